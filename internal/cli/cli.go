@@ -1,0 +1,152 @@
+// Package cli implements the rasid command line: it parses flags, wires
+// the packages that do the work, and prints. It holds no analysis logic.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// Env is what a command reads from and writes to, passed explicitly so
+// that commands can be tested without touching the process.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+}
+
+// OSEnv returns the Env of the running process.
+func OSEnv() Env {
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+}
+
+// command is one subcommand of rasid.
+type command struct {
+	name    string
+	summary string
+	// run executes the command with the arguments after its name.
+	run func(ctx context.Context, env Env, args []string) error
+}
+
+// commands lists every subcommand, in the order rasid help shows them.
+func commands() []command {
+	return []command{
+		{"demo", "ingest the bundled example articles into a temporary store and show what rasid finds", runDemo},
+		{"tokens", "split text on stdin into sentences and tokens with spans, normal form and stem", runTokens},
+		{"stem", "stem one word per line from stdin: word<TAB>stem", runStem},
+		{"eval", "measure quality on annotated data (eval stem|names …)", runEval},
+		{"version", "print the version of rasid", runVersion},
+	}
+}
+
+// UsageError is an error in how rasid was called; it exits with status 2.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+func usagef(format string, args ...any) error {
+	return &UsageError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// ExitCode maps an error returned by Run to a process exit status:
+// 0 for nil and for a help request, 2 for a usage error, 1 otherwise.
+func ExitCode(err error) int {
+	var ue *UsageError
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ue):
+		return 2
+	}
+	return 1
+}
+
+// Run runs rasid with the command-line arguments args (without the
+// program name).
+func Run(ctx context.Context, env Env, args []string) error {
+	if len(args) == 0 {
+		printUsage(env.Stderr)
+		return usagef("rasid: no command given")
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help", "help":
+		if len(args) > 1 {
+			return Run(ctx, env, []string{args[1], "-h"})
+		}
+		printUsage(env.Stdout)
+		return nil
+	case "-version", "--version":
+		name = "version"
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(ctx, env, args[1:])
+		}
+	}
+	printUsage(env.Stderr)
+	return usagef("rasid: unknown command %q%s", name, suggest(name))
+}
+
+func suggest(name string) string {
+	var close []string
+	for _, c := range commands() {
+		if strings.HasPrefix(c.name, name) || strings.HasPrefix(name, c.name) {
+			close = append(close, c.name)
+		}
+	}
+	sort.Strings(close)
+	if len(close) == 0 {
+		return ""
+	}
+	return " (did you mean " + strings.Join(close, " or ") + "?)"
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "rasid (راصد) — an Arabic news-intelligence engine")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage: rasid COMMAND [flags] [args]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run 'rasid COMMAND -h' for the flags of a command.")
+}
+
+// newFlagSet returns a flag set for a subcommand that reports errors
+// instead of exiting, and prints its usage line and flags on -h.
+func newFlagSet(env Env, name, usage, summary string) *flag.FlagSet {
+	fs := flag.NewFlagSet("rasid "+name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		w := fs.Output()
+		fmt.Fprintf(w, "Usage: rasid %s %s\n\n%s\n", name, usage, summary)
+		var has bool
+		fs.VisitAll(func(*flag.Flag) { has = true })
+		if has {
+			fmt.Fprintln(w, "\nFlags:")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+// parseFlags parses args into fs, turning flag errors into usage errors.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return &UsageError{Msg: fs.Name() + ": " + err.Error()}
+	}
+	return nil
+}

@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// evalTask is one task of rasid eval.
+type evalTask struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env Env, args []string) error
+}
+
+// evalTasks lists the tasks of rasid eval.
+func evalTasks() []evalTask {
+	return []evalTask{}
+}
+
+func runEval(ctx context.Context, env Env, args []string) error {
+	usage := func(w io.Writer) {
+		fmt.Fprintln(w, "Usage: rasid eval TASK [flags]\n\nMeasure quality on annotated data. Tasks:")
+		for _, t := range evalTasks() {
+			fmt.Fprintf(w, "  %-10s %s\n", t.name, t.summary)
+		}
+		fmt.Fprintln(w, "\nRun 'rasid eval TASK -h' for the flags of a task.")
+	}
+	if len(args) == 0 {
+		usage(env.Stderr)
+		return usagef("rasid eval: no task given")
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		usage(env.Stdout)
+		return nil
+	}
+	for _, t := range evalTasks() {
+		if t.name == args[0] {
+			return t.run(ctx, env, args[1:])
+		}
+	}
+	usage(env.Stderr)
+	return usagef("rasid eval: unknown task %q", args[0])
+}
+
+// writeJSON prints v as indented JSON, with Arabic left unescaped.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
