@@ -98,7 +98,8 @@ func Normalize(s string) Normalized {
 }
 
 // NormalizeString is Normalize without the offset map. When s needs no
-// change it returns s itself without allocating.
+// change it returns s itself without allocating. Invalid UTF-8 bytes
+// become U+FFFD, as in Normalize.
 func NormalizeString(s string) string {
 	for i, r := range s {
 		if r < 0x80 {
@@ -106,6 +107,9 @@ func NormalizeString(s string) string {
 				return normalizeFrom(s, i)
 			}
 			continue
+		}
+		if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
+			return normalizeFrom(s, i)
 		}
 		if f, ok := foldRune(r); !ok || f != r {
 			return normalizeFrom(s, i)
@@ -193,11 +197,10 @@ func foldRune(r rune) (rune, bool) {
 		return Waw, true
 	case '\u06A9', '\u06AA', '\u06AB', '\u06AF', '\u06B3', '\u06B1': // ک ڪ ګ گ ڳ ڱ
 		return Kaf, true
-	case '\u06D5', '\u06C1', '\u06BE', '\u06C0', '\u06C2', '\u06C3': // ە ہ ھ ۀ ۂ
-		if r == '\u06C3' { // ۃ Urdu teh marbuta goal
-			return TehMarbuta, true
-		}
+	case '\u06D5', '\u06C1', '\u06BE', '\u06C0', '\u06C2': // ە ہ ھ ۀ ۂ
 		return Heh, true
+	case '\u06C3': // ۃ Urdu teh marbuta goal
+		return TehMarbuta, true
 	case '\u067E': // پ
 		return Beh, true
 	case '\u0686': // چ

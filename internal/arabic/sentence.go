@@ -1,5 +1,7 @@
 package arabic
 
+import "strings"
+
 // Sentence is a span of tokens that forms one sentence. First and Last
 // index the token slice it was split from (Last inclusive); Start and End
 // are code point offsets into the original text.
@@ -20,15 +22,15 @@ type Sentence struct {
 func Sentences(toks []Token) []Sentence {
 	var out []Sentence
 	start := 0
-	depth := 0       // nesting of «» and “” quotes
-	inASCII := false // inside a "…" quote
-	closeAfterQuote := false
+	depth := 0          // nesting of «» quotes
+	inQuote := false    // inside a quote opened by " “ or ”
+	closeAfter := false // a terminal mark was seen inside the open quote
 	emit := func(last int) {
 		if last >= start {
 			out = append(out, Sentence{First: start, Last: last, Start: toks[start].Start, End: toks[last].End})
 		}
 		start = last + 1
-		depth, inASCII, closeAfterQuote = 0, false, false
+		depth, inQuote, closeAfter = 0, false, false
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -38,34 +40,42 @@ func Sentences(toks []Token) []Sentence {
 			emit(i - 1)
 		}
 		if t.Kind != Punct {
-			closeAfterQuote = false
 			continue
 		}
+		closing := false
 		switch t.Text {
-		case "«", "“":
+		case "«":
 			depth++
 			continue
-		case "»", "”":
+		case "»":
 			if depth > 0 {
 				depth--
 			}
-			if depth == 0 && !inASCII && closeAfterQuote && !continuesAfterQuote(toks, i) {
-				emit(i)
+			closing = true
+		case "\"", "“", "”", "„":
+			// Writers mix up these marks, so whether one opens or closes
+			// a quote is read from its neighbours.
+			switch quoteRole(toks, i) {
+			case opens:
+				inQuote = true
+				continue
+			case closes:
+				inQuote = false
+			default:
+				inQuote = !inQuote
 			}
-			continue
-		case "\"":
-			if inASCII {
-				inASCII = false
-				if depth == 0 && closeAfterQuote && !continuesAfterQuote(toks, i) {
-					emit(i)
-				}
-			} else {
-				inASCII = true
+			if inQuote {
+				continue
+			}
+			closing = true
+		}
+		if closing {
+			if depth == 0 && !inQuote && closeAfter && !continuesAfterQuote(toks, i) {
+				emit(i)
 			}
 			continue
 		}
 		if !isTerminal(t.Text) {
-			closeAfterQuote = false
 			continue
 		}
 		if t.Text == "." && isAbbreviation(toks, i, start) {
@@ -75,8 +85,8 @@ func Sentences(toks []Token) []Sentence {
 		for i+1 < len(toks) && toks[i+1].Breaks == 0 && toks[i+1].Kind == Punct && isTerminal(toks[i+1].Text) {
 			i++
 		}
-		if depth > 0 || inASCII {
-			closeAfterQuote = true
+		if depth > 0 || inQuote {
+			closeAfter = true
 			continue
 		}
 		emit(i)
@@ -85,6 +95,31 @@ func Sentences(toks []Token) []Sentence {
 		emit(len(toks) - 1)
 	}
 	return out
+}
+
+type role int
+
+const (
+	either role = iota
+	opens
+	closes
+)
+
+// quoteRole tells from its neighbours whether the quotation mark at i
+// opens a quote (space before, word after: «قال "الوضع») or closes one
+// (word or stop before, space or punctuation after: «جيد".»).
+func quoteRole(toks []Token, i int) role {
+	t := toks[i]
+	prevAttached := i > 0 && toks[i-1].End == t.Start && t.Breaks == 0 &&
+		!(toks[i-1].Kind == Punct && strings.ContainsAny(toks[i-1].Text, ":،,(-–—"))
+	nextAttached := i+1 < len(toks) && toks[i+1].Start == t.End && toks[i+1].Breaks == 0 && toks[i+1].Kind != Punct
+	switch {
+	case nextAttached && !prevAttached:
+		return opens
+	case prevAttached && !nextAttached:
+		return closes
+	}
+	return either
 }
 
 // SplitSentences tokenizes text and returns its sentences with their
@@ -106,17 +141,19 @@ func isTerminal(p string) bool {
 }
 
 // continuesAfterQuote reports whether the text after a closing quote at i
-// goes on in the same sentence: a comma, a reporting clause ("…»، قال"),
-// or a parenthesis.
+// goes on in the same sentence: a comma before a reporting clause
+// ("…»، قال"), a parenthesis, or a stop that closes the sentence.
 func continuesAfterQuote(toks []Token, i int) bool {
 	if i+1 >= len(toks) || toks[i+1].Breaks > 0 {
 		return false
 	}
-	switch toks[i+1].Text {
+	switch next := toks[i+1]; next.Text {
 	case "،", ",", "؛", ";", ":", ")", "-", "–", "—":
 		return true
+	default:
+		// A stop right after the quote ends the sentence itself.
+		return next.Kind == Punct && isTerminal(next.Text)
 	}
-	return false
 }
 
 // isAbbreviation reports whether the period at i closes an abbreviation
@@ -164,7 +201,7 @@ func runeCount(s string) int {
 // abbreviations lists normalized words that are followed by a period
 // without ending a sentence.
 var abbreviations = map[string]struct{}{
-	"د": {}, "م": {}, "ق": {}, "ص": {}, "ج": {}, "ت": {}, "هـ": {}, "ه": {}, "ا": {}, "أ": {}, "ب": {}, "ف": {}, "ش": {},
+	"د": {}, "م": {}, "ق": {}, "ص": {}, "ج": {}, "ت": {}, "ه": {}, "ا": {}, "ب": {}, "ف": {}, "ش": {},
 	"مج": {}, "مم": {}, "كم": {}, "ملم": {}, "سم": {}, "كغ": {}, "كجم": {}, "جم": {}, "ط": {}, "ع": {},
 	"mr": {}, "mrs": {}, "ms": {}, "dr": {}, "prof": {}, "st": {}, "no": {}, "vs": {}, "etc": {}, "inc": {},
 	"ltd": {}, "co": {}, "jr": {}, "sr": {}, "gen": {}, "col": {}, "lt": {}, "sgt": {}, "rep": {}, "sen": {},
