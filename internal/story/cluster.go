@@ -1,0 +1,312 @@
+// Package story groups articles into stories online, in publication
+// order, after Miranda et al. 2018 (multilingual streaming news
+// clustering): an article joins the active story it is most similar to —
+// by TF-IDF over light stems of body and title, shared canonical entities,
+// and closeness in time — or starts a new one. A story with no new article
+// for a while goes dormant and takes no more. Adding articles never
+// recomputes the past, and the same articles in the same order always give
+// the same stories.
+//
+// A Clusterer is not safe for concurrent use; it is meant to run as a
+// single writer.
+package story
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/rasid-news/rasid/internal/arabic"
+)
+
+// Item is an article as the clusterer sees it.
+type Item struct {
+	ID        string
+	Published time.Time // zero when unknown: time then neither helps nor hurts
+	Title     string
+	Body      string
+	Entities  []string // canonical entity ids mentioned, if known
+}
+
+// Options are the weights and thresholds of the clusterer. They are
+// fitted on labelled data with rasid train cluster; DefaultOptions holds
+// the fitted values.
+type Options struct {
+	Body, Title, Entities, Time float64       // weights of the similarity features
+	Threshold                   float64       // least score to join a story
+	TimeScale                   time.Duration // time similarity is exp(-gap/TimeScale)
+	Dormant                     time.Duration // a story with no article for this long takes no more
+	Terms                       int           // body terms kept per article (highest TF-IDF)
+}
+
+// DefaultOptions returns the fitted options (see README: rasid train cluster).
+func DefaultOptions() Options {
+	return Options{Body: 0.6, Title: 0.25, Entities: 0.15, Time: 0.1, Threshold: 0.33,
+		TimeScale: 48 * time.Hour, Dormant: 5 * 24 * time.Hour, Terms: 60}
+}
+
+// Clusterer assigns items to stories one at a time.
+type Clusterer struct {
+	opt     Options
+	vocab   map[string]int32
+	df      []int32 // document frequency per term id
+	docs    int
+	stories []*cluster
+	posting map[int32][]int32 // term id → stories whose body centroid has it
+	assign  []int             // story of each item, in the order added
+}
+
+type cluster struct {
+	id            int
+	body, title   sparse // sums of member vectors
+	ents          map[string]int
+	first, last   time.Time
+	members       []int
+	indexedTerms  map[int32]struct{}
+	bodyNorm, tNm float64
+}
+
+// sparse is a map vector.
+type sparse map[int32]float64
+
+// New returns an empty Clusterer.
+func New(opt Options) *Clusterer {
+	return &Clusterer{opt: opt, vocab: map[string]int32{}, posting: map[int32][]int32{}}
+}
+
+// Add assigns it to a story and returns the story's index (0, 1, … in
+// order of creation). Items must come in publication order.
+func (c *Clusterer) Add(it Item) int {
+	bodyTerms := terms(it.Body)
+	titleTerms := terms(it.Title)
+	c.docs++
+	seen := map[int32]bool{}
+	for _, t := range append(bodyTerms, titleTerms...) {
+		id := c.termID(t)
+		if !seen[id] {
+			seen[id] = true
+			c.df[id]++
+		}
+	}
+	body, top := c.weigh(bodyTerms, c.opt.Terms)
+	title, titleTop := c.weigh(titleTerms, 0)
+	if len(top) > lookupTerms {
+		top = top[:lookupTerms]
+	}
+
+	best, bestScore := -1, math.Inf(-1)
+	for _, si := range c.candidates(append(top, titleTop...), it.Published) {
+		s := c.stories[si]
+		score := c.opt.Body*cosine(body, s.body, s.bodyNorm) + c.opt.Title*cosine(title, s.title, s.tNm) +
+			c.opt.Entities*entityOverlap(it.Entities, s.ents) + c.opt.Time*c.timeSim(it.Published, s)
+		if score > bestScore || (score == bestScore && si < best) {
+			best, bestScore = si, score
+		}
+	}
+	if best < 0 || bestScore < c.opt.Threshold {
+		best = len(c.stories)
+		c.stories = append(c.stories, &cluster{id: best, body: sparse{}, title: sparse{}, ents: map[string]int{},
+			first: it.Published, indexedTerms: map[int32]struct{}{}})
+	}
+	c.join(c.stories[best], len(c.assign), body, title, it)
+	c.assign = append(c.assign, best)
+	return best
+}
+
+// Assignments returns the story index of every item added, in order.
+func (c *Clusterer) Assignments() []int { return c.assign }
+
+// Stories returns the members (indexes of items in the order added) of
+// every story, in order of creation.
+func (c *Clusterer) Stories() [][]int {
+	out := make([][]int, len(c.stories))
+	for i, s := range c.stories {
+		out[i] = slices.Clone(s.members)
+	}
+	return out
+}
+
+func (c *Clusterer) termID(t string) int32 {
+	id, ok := c.vocab[t]
+	if !ok {
+		id = int32(len(c.df))
+		c.vocab[t] = id
+		c.df = append(c.df, 0)
+	}
+	return id
+}
+
+// lookupTerms is how many of an item's highest-weighted body terms are
+// used to find candidate stories (with all its title terms).
+const lookupTerms = 12
+
+// weigh turns terms into a unit TF-IDF vector with the IDF known now,
+// keeping the keep highest-weighted terms (all when keep is 0). It also
+// returns the term ids by falling weight.
+func (c *Clusterer) weigh(ts []string, keep int) (sparse, []int32) {
+	tf := map[int32]float64{}
+	for _, t := range ts {
+		tf[c.vocab[t]]++
+	}
+	type tw struct {
+		id int32
+		w  float64
+	}
+	ws := make([]tw, 0, len(tf))
+	for id, f := range tf {
+		idf := math.Log(float64(c.docs+1) / float64(c.df[id]))
+		ws = append(ws, tw{id, (1 + math.Log(f)) * idf})
+	}
+	slices.SortFunc(ws, func(a, b tw) int { return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.id, b.id)) })
+	if keep > 0 && len(ws) > keep {
+		ws = ws[:keep]
+	}
+	var norm float64
+	for _, x := range ws {
+		norm += x.w * x.w
+	}
+	v := make(sparse, len(ws))
+	ids := make([]int32, 0, len(ws))
+	if norm == 0 {
+		return v, ids
+	}
+	norm = math.Sqrt(norm)
+	for _, x := range ws {
+		v[x.id] = x.w / norm
+		ids = append(ids, x.id)
+	}
+	return v, ids
+}
+
+// candidates returns the active stories that have one of the given
+// terms, in ascending order.
+func (c *Clusterer) candidates(ids []int32, t time.Time) []int {
+	set := map[int32]struct{}{}
+	for _, id := range ids {
+		list := c.posting[id]
+		if !t.IsZero() {
+			// Drop dormant stories for good: items come in time order.
+			list = slices.DeleteFunc(list, func(si int32) bool { return c.dormant(c.stories[si], t) })
+			c.posting[id] = list
+		}
+		for _, si := range list {
+			set[si] = struct{}{}
+		}
+	}
+	out := make([]int, 0, len(set))
+	for si := range set {
+		out = append(out, int(si))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// dormant reports whether s takes no more items at time t.
+func (c *Clusterer) dormant(s *cluster, t time.Time) bool {
+	return !t.IsZero() && !s.last.IsZero() && t.Sub(s.last) > c.opt.Dormant
+}
+
+func (c *Clusterer) join(s *cluster, item int, body, title sparse, it Item) {
+	s.members = append(s.members, item)
+	add := func(dst sparse, v sparse) float64 {
+		for id, w := range v {
+			dst[id] += w
+		}
+		var n float64
+		for _, w := range dst {
+			n += w * w
+		}
+		return math.Sqrt(n)
+	}
+	s.bodyNorm = add(s.body, body)
+	s.tNm = add(s.title, title)
+	for _, e := range it.Entities {
+		s.ents[e]++
+	}
+	if !it.Published.IsZero() && (s.last.IsZero() || it.Published.After(s.last)) {
+		s.last = it.Published
+	}
+	if s.first.IsZero() || (!it.Published.IsZero() && it.Published.Before(s.first)) {
+		s.first = it.Published
+	}
+	for _, v := range []sparse{body, title} {
+		for id := range v {
+			if _, ok := s.indexedTerms[id]; !ok {
+				s.indexedTerms[id] = struct{}{}
+				c.posting[id] = append(c.posting[id], int32(s.id))
+			}
+		}
+	}
+}
+
+func (c *Clusterer) timeSim(t time.Time, s *cluster) float64 {
+	if t.IsZero() || s.last.IsZero() {
+		return 0.5
+	}
+	gap := t.Sub(s.last)
+	if gap < 0 {
+		gap = -gap
+	}
+	return math.Exp(-float64(gap) / float64(c.opt.TimeScale))
+}
+
+// cosine is the cosine of a unit vector v and a centroid sum with the
+// given norm.
+func cosine(v, sum sparse, norm float64) float64 {
+	if norm == 0 || len(v) == 0 {
+		return 0
+	}
+	var d float64
+	for id, w := range v {
+		d += w * sum[id]
+	}
+	return d / norm
+}
+
+// entityOverlap is the share of the item's entities the story already has.
+func entityOverlap(ents []string, story map[string]int) float64 {
+	if len(ents) == 0 || len(story) == 0 {
+		return 0
+	}
+	n := 0
+	for _, e := range ents {
+		if story[e] > 0 {
+			n++
+		}
+	}
+	return float64(n) / float64(len(ents))
+}
+
+// terms returns the stems of the content words of text.
+func terms(text string) []string {
+	var out []string
+	for _, t := range arabic.Tokenize(text) {
+		switch t.Kind {
+		case arabic.Word:
+			if isFunctionWord(t.Norm) {
+				continue
+			}
+			s := arabic.FoldTehMarbuta(arabic.Stem(t.Text))
+			if len(s) < 4 { // under two Arabic letters
+				continue
+			}
+			out = append(out, s)
+		case arabic.Latin, arabic.Number:
+			out = append(out, t.Norm)
+		}
+	}
+	return out
+}
+
+// isFunctionWord reports a frequent function word that says nothing of
+// the topic.
+func isFunctionWord(norm string) bool {
+	switch norm {
+	case "في", "من", "الي", "علي", "عن", "مع", "ان", "او", "ثم", "قد", "لا", "لم", "لن", "ما", "هذا", "هذه", "ذلك", "تلك",
+		"التي", "الذي", "الذين", "كان", "كانت", "وقال", "قال", "وان", "بين", "بعد", "قبل", "حيث", "كما", "وفي", "انه", "اي", "كل",
+		"عند", "حول", "خلال", "منذ", "وهو", "وهي", "هو", "هي", "لها", "له", "فيه", "فيها", "الا", "غير", "اذا", "اليوم", "امس":
+		return true
+	}
+	return false
+}

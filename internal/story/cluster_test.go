@@ -1,0 +1,72 @@
+package story
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+func day(d int) time.Time { return time.Date(2021, 7, d, 9, 0, 0, 0, time.UTC) }
+
+var (
+	talksA = Item{ID: "talks-a", Published: day(1), Title: "انطلاق الجولة الرابعة من الحوار الاستراتيجي العراقي الأميركي في واشنطن",
+		Body: "انطلقت في واشنطن الجولة الرابعة من الحوار الاستراتيجي بين العراق والولايات المتحدة، برئاسة وزير الخارجية العراقي فؤاد حسين ونظيره الأميركي أنتوني بلينكن، لبحث مستقبل القوات القتالية الأميركية في العراق.",
+		Entities: []string{"fuad-hussein", "blinken", "iraq", "usa"}}
+	talksB = Item{ID: "talks-b", Published: day(2), Title: "بلينكن وفؤاد حسين يبحثان انسحاب القوات القتالية من العراق",
+		Body: "بحث وزير الخارجية الأميركي أنتوني بلينكن مع نظيره العراقي فؤاد حسين في واشنطن جدول انسحاب القوات القتالية الأميركية من العراق، ضمن الجولة الرابعة من الحوار الاستراتيجي بين البلدين.",
+		Entities: []string{"blinken", "fuad-hussein", "iraq", "usa"}}
+	match = Item{ID: "match", Published: day(2), Title: "الهلال يتغلب على النصر بهدفين في الدوري السعودي",
+		Body: "تغلب فريق الهلال على منافسه النصر بهدفين مقابل هدف في المباراة التي جمعتهما على ملعب الملك فهد الدولي في الرياض ضمن منافسات الدوري السعودي للمحترفين.",
+		Entities: []string{"al-hilal", "al-nassr", "riyadh"}}
+	talksLate = Item{ID: "talks-late", Published: day(25), Title: "الجولة الرابعة من الحوار الاستراتيجي العراقي الأميركي",
+		Body: "قال وزير الخارجية العراقي فؤاد حسين إن الجولة الرابعة من الحوار الاستراتيجي مع الولايات المتحدة بحثت انسحاب القوات القتالية الأميركية من العراق.",
+		Entities: []string{"fuad-hussein", "iraq", "usa"}}
+)
+
+func TestClusterer(t *testing.T) {
+	tests := []struct {
+		desc  string
+		items []Item
+		want  []int
+	}{
+		{"two reports of one event join", []Item{talksA, talksB}, []int{0, 0}},
+		{"another event stays apart", []Item{talksA, match, talksB}, []int{0, 1, 0}},
+		{"a dormant story takes no more", []Item{talksA, talksB, talksLate}, []int{0, 0, 1}},
+		{"unknown dates neither help nor hurt", []Item{undated(talksA), undated(talksB), undated(match)}, []int{0, 0, 1}},
+		{"an empty article starts its own story", []Item{talksA, {ID: "empty", Published: day(2)}}, []int{0, 1}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.desc, func(t *testing.T) {
+			c := New(DefaultOptions())
+			var got []int
+			for _, it := range tc.items {
+				got = append(got, c.Add(it))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("stories %v, want %v", got, tc.want)
+			}
+			if fmt.Sprint(c.Assignments()) != fmt.Sprint(got) {
+				t.Errorf("Assignments %v differ from Add results %v", c.Assignments(), got)
+			}
+		})
+	}
+}
+
+func undated(it Item) Item { it.Published = time.Time{}; return it }
+
+func TestClustererDeterministic(t *testing.T) {
+	items := []Item{talksA, match, talksB, talksLate}
+	var first string
+	for i := range 5 {
+		c := New(DefaultOptions())
+		for _, it := range items {
+			c.Add(it)
+		}
+		got := fmt.Sprint(c.Stories())
+		if i == 0 {
+			first = got
+		} else if got != first {
+			t.Fatalf("run %d gave %s, first run %s", i, got, first)
+		}
+	}
+}
