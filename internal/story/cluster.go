@@ -75,11 +75,27 @@ func New(opt Options) *Clusterer {
 	return &Clusterer{opt: opt, vocab: map[string]int32{}, posting: map[int32][]int32{}}
 }
 
+// Features are what the clusterer uses of an item, computed once so that
+// fitting can run the clusterer many times over the same items.
+type Features struct {
+	Published  time.Time
+	BodyTerms  []string
+	TitleTerms []string
+	Entities   []string
+}
+
+// Extract computes the features of it.
+func Extract(it Item) Features {
+	return Features{Published: it.Published, BodyTerms: terms(it.Body), TitleTerms: terms(it.Title), Entities: it.Entities}
+}
+
 // Add assigns it to a story and returns the story's index (0, 1, … in
 // order of creation). Items must come in publication order.
-func (c *Clusterer) Add(it Item) int {
-	bodyTerms := terms(it.Body)
-	titleTerms := terms(it.Title)
+func (c *Clusterer) Add(it Item) int { return c.AddFeatures(Extract(it)) }
+
+// AddFeatures is Add for features already extracted.
+func (c *Clusterer) AddFeatures(it Features) int {
+	bodyTerms, titleTerms := it.BodyTerms, it.TitleTerms
 	c.docs++
 	seen := map[int32]bool{}
 	for _, t := range append(bodyTerms, titleTerms...) {
@@ -207,7 +223,7 @@ func (c *Clusterer) dormant(s *cluster, t time.Time) bool {
 	return !t.IsZero() && !s.last.IsZero() && t.Sub(s.last) > c.opt.Dormant
 }
 
-func (c *Clusterer) join(s *cluster, item int, body, title sparse, it Item) {
+func (c *Clusterer) join(s *cluster, item int, body, title sparse, it Features) {
 	s.members = append(s.members, item)
 	add := func(dst sparse, v sparse) float64 {
 		for id, w := range v {
