@@ -1,0 +1,255 @@
+// Package search parses rasid's query language and turns queries into
+// the terms of rasid's own Arabic analyzer, so that a query matches every
+// inflection and clitic form of its words (انتخابات، الانتخابات،
+// والانتخابات، انتخاباتٌ) on any store.
+//
+// The language: words (all must match), "exact phrases", -word or
+// -"phrase" to exclude, OR between two terms for either, and filters
+// source:NAME, from:YYYY-MM-DD, to:YYYY-MM-DD, entity:ID and story:ID.
+// Filters take double quotes for values with spaces (source:"عكاظ").
+package search
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rasid-news/rasid/internal/arabic"
+)
+
+// MaxQueryRunes bounds the length of a query.
+const MaxQueryRunes = 500
+
+// Query is a parsed query: every clause must match, filters restrict.
+type Query struct {
+	Clauses []Clause `json:"clauses"`
+	Filters Filters  `json:"filters"`
+}
+
+// Clause is one or more alternatives joined by OR; a negated clause
+// excludes documents that match any of them.
+type Clause struct {
+	Any []Term `json:"any"`
+	Not bool   `json:"not,omitempty"`
+}
+
+// Term is a word or a phrase: the original text and the index terms of
+// its words, in order.
+type Term struct {
+	Text   string   `json:"text"`
+	Terms  []string `json:"terms"`
+	Phrase bool     `json:"phrase,omitempty"`
+}
+
+// Filters restrict a search to some sources, a date range, entities or
+// stories. Several values of one filter are alternatives.
+type Filters struct {
+	Sources  []string  `json:"sources,omitempty"`
+	From     time.Time `json:"from,omitzero"` // inclusive
+	To       time.Time `json:"to,omitzero"`   // inclusive: the whole day
+	Entities []string  `json:"entities,omitempty"`
+	Stories  []string  `json:"stories,omitempty"`
+}
+
+// Error is a query the parser cannot accept; Pos is the code point offset
+// of the problem.
+type Error struct {
+	Pos int
+	Msg string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("query: at character %d: %s", e.Pos+1, e.Msg) }
+
+// IndexTerms returns the index terms of a text as rasid's analyzer makes
+// them, for documents and queries alike: the light stem of every Arabic
+// word with teh marbuta folded, and the normalized form of every Latin
+// word and number. Stopwords are kept, so that phrases keep their shape.
+func IndexTerms(text string) []string {
+	var out []string
+	for _, t := range arabic.Tokenize(text) {
+		if term := indexTerm(t); term != "" {
+			out = append(out, term)
+		}
+	}
+	return out
+}
+
+func indexTerm(t arabic.Token) string {
+	switch t.Kind {
+	case arabic.Word:
+		return arabic.FoldTehMarbuta(arabic.Stem(t.Text))
+	case arabic.Latin, arabic.Number:
+		return t.Norm
+	case arabic.Hashtag:
+		return arabic.FoldTehMarbuta(arabic.Stem(strings.TrimPrefix(t.Text, "#")))
+	}
+	return ""
+}
+
+// Parse parses a query. An empty query (or one of filters only) is valid:
+// it matches everything the filters allow.
+func Parse(q string) (Query, error) {
+	var out Query
+	if !utf8.ValidString(q) {
+		return out, &Error{0, "invalid UTF-8"}
+	}
+	if n := utf8.RuneCountInString(q); n > MaxQueryRunes {
+		return out, &Error{MaxQueryRunes, fmt.Sprintf("query is %d characters long, over the limit of %d", n, MaxQueryRunes)}
+	}
+	p := parser{rs: []rune(q)}
+	orPending := false
+	for {
+		p.skipSpace()
+		if p.eof() {
+			break
+		}
+		start := p.i
+		neg := false
+		if p.rs[p.i] == '-' && p.i+1 < len(p.rs) && !unicode.IsSpace(p.rs[p.i+1]) {
+			neg = true
+			p.i++
+		}
+		var term Term
+		if p.peek() == '"' {
+			text, err := p.quoted()
+			if err != nil {
+				return out, err
+			}
+			term = Term{Text: text, Terms: IndexTerms(text), Phrase: true}
+		} else {
+			word := p.word()
+			if !neg && word == "OR" {
+				if len(out.Clauses) == 0 || orPending || out.Clauses[len(out.Clauses)-1].Not {
+					return out, &Error{start, "OR must stand between two terms"}
+				}
+				orPending = true
+				continue
+			}
+			if name, value, ok := strings.Cut(word, ":"); ok && !neg && isFilter(name) {
+				if value == "" && p.peek() == '"' {
+					v, err := p.quoted()
+					if err != nil {
+						return out, err
+					}
+					value = v
+				}
+				if err := out.Filters.add(name, value, start); err != nil {
+					return out, err
+				}
+				continue
+			}
+			term = Term{Text: word, Terms: IndexTerms(word)}
+		}
+		if len(term.Terms) == 0 {
+			continue // punctuation only: nothing to match
+		}
+		if orPending {
+			if neg {
+				return out, &Error{start, "OR cannot join an excluded term"}
+			}
+			last := &out.Clauses[len(out.Clauses)-1]
+			last.Any = append(last.Any, term)
+			orPending = false
+			continue
+		}
+		out.Clauses = append(out.Clauses, Clause{Any: []Term{term}, Not: neg})
+	}
+	if orPending {
+		return out, &Error{len(p.rs), "OR at the end of the query"}
+	}
+	if !out.Filters.From.IsZero() && !out.Filters.To.IsZero() && out.Filters.To.Before(out.Filters.From) {
+		return out, &Error{0, "to: is before from:"}
+	}
+	return out, nil
+}
+
+// Positive reports whether the query has a clause that is not excluded:
+// a query of exclusions only would have to rank the whole archive.
+func (q Query) Positive() bool {
+	for _, c := range q.Clauses {
+		if !c.Not {
+			return true
+		}
+	}
+	return false
+}
+
+func isFilter(name string) bool {
+	switch name {
+	case "source", "from", "to", "entity", "story":
+		return true
+	}
+	return false
+}
+
+func (f *Filters) add(name, value string, pos int) error {
+	if value == "" {
+		return &Error{pos, name + ": needs a value"}
+	}
+	switch name {
+	case "source":
+		f.Sources = append(f.Sources, value)
+	case "entity":
+		f.Entities = append(f.Entities, value)
+	case "story":
+		f.Stories = append(f.Stories, value)
+	case "from", "to":
+		d, err := time.Parse("2006-01-02", arabic.NormalizeString(value))
+		if err != nil {
+			return &Error{pos, fmt.Sprintf("%s:%s is not a date (want YYYY-MM-DD)", name, value)}
+		}
+		if name == "from" {
+			f.From = d
+		} else {
+			f.To = d
+		}
+	}
+	return nil
+}
+
+type parser struct {
+	rs []rune
+	i  int
+}
+
+func (p *parser) eof() bool { return p.i >= len(p.rs) }
+
+func (p *parser) peek() rune {
+	if p.eof() {
+		return 0
+	}
+	return p.rs[p.i]
+}
+
+func (p *parser) skipSpace() {
+	for !p.eof() && unicode.IsSpace(p.rs[p.i]) {
+		p.i++
+	}
+}
+
+// word reads up to the next space or double quote.
+func (p *parser) word() string {
+	start := p.i
+	for !p.eof() && !unicode.IsSpace(p.rs[p.i]) && p.rs[p.i] != '"' {
+		p.i++
+	}
+	return string(p.rs[start:p.i])
+}
+
+// quoted reads a double-quoted string; p.i is at the opening quote.
+func (p *parser) quoted() (string, error) {
+	open := p.i
+	p.i++
+	start := p.i
+	for !p.eof() && p.rs[p.i] != '"' {
+		p.i++
+	}
+	if p.eof() {
+		return "", &Error{open, "unclosed double quote"}
+	}
+	s := string(p.rs[start:p.i])
+	p.i++
+	return s, nil
+}
