@@ -41,6 +41,7 @@ func commands() []command {
 		{"demo", "ingest the bundled example articles into a temporary store and show what rasid finds", runDemo},
 		{"tokens", "split text on stdin into sentences and tokens with spans, normal form and stem", runTokens},
 		{"stem", "stem one word per line from stdin: word<TAB>stem", runStem},
+		{"quotes", "find the quotes of an article on stdin, with cue and speaker, as JSON", runQuotes},
 		{"eval", "measure quality on annotated data (eval stem|names …)", runEval},
 		{"version", "print the version of rasid", runVersion},
 	}

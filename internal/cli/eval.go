@@ -16,7 +16,9 @@ type evalTask struct {
 
 // evalTasks lists the tasks of rasid eval.
 func evalTasks() []evalTask {
-	return []evalTask{}
+	return []evalTask{
+		{"quotes", "quote detection P/R/F1 and speaker accuracy (--gold quotes.jsonl --articles quote_articles.jsonl)", runEvalQuotes},
+	}
 }
 
 func runEval(ctx context.Context, env Env, args []string) error {

@@ -1,0 +1,719 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/rasid-news/rasid/internal/arabic"
+)
+
+// person is a person named in the text with a full name (two words or
+// more), found after a title (الوزير فلان) or given as a mention.
+type person struct {
+	name     string   // as first written
+	entityID string   // from a mention, when given
+	keys     []string // skeleton of each name word
+	title    []string // content tokens of the title before the name
+	start    int      // token index of the name
+	first    int      // token index of the phrase (title included)
+	cpStart  int
+	cpEnd    int
+}
+
+// personRef is one mention of a person: the full name or the surname.
+type personRef struct {
+	tok      int // token index
+	who      int // index in people
+	cpStart  int
+	cpEnd    int
+	surfaceS string
+}
+
+// findPeople registers the people the text names after a title (or the
+// person mentions given), and every later mention of their surname.
+func (x *extractor) findPeople() {
+	if x.mentions != nil {
+		for _, m := range x.mentions {
+			if !isPersonType(m.Type) || m.Start < 0 || m.End > len(x.cps)-1 || m.Start >= m.End {
+				continue
+			}
+			f, l := x.tokensIn(m.Start, m.End)
+			if l < f {
+				continue
+			}
+			name := m.Name
+			if name == "" {
+				name = x.slice(m.Start, m.End)
+			}
+			x.addPerson(person{name: name, entityID: m.EntityID, keys: nameKeys(name), title: x.titleBefore(f), start: f, first: f, cpStart: m.Start, cpEnd: m.End})
+		}
+	} else {
+		for i := 0; i < len(x.toks); i++ {
+			n := strings.TrimPrefix(x.norm[i], "و")
+			if !has(titles, x.norm[i]) && !has(titles, n) {
+				continue
+			}
+			if b := i - 1; b >= 1 && x.toks[b].Kind == arabic.Word && x.nameLike(b-1) && (x.nameLike(b) || strings.HasPrefix(x.norm[b], "ال") && !has(titles, x.norm[b]) && !has(orgHeads, x.norm[b])) {
+				name := x.slice(x.toks[b-1].Start, x.toks[b].End)
+				x.addPerson(person{name: name, keys: nameKeys(name), title: contentTokens(x.slice(x.toks[i].Start, x.toks[min(i+2, x.sentEnd[i])].End)), start: b - 1, first: b - 1, cpStart: x.toks[b-1].Start, cpEnd: x.toks[b].End})
+			}
+			f, l := x.phraseAfter(i, x.sentEnd[i])
+			if l < f {
+				continue
+			}
+			nf, nl := x.nameRun(f, l)
+			if nl-nf >= 1 {
+				name := x.slice(x.toks[nf].Start, x.toks[nl].End)
+				var title []string
+				for k := f; k < nf; k++ {
+					title = append(title, contentToken(x.norm[k])...)
+				}
+				x.addPerson(person{name: name, keys: nameKeys(name), title: title, start: nf, first: f, cpStart: x.toks[nf].Start, cpEnd: x.toks[nl].End})
+			}
+			i = l
+		}
+	}
+	// Later mentions of a surname alone.
+	for i, t := range x.toks {
+		if t.Kind != arabic.Word {
+			continue
+		}
+		who := x.personBySurname(x.norm[i], i)
+		if who < 0 || (i >= x.people[who].start && i < x.people[who].start+len(x.people[who].keys)+2) {
+			continue
+		}
+		x.refs = append(x.refs, personRef{tok: i, who: who, cpStart: t.Start, cpEnd: t.End, surfaceS: t.Text})
+	}
+	sortRefs(x.refs)
+}
+
+func isPersonType(t string) bool {
+	switch strings.ToUpper(t) {
+	case "PERS", "PER", "PERSON":
+		return true
+	}
+	return false
+}
+
+func (x *extractor) addPerson(p person) {
+	x.people = append(x.people, p)
+	x.refs = append(x.refs, personRef{tok: p.start, who: len(x.people) - 1, cpStart: p.cpStart, cpEnd: p.cpEnd, surfaceS: x.slice(p.cpStart, p.cpEnd)})
+}
+
+func sortRefs(r []personRef) {
+	for i := 1; i < len(r); i++ {
+		for j := i; j > 0 && r[j].tok < r[j-1].tok; j-- {
+			r[j], r[j-1] = r[j-1], r[j]
+		}
+	}
+}
+
+// titleBefore returns the content tokens of the title phrase just before
+// token f (for a person given as a mention).
+func (x *extractor) titleBefore(f int) []string {
+	var out []string
+	for k := f - 1; k >= 0 && k >= f-5; k-- {
+		if x.toks[k].Kind != arabic.Word || has(prepositions, x.norm[k]) {
+			break
+		}
+		out = append(out, contentToken(x.norm[k])...)
+	}
+	return out
+}
+
+// tokensIn returns the tokens inside code points [start, end).
+func (x *extractor) tokensIn(start, end int) (int, int) {
+	f, l := -1, -2
+	for k, t := range x.toks {
+		if t.Start >= start && t.End <= end {
+			if f < 0 {
+				f = k
+			}
+			l = k
+		}
+	}
+	return f, l
+}
+
+// personBySurname returns the person whose last name word matches the
+// normalized word w, preferring the nearest one named before token at.
+func (x *extractor) personBySurname(w string, at int) int {
+	w = strings.TrimPrefix(w, "و")
+	key := skeleton(w)
+	if len([]rune(strings.TrimPrefix(w, "ال"))) < 3 {
+		return -1
+	}
+	best := -1
+	for pi, p := range x.people {
+		if len(p.keys) < 2 || p.keys[len(p.keys)-1] != key {
+			continue
+		}
+		if best < 0 || p.start <= at && (x.people[best].start > at || p.start > x.people[best].start) {
+			best = pi
+		}
+	}
+	if best < 0 && strings.HasPrefix(w, "و") {
+		return -1
+	}
+	return best
+}
+
+// phraseAfter returns the token range of the speaker phrase that starts
+// at from (empty when the cue is followed by no subject).
+func (x *extractor) phraseAfter(from, limit int) (int, int) {
+	if limit >= len(x.toks) {
+		limit = len(x.toks) - 1
+	}
+	k := from
+	named := false // the phrase holds a name word
+	head := ""
+	for ; k <= limit && k < from+14; k++ {
+		t := x.toks[k]
+		n := x.norm[k]
+		if k > from && t.Breaks > 0 {
+			break
+		}
+		if t.Kind == arabic.Punct {
+			if (t.Text == "،" || t.Text == ",") && k > from && !named && x.appositionName(k+1, limit) {
+				continue // المتحدث باسم الوزارة، جون كيربي، أن …
+			}
+			break
+		}
+		if t.Kind != arabic.Word && t.Kind != arabic.Latin {
+			break
+		}
+		if has(complementizers, n) || has(relatives, n) || has(timeWords, n) || has(pronounSubjects, n) && k > from {
+			break
+		}
+		if kind, _ := lookupCue(n); kind != cueNone {
+			break
+		}
+		if k > from && has(eventNouns, n) {
+			break
+		}
+		if k == from {
+			if has(prepositions, n) || strings.HasPrefix(n, "لل") || n == "قد" {
+				break
+			}
+			head = n
+		}
+		if has(prepositions, n) {
+			// في، عن، ل inside a title or an unnamed source
+			// (مسؤولون في الحكومة، النائب عن كتلة) but not after a name.
+			if named || k+1 > limit || n != "في" && n != "عن" && n != "ل" {
+				break
+			}
+			nn := x.norm[k+1]
+			if has(eventNouns, nn) || has(timeWords, nn) || x.toks[k+1].Kind != arabic.Word || strings.HasSuffix(nn, "ه") && !strings.HasSuffix(nn, "يه") {
+				break
+			}
+			if !(has(titles, head) || has(anonymousHeads, head) || has(orgHeads, head)) {
+				break
+			}
+			continue
+		}
+		if k > from && (strings.HasPrefix(n, "ب") && !strings.HasPrefix(n, "باسم") && !has(nameLinks, n) && !x.nameLike(k)) {
+			break
+		}
+		if strings.HasPrefix(n, "ل") && !strings.HasPrefix(n, "لا") && len([]rune(n)) > 3 {
+			if named {
+				break
+			}
+			continue // genitive: مدير المرصد السوري لحقوق الإنسان
+		}
+		if named && strings.HasPrefix(n, "و") && !has(titles, n) {
+			break // كيري ولافروف
+		}
+		if x.nameLike(k) {
+			named = true
+		}
+	}
+	last := k - 1
+	for last >= from && (has(prepositions, x.norm[last]) || x.norm[last] == "باسم") {
+		last--
+	}
+	return from, last
+}
+
+// appositionName reports whether a short name stands at k between commas
+// (or before a complementizer).
+func (x *extractor) appositionName(k, limit int) bool {
+	n := 0
+	for ; k <= limit && n < 5; k++ {
+		if x.isComma(k) || has(complementizers, x.norm[k]) {
+			return n >= 2
+		}
+		if !x.nameLike(k) && !has(nameLinks, x.norm[k]) && !(n > 0 && strings.HasPrefix(x.norm[k], "ال")) {
+			return false
+		}
+		n++
+	}
+	return false
+}
+
+// nameLike reports whether the word at k may be part of a name: an
+// Arabic or Latin word that is no title, organization head, article-
+// bearing word, genitive or function word.
+func (x *extractor) nameLike(k int) bool {
+	t := x.toks[k]
+	if t.Kind == arabic.Latin {
+		return true
+	}
+	if t.Kind != arabic.Word {
+		return false
+	}
+	n := x.norm[k]
+	if strings.HasPrefix(n, "ال") || has(titles, n) || has(orgHeads, n) || has(anonymousHeads, n) ||
+		has(prepositions, n) || has(timeWords, n) || has(eventNouns, n) || has(relatives, n) ||
+		has(complementizers, n) || has(pronounSubjects, n) || strings.HasPrefix(n, "باسم") || n == "قد" || len([]rune(n)) < 2 ||
+		hasAnyPrefix(n, "لل", "بال", "وال") {
+		return false
+	}
+	if kind, _ := lookupCue(n); kind != cueNone {
+		return false
+	}
+	return true
+}
+
+// nameRun returns the name inside the phrase [f, l]: the last run of
+// name words, joined by بن، عبد، أبو and ending in at most one surname
+// with the article (عبده الحذيفي). It is empty when the phrase holds no
+// name. A word right after an organization head without the article
+// (حزب ميرتس) names the organization, not a person.
+func (x *extractor) nameRun(f, l int) (int, int) {
+	head := x.norm[f]
+	if has(anonymousHeads, head) && !has(titles, head) {
+		return -1, -2
+	}
+	bestF, bestL := -1, -2
+	for k := f; k <= l; k++ {
+		if !x.nameLike(k) && !(has(nameLinks, x.norm[k]) && k < l && x.nameLikeOrAl(k+1)) {
+			continue
+		}
+		if k > f && has(orgHeads, x.norm[k-1]) && !strings.HasPrefix(x.norm[k-1], "ال") {
+			continue
+		}
+		if strings.HasPrefix(x.norm[k], "و") && k > f && !has(titles, x.norm[k-1]) {
+			continue
+		}
+		// A run starts at k.
+		e := k
+		run := 0 // name words in a row without a link
+		if x.nameLike(k) {
+			run = 1
+		}
+		for e+1 <= l {
+			n := x.norm[e+1]
+			switch {
+			case has(nameLinks, n):
+				run = 0
+				e++
+				continue
+			case x.nameLike(e+1) && !strings.HasPrefix(n, "و"):
+				if run >= 2 {
+					break
+				}
+				run++
+				e++
+				continue
+			case n == "الدين" || n == "الله" || n == "الرحمن" || n == "العزيز":
+				// عز الدين، عبد الله: the article inside a first name
+				run = 0
+				e++
+				continue
+			case strings.HasPrefix(n, "ال") && !has(titles, n) && !has(orgHeads, n) && !has(anonymousHeads, n) && !has(timeWords, n):
+				// one surname with the article ends the name
+				e++
+			}
+			break
+		}
+		if has(nameLinks, x.norm[e]) {
+			e--
+		}
+		if e >= k {
+			bestF, bestL = k, e
+		}
+		k = e
+	}
+	return bestF, bestL
+}
+
+func (x *extractor) nameLikeOrAl(k int) bool {
+	return x.nameLike(k) || strings.HasPrefix(x.norm[k], "ال") && x.toks[k].Kind == arabic.Word
+}
+
+// phraseBefore returns a subject written before the cue at i: after كان
+// or أن (وكان الجبير أكد، أن الوزير قال) or the antecedent of a relative
+// pronoun (وزير حقوق الإنسان فلان، الذي قال).
+func (x *extractor) phraseBefore(i int) (int, int) {
+	k := i - 1
+	if k >= 0 && x.norm[k] == "قد" {
+		k--
+	}
+	if k < 0 {
+		return -1, -2
+	}
+	if has(relatives, x.norm[k]) {
+		e := k - 1
+		if x.isComma(e) {
+			e--
+		}
+		b := e
+		for b-1 >= 0 && b > e-8 && x.toks[b-1].Kind == arabic.Word && x.toks[b].Breaks == 0 && !has(prepositions, x.norm[b-1]) {
+			if kind, _ := lookupCue(x.norm[b-1]); kind != cueNone {
+				break
+			}
+			b--
+		}
+		if e >= 0 && b <= e && x.toks[e].Kind == arabic.Word {
+			return b, e
+		}
+		return -1, -2
+	}
+	e := k
+	for b := k; b >= 0 && b > k-6; b-- {
+		if x.toks[b].Kind != arabic.Word || (b < k && x.toks[b+1].Breaks > 0) || has(clauseWords, x.norm[b]) {
+			return -1, -2
+		}
+		if has(subjectIntroducers, x.norm[b]) {
+			if b == e || e-b > 6 || !(strings.HasPrefix(x.norm[b+1], "ال") || x.nameLike(b+1) || has(anonymousHeads, x.norm[b+1])) {
+				return -1, -2
+			}
+			return b + 1, e
+		}
+	}
+	return -1, -2
+}
+
+// resolve builds the speaker of the cue at token cue from the phrase
+// [f, l] (empty: the subject is implied).
+func (x *extractor) resolve(cue, f, l int) Speaker {
+	if l < f || f < 0 {
+		return x.implied(cue, "")
+	}
+	if has(pronounSubjects, x.norm[f]) {
+		return x.implied(cue, x.norm[f])
+	}
+	start, end := x.toks[f].Start, x.toks[l].End
+	sp := Speaker{Text: x.slice(start, end), Start: start, End: end}
+	if x.mentions != nil {
+		if m, ok := x.mentionIn(start, end); ok {
+			sp.Name, sp.EntityID = m.Name, m.EntityID
+			if sp.Name == "" {
+				sp.Name = x.slice(m.Start, m.End)
+			}
+			sp.Type = "organization"
+			if isPersonType(m.Type) {
+				sp.Type = "person"
+			}
+			return sp
+		}
+	}
+	if p := x.personBySurname(x.norm[f], cue); p >= 0 {
+		sp.Type, sp.Name, sp.EntityID = "person", x.people[p].name, x.people[p].entityID
+		return sp
+	}
+	if w := x.norm[l]; l > f && (w == "باسمه" || w == "باسمها") {
+		// المتحدث باسمه: the spokesman of the person just mentioned
+		if who := x.implied(cue, ""); who.Name != "" {
+			sp.Name = x.slice(x.toks[f].Start, x.toks[l-1].End) + " باسم " + who.Name
+			sp.Type = "anonymous"
+			return sp
+		}
+	}
+	if nf, nl := x.nameRun(f, l); nl >= nf && nf >= 0 {
+		sp.Type = "person"
+		sp.Name = x.slice(x.toks[nf].Start, x.toks[nl].End)
+		if p := x.personByName(nf, nl, cue); p >= 0 {
+			sp.Name, sp.EntityID = x.people[p].name, x.people[p].entityID
+		}
+		return sp
+	}
+	head := x.norm[f]
+	switch {
+	case has(orgHeads, head) || strings.HasPrefix(head, "ال") && has(orgHeads, strings.TrimPrefix(head, "ال")):
+		sp.Type = "organization"
+	case has(anonymousHeads, head):
+		sp.Type = "anonymous"
+	case has(titles, head):
+		sp.Type = "person"
+	default:
+		sp.Type = "unknown"
+	}
+	sp.Name = sp.Text
+	if head == "البيان" || head == "بيان" && f == l {
+		for h := len(x.heard) - 1; h >= 0; h-- {
+			if x.heard[h].sp.Type == "organization" && x.heard[h].pos < cue {
+				sp.Name, sp.EntityID, sp.Type = x.heard[h].sp.Name, x.heard[h].sp.EntityID, "organization"
+				return sp
+			}
+		}
+		return sp
+	}
+	definite := strings.HasPrefix(head, "ال") || has(titles, head) || has(orgHeads, head)
+	if !definite {
+		return sp
+	}
+	want := contentTokens(sp.Text)
+	if len(want) == 0 {
+		return sp
+	}
+	// The latest person whose title, or speaker whose phrase, fits.
+	bestPos, bestName, bestID, bestType := -1, "", "", ""
+	for _, p := range x.people {
+		if p.first < cue && p.first > bestPos && covers(p.title, want) {
+			bestPos, bestName, bestID, bestType = p.first, p.name, p.entityID, "person"
+		}
+	}
+	for _, h := range x.heard {
+		if h.pos < cue && h.pos > bestPos && h.sp.Name != "" && covers(h.toks, want) {
+			bestPos, bestName, bestID, bestType = h.pos, h.sp.Name, h.sp.EntityID, h.sp.Type
+		}
+	}
+	if bestPos < 0 && has(titles, strings.TrimPrefix(head, "ال")) || bestPos < 0 && has(titles, head) {
+		// a title named before its holder (الأمين العام … ثم نبيل العربي)
+		for _, p := range x.people {
+			if p.first > cue && covers(p.title, want) {
+				bestPos, bestName, bestID, bestType = p.first, p.name, p.entityID, "person"
+				break
+			}
+		}
+	}
+	if bestPos >= 0 {
+		sp.Name, sp.EntityID, sp.Type = bestName, bestID, bestType
+	}
+	return sp
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// covers reports whether the tokens of have hold those of want, all of
+// them or all but one when want has three or more.
+func covers(have, want []string) bool {
+	if len(have) == 0 {
+		return false
+	}
+	miss := 0
+	for _, w := range want {
+		found := false
+		for _, h := range have {
+			if h == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			miss++
+		}
+	}
+	return miss == 0 || len(want) >= 3 && miss == 1
+}
+
+// personByName returns the registered person the name [nf, nl] refers
+// to: the same name (spelled alike), or the person whose surname it is.
+func (x *extractor) personByName(nf, nl, at int) int {
+	if nf == nl {
+		return x.personBySurname(x.norm[nf], at)
+	}
+	key := strings.Join(nameKeys(x.slice(x.toks[nf].Start, x.toks[nl].End)), "")
+	for pi, p := range x.people {
+		if strings.Join(p.keys, "") == key {
+			return pi
+		}
+	}
+	return -1
+}
+
+// mentionIn returns the person (or else organization) mention that lies
+// in [start, end).
+func (x *extractor) mentionIn(start, end int) (Mention, bool) {
+	var org *Mention
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if m.Start < start || m.End > end {
+			continue
+		}
+		if isPersonType(m.Type) {
+			return *m, true
+		}
+		if org == nil && strings.HasPrefix(strings.ToUpper(m.Type), "ORG") {
+			org = m
+		}
+	}
+	if org != nil {
+		return *org, true
+	}
+	return Mention{}, false
+}
+
+// implied resolves an implied subject at the cue: the person a pronoun
+// title names (معاليه), the person last mentioned inside the quotation
+// that holds the cue, the speaker of the last quote, or the person last
+// mentioned, whichever is nearest.
+func (x *extractor) implied(cue int, pronoun string) Speaker {
+	if t, ok := pronounTitle[pronoun]; ok {
+		for pi := len(x.people) - 1; pi >= 0; pi-- {
+			p := x.people[pi]
+			if p.first < cue && covers(p.title, []string{t}) {
+				return x.refSpeaker(personRef{tok: p.start, who: pi, cpStart: p.cpStart, cpEnd: p.cpEnd, surfaceS: x.slice(p.cpStart, p.cpEnd)})
+			}
+		}
+	}
+	pos := x.toks[cue].Start
+	// Inside an earlier quote: the person last named in it.
+	for qi := len(x.quotes) - 1; qi >= 0; qi-- {
+		q := x.quotes[qi]
+		if q.Start <= pos && pos < q.End {
+			for r := len(x.refs) - 1; r >= 0; r-- {
+				if x.refs[r].tok < cue && x.refs[r].cpStart >= q.Start {
+					return x.refSpeaker(x.refs[r])
+				}
+			}
+			break
+		}
+	}
+	var ref *personRef
+	for r := len(x.refs) - 1; r >= 0; r-- {
+		if x.refs[r].tok < cue && !x.inQuote(x.refs[r].cpStart) {
+			ref = &x.refs[r]
+			break
+		}
+	}
+	var heard *heardSpeaker
+	for h := len(x.heard) - 1; h >= 0; h-- {
+		if x.heard[h].pos < cue && x.heard[h].pos >= 0 {
+			heard = &x.heard[h]
+			break
+		}
+	}
+	kind, _ := lookupCue(x.norm[cue])
+	switch {
+	case heard != nil && (ref == nil || kind == cueParticiple || heard.pos > ref.tok):
+		sp := heard.sp
+		sp.Implied = true
+		return sp
+	case ref != nil:
+		return x.refSpeaker(*ref)
+	}
+	return Speaker{Start: -1, End: -1, Type: "unknown", Implied: true}
+}
+
+var pronounTitle = map[string]string{"معاليه": "معالي", "سموه": "سمو", "فخامته": "فخامة", "سماحته": "سماحة"}
+
+func (x *extractor) refSpeaker(r personRef) Speaker {
+	p := x.people[r.who]
+	return Speaker{Text: r.surfaceS, Start: r.cpStart, End: r.cpEnd, Name: p.name, EntityID: p.entityID, Type: "person", Implied: true}
+}
+
+// inQuote reports whether code point pos lies inside a quote found so
+// far.
+func (x *extractor) inQuote(pos int) bool {
+	for _, q := range x.quotes {
+		if q.Start <= pos && pos < q.End {
+			return true
+		}
+	}
+	return false
+}
+
+// contentTokens returns the comparison tokens of a phrase: normalized,
+// teh marbuta folded, the article taken off, function words left out.
+func contentTokens(s string) []string {
+	var out []string
+	for _, t := range arabic.Tokenize(s) {
+		if t.Kind != arabic.Word && t.Kind != arabic.Latin {
+			continue
+		}
+		out = append(out, contentToken(t.Norm)...)
+	}
+	return out
+}
+
+func contentToken(n string) []string {
+	if has(prepositions, n) || n == "باسم" || n == "قد" {
+		return nil
+	}
+	n = arabic.FoldTehMarbuta(n)
+	if r, ok := strings.CutPrefix(n, "لل"); ok && len([]rune(r)) >= 2 {
+		n = "ال" + r
+	}
+	if r := strings.TrimPrefix(n, "ال"); r != n && len([]rune(r)) >= 2 {
+		n = r
+	}
+	return []string{n}
+}
+
+// nameKeys returns the skeleton of each word of a name, with عبد joined
+// to the word after it (عبد الرحمن = عبدالرحمن).
+func nameKeys(name string) []string {
+	var out []string
+	glue := false
+	for _, t := range arabic.Tokenize(name) {
+		if t.Kind != arabic.Word && t.Kind != arabic.Latin {
+			continue
+		}
+		n := t.Norm
+		if strings.HasPrefix(n, "عبدال") && len([]rune(n)) > 5 {
+			n = "عبد" + strings.TrimPrefix(n, "عبدال")
+		}
+		k := skeleton(n)
+		if glue && len(out) > 0 {
+			out[len(out)-1] += k
+		} else {
+			out = append(out, k)
+		}
+		glue = n == "عبد" || n == "ابو" || n == "ابن"
+	}
+	return out
+}
+
+// skeleton is the comparison form of a name word: normalized, article
+// off, long vowels (ا و ي) after the first letter dropped, so that
+// spellings like بلينكن and بلنكن meet.
+func skeleton(n string) string {
+	n = arabic.FoldTehMarbuta(arabic.NormalizeString(n))
+	if r := strings.TrimPrefix(n, "ال"); r != n && len([]rune(r)) >= 2 {
+		n = r
+	}
+	var b strings.Builder
+	for i, r := range n {
+		if i > 0 && (r == 'ا' || r == 'و' || r == 'ي') {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// NameKey returns the form in which two speaker names are compared: each
+// word normalized (arabic.NormalizeString), teh marbuta folded, the
+// article ال taken off (also inside عبدال…), and the words joined with no
+// space, so that رامي عبدالرحمن and رامي عبد الرحمن, or الدبلوماسي الكبير
+// and دبلوماسي كبير, have the same key.
+func NameKey(name string) string {
+	var b strings.Builder
+	for _, t := range arabic.Tokenize(name) {
+		if !t.IsWordLike() {
+			continue
+		}
+		n := arabic.FoldTehMarbuta(t.Norm)
+		if strings.HasPrefix(n, "عبدال") && len([]rune(n)) > 5 {
+			n = "عبد" + strings.TrimPrefix(n, "عبدال")
+		}
+		if r := strings.TrimPrefix(n, "ال"); r != n && len([]rune(r)) >= 2 {
+			n = r
+		}
+		b.WriteString(n)
+	}
+	return b.String()
+}
+
+// clauseWords are conjunctions and adverbs that never stand inside a
+// subject before its verb (…كان يكذب فيما يبدو عندما قال).
+var clauseWords = set("عندما", "فيما", "بينما", "حين", "حينما", "لما", "اذا", "لكن", "ثم", "كما", "حيث", "الذي", "التي", "الذين", "بعدما", "قبلما", "كلما", "مثلما")
