@@ -1,7 +1,359 @@
 package arabic
 
-// Stem returns the light stem of a word: its normalized form without
-// proclitics, enclitics and common suffixes. (Placeholder; being replaced.)
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Stem returns the light stem of a word: its normalized form (see
+// NormalizeString) without proclitics (و ف ب ك ل ال لل س and their
+// combinations), enclitic pronouns (ه ها هم هما هن ك كم كما كن نا ني ي)
+// and inflectional suffixes (ات ون ين ان ة ية …).
+//
+// Proper names and loanwords stay whole, and a name's clitic forms give
+// the bare name (وبغداد, ببغداد and لبغداد all give بغداد; للعراق gives
+// العراق). Names are recognized by an embedded list of the names of a
+// tagged news corpus and by corpus evidence: a letter that looks like a
+// clitic or a suffix is removed only when what remains is a plausible
+// word. Stems are at least three letters long, except where the article
+// alone was removed. Teh marbuta is removed as a suffix from ordinary
+// words but kept in names; callers that match names across spellings
+// fold it with FoldTehMarbuta.
+//
+// Stem is safe for concurrent use. It returns a substring of the
+// normalized word, so it does not allocate when the word needs no
+// normalization, except when it restores the article of a name written
+// with لل.
 func Stem(word string) string {
-	return FoldTehMarbuta(NormalizeString(word))
+	return StemNorm(NormalizeString(word))
 }
+
+// StemToken returns the stem of a Word token from its normalized form, and
+// the normalized form itself for any other kind of token.
+func StemToken(t Token) string {
+	if t.Kind != Word {
+		return t.Norm
+	}
+	return StemNorm(t.Norm)
+}
+
+// StemNorm is Stem for a word that is already normalized.
+func StemNorm(w string) string {
+	if len(w) < 6 || !arabicLettersOnly(w) { // under three letters, or not Arabic
+		return w
+	}
+	return stemWith(loadLexicon(), w)
+}
+
+// Stemming thresholds, chosen on the development data (see README):
+//
+// A whole word is protected from losing a clitic or suffix when it occurs
+// at least protectMinCount times in the corpus and protectRatio times
+// more often than the support of what would remain (the remainder itself
+// plus the remainder with teh marbuta).
+const (
+	protectMinCount = 3
+	protectRatio    = 4
+	articleRatio    = 20 // words are written with the article more often than without
+	minStemLetters  = 3
+)
+
+// Letters as strings, for prefix and suffix tests.
+const (
+	sAlef   = "ا"
+	sAl     = "ال"
+	sLamLam = "لل"
+	sTehM   = "ة"
+)
+
+// Layers of clitics, outermost first: the stemmer peels them in this
+// order.
+const (
+	layerConj    = iota // و ف
+	layerPrep           // ب ك ل, لل, the future س
+	layerArticle        // ال
+	layerSuffix         // enclitic pronouns and inflectional endings
+)
+
+// maxProclitics bounds the proclitic letters peeled before the article
+// (وب, فل, and forms such as وبل that tagged text sometimes shows).
+const maxProclitics = 3
+
+// stemWith stems the normalized Arabic word w with the lexicon lx.
+func stemWith(lx *lexicon, w string) string {
+	if lx.isName(w) || isStopword(w) {
+		return w
+	}
+	// An interrogative hamza before an initial alef (أأ, أآ) or a lone
+	// hamza before alef (ءا) leaves two initial alefs after normalization.
+	if strings.HasPrefix(w, "اا") || strings.HasPrefix(w, "ءا") {
+		w = w[len(sAlef):]
+	}
+	st, _ := stemFrom(lx, w, layerConj, 0)
+	return st
+}
+
+// Evidence for an analysis, weakest first.
+const (
+	noEvidence     = iota
+	weakEvidence   // an article or an enclitic pronoun was removed
+	strongEvidence // the stem is attested in the corpus
+	nameEvidence   // the rest is a known name or a stopword
+)
+
+// stemFrom stems x, a word whose clitics outside layer are already
+// removed (depth proclitic letters so far), and grades the evidence for
+// the analysis. A proclitic is removed only when the analysis without it
+// has more evidence than the analysis with it (or, for the outermost
+// letter, as much weak evidence), so that an unknown name that starts
+// with a letter like ب (بوخارست) stays whole while بمعهودته loses its ب.
+func stemFrom(lx *lexicon, x string, layer, depth int) (string, int) {
+	if depth > 0 && (lx.isName(x) || isStopword(x)) {
+		return x, nameEvidence
+	}
+	switch layer {
+	case layerConj, layerPrep:
+		st, ev := stemFrom(lx, x, layerArticle, depth)
+		if depth < maxProclitics && ev < nameEvidence {
+			if st1, ev1 := stripProclitic(lx, x, depth); ev1 > ev || ev1 == ev && (ev == strongEvidence || ev == weakEvidence && depth == 0) {
+				return st1, ev1
+			}
+		}
+		return st, ev
+	case layerArticle:
+		if strings.HasPrefix(x, sAl) && runeLen(x) >= 4 {
+			r := x[len(sAl):]
+			if f := lx.freq[x]; f >= protectMinCount && f > articleRatio*lx.support(r) {
+				return x, strongEvidence // القاهرة: a word written with its article
+			}
+			st, ev := stemFrom(lx, r, layerSuffix, depth)
+			return st, max(ev, weakEvidence)
+		}
+		return stemFrom(lx, x, layerSuffix, depth)
+	}
+	st, enclitic := stripSuffixes(lx, x)
+	switch {
+	case lx.support(st) > 0:
+		return st, strongEvidence
+	case enclitic:
+		return st, weakEvidence
+	}
+	return st, noEvidence
+}
+
+// stripProclitic removes one proclitic letter from x (a conjunction,
+// preposition or the future particle; ل before the article is لل) and
+// stems the rest; it returns noEvidence when x has none or may not lose
+// it.
+func stripProclitic(lx *lexicon, x string, depth int) (string, int) {
+	if len(x) < 2 {
+		return "", noEvidence
+	}
+	switch x[:len("و")] {
+	case "و", "ف", "ب", "ك":
+		return stripPrefix(lx, x, x[len("و"):], layerConj, depth)
+	case "ل":
+		if strings.HasPrefix(x, sLamLam) && runeLen(x) >= 4 {
+			if r := x[len("ل"):]; lx.isName(r) && !lx.protected(x, r) {
+				return r, nameEvidence // للحود: ل before the name لحود
+			}
+			// لل is ل before the article, whose alef is dropped.
+			return stripPrefix(lx, x, sAl+x[len(sLamLam):], layerArticle, depth)
+		}
+		return stripPrefix(lx, x, x[len("ل"):], layerConj, depth)
+	case "س":
+		// The future particle before an imperfect verb, only when the
+		// verb is attested (سيارة, سياسة stay).
+		switch x[len("س"):min(len(x), len("سي"))] {
+		case "ي", "ت", "ن", "ا":
+			if r := x[len("س"):]; runeLen(r) >= 4 && !lx.protected(x, r) {
+				if st, _ := stripSuffixes(lx, r); lx.support(st) > 0 {
+					return st, strongEvidence
+				}
+			}
+		}
+	}
+	return "", noEvidence
+}
+
+// stripPrefix stems r, which is x without a proclitic, from layer on; r
+// must keep three letters and the corpus must not protect x. A doubled
+// initial letter (ببغداد) counts as weak evidence: no Arabic word starts
+// with one.
+func stripPrefix(lx *lexicon, x, r string, layer, depth int) (string, int) {
+	if runeLen(r) < minStemLetters || lx.protected(x, r) {
+		return "", noEvidence
+	}
+	st, ev := stemFrom(lx, r, layer, depth+1)
+	if ev == noEvidence && layer != layerArticle && strings.HasPrefix(r, x[:len(x)-len(r)]) {
+		ev = weakEvidence
+	}
+	return st, ev
+}
+
+// suffix is an ending the stemmer may remove: risky endings (single
+// letters that also end many stems) are removed only when what remains is
+// attested in the corpus.
+type suffix struct {
+	s     string
+	risky bool
+}
+
+// enclitics are the attached pronouns, longest first.
+var enclitics = [...]suffix{
+	{"هما", false}, {"كما", false}, {"هم", false}, {"هن", false}, {"ها", false},
+	{"كم", false}, {"كن", false}, {"نا", false}, {"ني", false},
+	{"ه", false}, {"ك", true}, {"ي", true},
+}
+
+// beforeEnclitic are the endings a word may have between its stem and an
+// enclitic pronoun: verb subjects, dual and plural in construct, teh
+// marbuta written as teh.
+var beforeEnclitic = [...]suffix{
+	{"تما", false}, {"تمو", false}, {"تم", false}, {"تن", false}, {"تا", false},
+	{"تي", false}, {"ات", false}, {"يي", false}, {"نا", false}, {"ت", false},
+	{"ا", true}, {"و", true}, {"ي", true}, {"ن", true},
+}
+
+// finalSuffixes are the endings of a word without an enclitic.
+var finalSuffixes = [...]suffix{
+	{"يتين", false}, {"يتان", false}, {"يين", false}, {"يات", false},
+	{"تين", false}, {"تان", false}, {"تما", false}, {"ية", false},
+	{"ات", false}, {"ون", false}, {"ين", false}, {"ان", false}, {"وا", false},
+	{"تم", false}, {"تن", false}, {"تا", true}, {"ة", true},
+	{"ت", true}, {"ن", true}, {"ا", true}, {"ي", true},
+}
+
+// stripSuffixes removes an enclitic pronoun and the inflectional endings
+// before it from x, a word without proclitics, and reports whether it
+// removed an enclitic. It tries the longest
+// enclitic first, then none, and takes the first analysis that leaves a
+// stem of at least three letters that the corpus does not contradict.
+func stripSuffixes(lx *lexicon, x string) (string, bool) {
+	n := runeLen(x)
+	var whole int = -1 // corpus count of x, looked up once
+	for _, e := range enclitics {
+		if m := runeLen(e.s); n-m >= minStemLetters && strings.HasSuffix(x, e.s) {
+			if st, ok := inflection(lx, x, x[:len(x)-len(e.s)], n-m, beforeEnclitic[:], e.risky, &whole); ok {
+				return st, true
+			}
+		}
+	}
+	if st, ok := inflection(lx, x, x, n, finalSuffixes[:], false, &whole); ok {
+		return st, false
+	}
+	return x, false
+}
+
+// inflection removes one ending of list from r (n letters), the word x
+// without its enclitic, and a nisba yeh before a feminine ending. It
+// reports false when the analysis is not acceptable: when the stem is
+// unattested although a risky enclitic or ending was removed (unless an
+// enclitic shows the word to be inflected and the stem keeps four
+// letters), or when the corpus protects x.
+func inflection(lx *lexicon, x, r string, n int, list []suffix, riskyEnclitic bool, whole *int) (string, bool) {
+	hasEnclitic := len(r) < len(x)
+	for _, e := range list {
+		m := runeLen(e.s)
+		if n-m < minStemLetters || !strings.HasSuffix(r, e.s) {
+			continue
+		}
+		st, k := r[:len(r)-len(e.s)], n-m
+		if e.s == "ا" && strings.HasSuffix(st, "ي") {
+			continue // روسيا, سوريا: a name, not a dual of a nisba
+		}
+		switch e.s {
+		case "ت", "تي", "تا", "تين", "تان", "ات":
+			// A nisba yeh before a feminine ending (إسلاميته, تأثريتيهم).
+			if k-1 >= minStemLetters && strings.HasSuffix(st, "ي") && lx.support(st[:len(st)-len("ي")]) > 0 {
+				st, k = st[:len(st)-len("ي")], k-1
+			}
+		}
+		if e.risky && !(hasEnclitic && k >= 4) && lx.support(st) == 0 {
+			continue
+		}
+		if riskyEnclitic && lx.support(st) == 0 && !(k >= 4 && !e.risky && !strings.HasSuffix(x, "ي")) {
+			continue
+		}
+		if lx.protectedCount(x, st, whole) {
+			return x, false
+		}
+		return st, true
+	}
+	if !hasEnclitic {
+		return x, false
+	}
+	if riskyEnclitic && lx.support(r) == 0 {
+		return x, false
+	}
+	if lx.protectedCount(x, r, whole) {
+		return x, false
+	}
+	return r, true
+}
+
+// accept reports whether x may lose an ending to become r.
+func (lx *lexicon) accept(x, r string, risky bool) bool {
+	if lx.protected(x, r) {
+		return false
+	}
+	return !risky || lx.support(r) > 0
+}
+
+// protected reports whether the corpus shows x to be a word of its own
+// rather than r with a clitic or suffix: x is frequent and r rare.
+func (lx *lexicon) protected(x, r string) bool {
+	if lx.isName(x) {
+		return true
+	}
+	f := lx.freq[x]
+	return f >= protectMinCount && f > protectRatio*lx.support(r)
+}
+
+// protectedCount is protected with the count of x looked up once into
+// *whole (-1 when not yet looked up).
+func (lx *lexicon) protectedCount(x, r string, whole *int) bool {
+	if *whole < 0 {
+		*whole = int(lx.freq[x])
+		if lx.isName(x) {
+			*whole = 1 << 30
+		}
+	}
+	return *whole >= protectMinCount && *whole > protectRatio*int(lx.support(r))
+}
+
+// support is the corpus count of r as a word, with or without a final teh
+// marbuta.
+func (lx *lexicon) support(r string) uint32 {
+	var buf [64]byte
+	f := lx.freq[r]
+	if len(r)+len(sTehM) <= len(buf) {
+		b := append(append(buf[:0], r...), sTehM...)
+		f += lx.freq[string(b)]
+	}
+	return f
+}
+
+// arabicLettersOnly reports whether w consists of Arabic letters only
+// (U+0621 … U+064A, the letters that survive normalization).
+func arabicLettersOnly(w string) bool {
+	for i := 0; i+1 < len(w); i += 2 {
+		c0, c1 := w[i], w[i+1]
+		switch c0 {
+		case 0xD8:
+			if c1 < 0xA1 || c1 > 0xBA {
+				return false
+			}
+		case 0xD9:
+			if c1 < 0x81 || c1 > 0x8A {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return len(w)%2 == 0
+}
+
+// runeLen is the number of code points of s.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -18,6 +18,8 @@ type evalTask struct {
 func evalTasks() []evalTask {
 	return []evalTask{
 		{"quotes", "quote detection P/R/F1 and speaker accuracy (--gold quotes.jsonl --articles quote_articles.jsonl)", runEvalQuotes},
+		{"stem", "stem accuracy and pairwise conflation on word/stem gold data", runEvalStem},
+		{"names", "names kept intact and conflated with their clitic forms by the stemmer", runEvalNames},
 	}
 }
 

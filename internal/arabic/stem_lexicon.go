@@ -1,0 +1,94 @@
+package arabic
+
+import (
+	"bufio"
+	_ "embed"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// The word lists behind the stemmer, rebuilt from the shared data with
+//
+//	go run ./internal/arabic/lexicon/gen -data ../shared/data -out internal/arabic/lexicon
+//
+// words.txt counts the words of the ANT news corpus (Apache-2.0); names.txt
+// lists the words tagged as persons, locations and organizations in
+// ANERcorp's training split (CC BY-SA 4.0).
+var (
+	//go:embed lexicon/words.txt
+	wordsTxt string
+	//go:embed lexicon/names.txt
+	namesTxt string
+)
+
+// lexicon is the corpus evidence the stemmer consults.
+type lexicon struct {
+	freq  map[string]uint32   // corpus count of each normalized word
+	names map[string]struct{} // words mostly tagged as names
+}
+
+// isName reports whether w is a known name.
+func (lx *lexicon) isName(w string) bool {
+	_, ok := lx.names[w]
+	return ok
+}
+
+// loadLexicon parses the embedded lists once, on first use.
+var loadLexicon = sync.OnceValue(func() *lexicon {
+	lx := &lexicon{freq: make(map[string]uint32, 46000), names: make(map[string]struct{}, 3200)}
+	eachRow(wordsTxt, func(f []string) {
+		if len(f) >= 2 {
+			if n, err := strconv.ParseUint(f[1], 10, 32); err == nil {
+				lx.freq[f[0]] = uint32(n)
+			}
+		}
+	})
+	eachRow(namesTxt, func(f []string) {
+		if len(f) < 3 {
+			return
+		}
+		named, err1 := strconv.Atoi(f[1])
+		other, err2 := strconv.Atoi(f[2])
+		// A word tagged as a name at least as often as not, and not a
+		// function word (في, بن are kept whole anyway by their length).
+		if err1 == nil && err2 == nil && named >= other && runeLen(f[0]) >= minStemLetters && !isStopword(f[0]) {
+			lx.names[f[0]] = struct{}{}
+		}
+	})
+	// Tagged corpora leave clitics on some names (وفرنسا, للامم): those
+	// are clitic forms, not names of their own.
+	var forms []string
+	for w := range lx.names {
+		if isCliticForm(lx, w) {
+			forms = append(forms, w)
+		}
+	}
+	for _, w := range forms {
+		delete(lx.names, w)
+	}
+	return lx
+})
+
+// isCliticForm reports whether w is a proclitic form of another name.
+func isCliticForm(lx *lexicon, w string) bool {
+	for _, p := range [...]string{"و", "ف", "ب", "ك", "ل", "وب", "ول", "فب", "فل", "وك"} {
+		if strings.HasPrefix(w, p) && lx.isName(w[len(p):]) {
+			return true
+		}
+	}
+	return strings.HasPrefix(w, "لل") && lx.isName("ال"+w[len("لل"):])
+}
+
+// eachRow calls fn with the tab-separated fields of every line of text
+// that is neither empty nor a # comment.
+func eachRow(text string, fn func([]string)) {
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		fn(strings.Split(line, "\t"))
+	}
+}
