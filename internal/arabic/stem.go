@@ -115,7 +115,8 @@ func stemFrom(lx *lexicon, x string, layer, depth int) (string, int) {
 	case layerConj, layerPrep:
 		st, ev := stemFrom(lx, x, layerArticle, depth)
 		if depth < maxProclitics && ev < nameEvidence {
-			if st1, ev1 := stripProclitic(lx, x, depth); ev1 > ev || ev1 == ev && (ev == strongEvidence || ev == weakEvidence && depth == 0) {
+			if st1, ev1 := stripProclitic(lx, x, depth); ev1 > ev || ev1 == ev && (ev == strongEvidence || ev == weakEvidence && depth == 0 ||
+				ev == noEvidence && layer == layerConj && st1 != "" && runeLen(st1) >= 4 && !startsWithProclitic(st1)) {
 				return st1, ev1
 			}
 		}
@@ -150,8 +151,10 @@ func stripProclitic(lx *lexicon, x string, depth int) (string, int) {
 		return "", noEvidence
 	}
 	switch x[:len("و")] {
-	case "و", "ف", "ب", "ك":
+	case "و", "ف":
 		return stripPrefix(lx, x, x[len("و"):], layerConj, depth)
+	case "ب", "ك":
+		return stripPrefix(lx, x, x[len("ب"):], layerPrep, depth)
 	case "ل":
 		if strings.HasPrefix(x, sLamLam) && runeLen(x) >= 4 {
 			if r := x[len("ل"):]; lx.isName(r) && !lx.protected(x, r) {
@@ -160,7 +163,7 @@ func stripProclitic(lx *lexicon, x string, depth int) (string, int) {
 			// لل is ل before the article, whose alef is dropped.
 			return stripPrefix(lx, x, sAl+x[len(sLamLam):], layerArticle, depth)
 		}
-		return stripPrefix(lx, x, x[len("ل"):], layerConj, depth)
+		return stripPrefix(lx, x, x[len("ل"):], layerPrep, depth)
 	case "س":
 		// The future particle before an imperfect verb, only when the
 		// verb is attested (سيارة, سياسة stay).
@@ -181,7 +184,7 @@ func stripProclitic(lx *lexicon, x string, depth int) (string, int) {
 // initial letter (ببغداد) counts as weak evidence: no Arabic word starts
 // with one.
 func stripPrefix(lx *lexicon, x, r string, layer, depth int) (string, int) {
-	if runeLen(r) < minStemLetters || lx.protected(x, r) {
+	if n := runeLen(r); n < 2 || n < minStemLetters && !lx.isName(r) && !isStopword(r) || lx.protected(x, r) {
 		return "", noEvidence
 	}
 	st, ev := stemFrom(lx, r, layer, depth+1)
@@ -353,6 +356,18 @@ func arabicLettersOnly(w string) bool {
 		}
 	}
 	return len(w)%2 == 0
+}
+
+// startsWithProclitic reports whether w starts with a letter that can be
+// a proclitic. Without evidence either way, a proclitic is removed only
+// when what remains starts with another letter: بموتسارت gives موتسارت,
+// but بوخارست stays whole.
+func startsWithProclitic(w string) bool {
+	switch w[:len("و")] {
+	case "و", "ف", "ب", "ك", "ل":
+		return true
+	}
+	return false
 }
 
 // runeLen is the number of code points of s.

@@ -25,18 +25,17 @@ var (
 // lexicon is the corpus evidence the stemmer consults.
 type lexicon struct {
 	freq  map[string]uint32   // corpus count of each normalized word
-	names map[string]struct{} // words mostly tagged as names
+	names map[string]int      // words often tagged as names, with that count
 }
 
 // isName reports whether w is a known name.
 func (lx *lexicon) isName(w string) bool {
-	_, ok := lx.names[w]
-	return ok
+	return lx.names[w] > 0
 }
 
 // loadLexicon parses the embedded lists once, on first use.
 var loadLexicon = sync.OnceValue(func() *lexicon {
-	lx := &lexicon{freq: make(map[string]uint32, 46000), names: make(map[string]struct{}, 3200)}
+	lx := &lexicon{freq: make(map[string]uint32, 46000), names: make(map[string]int, 3200)}
 	eachRow(wordsTxt, func(f []string) {
 		if len(f) >= 2 {
 			if n, err := strconv.ParseUint(f[1], 10, 32); err == nil {
@@ -50,10 +49,10 @@ var loadLexicon = sync.OnceValue(func() *lexicon {
 		}
 		named, err1 := strconv.Atoi(f[1])
 		other, err2 := strconv.Atoi(f[2])
-		// A word tagged as a name at least as often as not, and not a
-		// function word (في, بن are kept whole anyway by their length).
-		if err1 == nil && err2 == nil && named >= other && runeLen(f[0]) >= minStemLetters && !isStopword(f[0]) {
-			lx.names[f[0]] = struct{}{}
+		// A word tagged as a name at least once in nameShare of its
+		// occurrences, and not a function word.
+		if err1 == nil && err2 == nil && named > 0 && named*nameShare >= other && runeLen(f[0]) >= 2 && !isStopword(f[0]) {
+			lx.names[f[0]] = named
 		}
 	})
 	// Tagged corpora leave clitics on some names (وفرنسا, للامم): those
@@ -70,15 +69,21 @@ var loadLexicon = sync.OnceValue(func() *lexicon {
 	return lx
 })
 
-// isCliticForm reports whether w is a proclitic form of another name.
+// isCliticForm reports whether w is a proclitic form of another name
+// that is tagged at least as often (وفرنسا of فرنسا, but not بكين of كين).
 func isCliticForm(lx *lexicon, w string) bool {
+	n := lx.names[w]
 	for _, p := range [...]string{"و", "ف", "ب", "ك", "ل", "وب", "ول", "فب", "فل", "وك"} {
-		if strings.HasPrefix(w, p) && lx.isName(w[len(p):]) {
+		if strings.HasPrefix(w, p) && lx.names[w[len(p):]] >= n {
 			return true
 		}
 	}
-	return strings.HasPrefix(w, "لل") && lx.isName("ال"+w[len("لل"):])
+	return strings.HasPrefix(w, "لل") && lx.names["ال"+w[len("لل"):]] >= n
 }
+
+// nameShare: a word is a name when it is tagged as one at least once in
+// every nameShare+1 occurrences (العربي in البنك العربي, الاتحاد).
+const nameShare = 3
 
 // eachRow calls fn with the tab-separated fields of every line of text
 // that is neither empty nor a # comment.
