@@ -1,0 +1,234 @@
+package quote
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		desc    string
+		text    string
+		quote   string // text of the first quote
+		speaker string // its resolved speaker name
+		form    Form
+		n       int // number of quotes
+	}{
+		{"verb-subject with title and direct quote",
+			`وقال وزير الخارجية الأميركي مايك بومبيو "شراكتنا مع العراق قوية جدا".`,
+			"شراكتنا مع العراق قوية جدا", "مايك بومبيو", FormDirect, 1},
+		{"reported speech after إن",
+			`قال زعيم الحوثيين عبدالملك الحوثي إن سقوط المدينة سببه عودة المقاتلين.`,
+			"سقوط المدينة سببه عودة المقاتلين", "عبدالملك الحوثي", FormIndirect, 1},
+		{"surname resolved to the full name",
+			"تعهد الرئيس الفلسطيني محمود عباس بعدم السماح بالعنف.\nوأوضح عباس أن الجريمة لا تبشر بخير.",
+			"الجريمة لا تبشر بخير", "محمود عباس", FormIndirect, 1},
+		{"implied subject of a continuation",
+			"وقال وزير الدفاع البريطاني مايكل فالون إن بريطانيا ستمدد الضربات.\nوأضاف أن الحكومة العراقية لم تطلب ذلك.",
+			"بريطانيا ستمدد الضربات", "مايكل فالون", FormIndirect, 2},
+		{"participle cue after a comma",
+			`قال بحاح إن عودته جزء من التحرير، مضيفا «زيارتي ليست مفاجئة وعدن تحتاج لتجهيزها».`,
+			"عودته جزء من التحرير", "بحاح", FormIndirect, 2},
+		{"cue after the quote",
+			`«لن نتراجع عن هذا القرار أبدا»، قال الوزير.`,
+			"لن نتراجع عن هذا القرار أبدا", "الوزير", FormDirect, 1},
+		{"organization in a statement",
+			`وقالت وزارة الدفاع الأمريكية في بيان إن الدفعة تنتمي للجناح المقاتل.`,
+			"الدفعة تنتمي للجناح المقاتل", "وزارة الدفاع الأمريكية", FormIndirect, 1},
+		{"nominal cue after عن",
+			`ونقلت الوكالة عن زعيمة حزب ميريتس زهافا جلئون قولها "جئت لأقدم التعازي في الجريمة".`,
+			"جئت لأقدم التعازي في الجريمة", "زهافا جلئون", FormDirect, 1},
+		{"noun complement of أفاد",
+			`أفادت خلية الإعلام الحربي ,بمقتل 110 من عناصر التنظيم.`,
+			"بمقتل 110 من عناصر التنظيم", "خلية الإعلام الحربي", FormNominal, 1},
+		{"subject before the verb after كان",
+			`وكان الجبير أكد خلال مؤتمر صحافي أن المخرج الوحيد سياسي.`,
+			"المخرج الوحيد سياسي", "الجبير", FormIndirect, 1},
+		{"a quoted name is no quote", `ونقل موقع "بي بي سي" الخبر دون تعليق.`, "", "", "", 0},
+		{"a speech word without a complement is no quote", `ودعا عباس الاسرائيليين الى الاختيار بين السلام والإرهاب.`, "", "", "", 0},
+		{"unclosed quotation ends at its sentence",
+			"وقال معاليه «إن بشاعة هذا الجرم لن تزيد الشعب إلا لحمة. وأضاف الوزير أن الشرذمة لن تنجح.",
+			"إن بشاعة هذا الجرم لن تزيد الشعب إلا لحمة", "", FormDirect, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.desc, func(t *testing.T) {
+			qs := Extract(tc.text, nil)
+			if len(qs) != tc.n {
+				t.Fatalf("got %d quotes, want %d: %+v", len(qs), tc.n, qs)
+			}
+			if tc.n == 0 {
+				return
+			}
+			q := qs[0]
+			if q.Text != tc.quote {
+				t.Errorf("quote = %q, want %q", q.Text, tc.quote)
+			}
+			if tc.speaker != "" && q.Speaker.Name != tc.speaker {
+				t.Errorf("speaker = %q, want %q", q.Speaker.Name, tc.speaker)
+			}
+			if q.Form != tc.form || q.Direct != (tc.form == FormDirect) {
+				t.Errorf("form = %s direct=%v, want %s", q.Form, q.Direct, tc.form)
+			}
+			checkSpans(t, tc.text, qs)
+		})
+	}
+}
+
+func TestExtractMentions(t *testing.T) {
+	text := `وقال الوزير بومبيو إن الشراكة قوية.`
+	r := []rune(text)
+	start := strings.Index(string(r), "بومبيو")
+	start = utf8.RuneCountInString(text[:start])
+	ms := []Mention{{Start: start, End: start + 6, Type: "PERS", EntityID: "Q11102", Name: "مايك بومبيو"}}
+	qs := Extract(text, ms)
+	if len(qs) != 1 {
+		t.Fatalf("got %d quotes, want 1", len(qs))
+	}
+	if sp := qs[0].Speaker; sp.EntityID != "Q11102" || sp.Name != "مايك بومبيو" {
+		t.Errorf("speaker = %+v, want the mention's entity", sp)
+	}
+}
+
+// checkSpans checks that every span lies in the text and holds its text.
+func checkSpans(t *testing.T, text string, qs []Quote) {
+	t.Helper()
+	r := []rune(text)
+	for _, q := range qs {
+		if q.Start < 0 || q.End > len(r) || q.Start > q.End {
+			t.Fatalf("quote span [%d,%d) outside text of %d code points", q.Start, q.End, len(r))
+		}
+		if string(r[q.Start:q.End]) != q.Text {
+			t.Errorf("quote text %q is not the text at its span %q", q.Text, string(r[q.Start:q.End]))
+		}
+		if q.Cue != "" && (q.CueStart < 0 || q.CueEnd > len(r) || string(r[q.CueStart:q.CueEnd]) != q.Cue) {
+			t.Errorf("cue %q not at [%d,%d)", q.Cue, q.CueStart, q.CueEnd)
+		}
+		sp := q.Speaker
+		if sp.Text != "" && (sp.Start < 0 || sp.End > len(r) || string(r[sp.Start:sp.End]) != sp.Text) {
+			t.Errorf("speaker %q not at [%d,%d)", sp.Text, sp.Start, sp.End)
+		}
+	}
+}
+
+// TestSeeds checks the speakers of the quotes in the five seed articles,
+// as read in the texts.
+func TestSeeds(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "seeds")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("seed articles not found at ../shared/seeds")
+	}
+	tests := []struct {
+		file string
+		want []struct{ quote, speaker string } // quote: a piece of the quote text
+	}{
+		{"000_324617013d58bdca.txt", []struct{ quote, speaker string }{
+			{"بلاده تتمنى عراقاً خالياً من الفساد", "مايك بومبيو"},
+			{"شراكتنا قوية جدا", "مايك بومبيو"},
+			{"واشنطن لن تركز على الملف العسكري", "مايك بومبيو"},
+			{"شجعنا بغداد على حل المشاكل", "مايك بومبيو"},
+			{"واشنطن حليف قوي للعراق", "فؤاد حسين"},
+			{"علاقة العراق مع إيران", "فؤاد حسين"},
+			{"سيتم اليوم التوقيع على مذكرات", "فؤاد حسين"},
+		}},
+		{"001_707b2242cacd9ad6.txt", []struct{ quote, speaker string }{
+			{"الولايات المتحدة ستدعم العراق", "مايك بومبيو"},
+			{"العراق لا تزال بحاجة إلى مساعدة", "مصطفى الكاظمي"},
+		}},
+		{"002_c72539758a742b07.txt", []struct{ quote, speaker string }{
+			{"الإدارة الاميركية الجديدة مهتمة", "انتوني بلينكن"},
+			{"إدارة الرئيس بايدن تقف", "انتوني بلينكن"},
+			{"الجهود المستمرة للحكومة العراقيّة", "فؤاد حسين"},
+			{"الصراعات الإقليمية والتوترات", "فؤاد حسين"},
+			{"وزيرها بلينكن بحث هاتفيا", "وزارة الخارجية الأميركية"},
+		}},
+		{"003_17cbc4ecf8b5e0c1.txt", []struct{ quote, speaker string }{
+			{"سنبحث مع الوفد العراقي", "أنتوني بلينكن"},
+			{"نفتخر بالشراكة", "أنتوني بلينكن"},
+			{"العلاقات الأميركية العراقية وثيقة", "أنتوني بلينكن"},
+			{"منطلقات الحوار تستند", "فؤاد حسين"},
+			{"تنظيم داعش لايزال باقٍ", "فؤاد حسين"},
+			{"أنا على ثقة بأننا سنصل", "فؤاد حسين"},
+			// The text names the Iraqi minister "حسين فؤاد" once, at the
+			// start; a title alone resolves to that first full mention.
+			{"إننا لسنا في حاجة إلى مزيد", "حسين فؤاد"},
+			{"مهمة القوات الأميركية في العراق", "مسؤولون أميركيون"},
+			{"وفداً عراقياً يزور البنتاغون", "جون كيربي"},
+		}},
+		{"004_3902ec6719ca1a0d.txt", []struct{ quote, speaker string }{
+			{"رئيس الوزراء بحث مع بومبيو", "مكتب الكاظمي"},
+			{"جرت ايضاً مناقشة الأزمة", "مكتب الكاظمي"},
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(dir, tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(data)
+			qs := Extract(text, nil)
+			checkSpans(t, text, qs)
+			for _, w := range tc.want {
+				found := false
+				for _, q := range qs {
+					if strings.Contains(q.Text, w.quote) {
+						found = true
+						if NameKey(q.Speaker.Name) != NameKey(w.speaker) {
+							t.Errorf("quote %q: speaker %q, want %q", w.quote, q.Speaker.Name, w.speaker)
+						}
+						break
+					}
+				}
+				if !found {
+					t.Errorf("quote %q not found", w.quote)
+				}
+			}
+		})
+	}
+}
+
+func TestNameKey(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"رامي عبدالرحمن", "رامي عبد الرحمن"},
+		{"الدبلوماسي الكبير في الخارجية الاميركية", "دبلوماسي كبير في الخارجية الأميركية"},
+		{"نادي الاسير الفلسطيني", "نادي الأسير الفلسطيني"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.a, func(t *testing.T) {
+			if NameKey(tc.a) != NameKey(tc.b) {
+				t.Errorf("NameKey(%q) = %q, NameKey(%q) = %q; want equal", tc.a, NameKey(tc.a), tc.b, NameKey(tc.b))
+			}
+		})
+	}
+	if NameKey("مايك بومبيو") == NameKey("فؤاد حسين") {
+		t.Error("different names have the same key")
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		`وقال الوزير "نحن هنا".`,
+		`«غير مغلق، قال فلان`,
+		`"""«»«»“”“`,
+		"قال إن\n\"",
+		`مضيفا: ”ان هذه الزيارة“. وأضاف البيان أن`,
+		"\xff\xfe قال \x00 إن",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		qs := Extract(text, nil)
+		n := utf8.RuneCountInString(text)
+		for _, q := range qs {
+			if q.Start < 0 || q.End > n || q.Start > q.End {
+				t.Fatalf("span [%d,%d) outside text of %d code points", q.Start, q.End, n)
+			}
+			if q.Speaker.Text != "" && (q.Speaker.Start < 0 || q.Speaker.End > n) {
+				t.Fatalf("speaker span [%d,%d) outside text", q.Speaker.Start, q.Speaker.End)
+			}
+		}
+	})
+}
