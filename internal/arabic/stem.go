@@ -2,7 +2,6 @@ package arabic
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // Stem returns the light stem of a word: its normalized form (see
@@ -42,7 +41,11 @@ func StemNorm(w string) string {
 	if len(w) < 6 || !arabicLettersOnly(w) { // under three letters, or not Arabic
 		return w
 	}
-	return stemWith(loadLexicon(), w)
+	lx := loadLexicon()
+	if st, ok := lx.stems[w]; ok {
+		return st
+	}
+	return stemWith(lx, w)
 }
 
 // Stemming thresholds, chosen on the development data (see README):
@@ -116,13 +119,13 @@ func stemFrom(lx *lexicon, x string, layer, depth int) (string, int) {
 		st, ev := stemFrom(lx, x, layerArticle, depth)
 		if depth < maxProclitics && ev < nameEvidence {
 			if st1, ev1 := stripProclitic(lx, x, depth); ev1 > ev || ev1 == ev && (ev == strongEvidence || ev == weakEvidence && depth == 0 ||
-				ev == noEvidence && layer == layerConj && st1 != "" && runeLen(st1) >= 4 && !startsWithProclitic(st1)) {
+				ev == noEvidence && layer == layerConj && st1 != "" && letters(st1) >= 4 && !startsWithProclitic(st1)) {
 				return st1, ev1
 			}
 		}
 		return st, ev
 	case layerArticle:
-		if strings.HasPrefix(x, sAl) && runeLen(x) >= 4 {
+		if strings.HasPrefix(x, sAl) && letters(x) >= 4 {
 			r := x[len(sAl):]
 			if f := lx.freq[x]; f >= protectMinCount && f > articleRatio*lx.support(r) {
 				return x, strongEvidence // القاهرة: a word written with its article
@@ -156,7 +159,7 @@ func stripProclitic(lx *lexicon, x string, depth int) (string, int) {
 	case "ب", "ك":
 		return stripPrefix(lx, x, x[len("ب"):], layerPrep, depth)
 	case "ل":
-		if strings.HasPrefix(x, sLamLam) && runeLen(x) >= 4 {
+		if strings.HasPrefix(x, sLamLam) && letters(x) >= 4 {
 			if r := x[len("ل"):]; lx.isName(r) && !lx.protected(x, r) {
 				return r, nameEvidence // للحود: ل before the name لحود
 			}
@@ -169,7 +172,7 @@ func stripProclitic(lx *lexicon, x string, depth int) (string, int) {
 		// verb is attested (سيارة, سياسة stay).
 		switch x[len("س"):min(len(x), len("سي"))] {
 		case "ي", "ت", "ن", "ا":
-			if r := x[len("س"):]; runeLen(r) >= 4 && !lx.protected(x, r) {
+			if r := x[len("س"):]; letters(r) >= 4 && !lx.protected(x, r) {
 				if st, _ := stripSuffixes(lx, r); lx.support(st) > 0 {
 					return st, strongEvidence
 				}
@@ -184,7 +187,7 @@ func stripProclitic(lx *lexicon, x string, depth int) (string, int) {
 // initial letter (ببغداد) counts as weak evidence: no Arabic word starts
 // with one.
 func stripPrefix(lx *lexicon, x, r string, layer, depth int) (string, int) {
-	if n := runeLen(r); n < 2 || n < minStemLetters && !lx.isName(r) && !isStopword(r) || lx.protected(x, r) {
+	if n := letters(r); n < 2 || n < minStemLetters && !lx.isName(r) && !isStopword(r) || lx.protected(x, r) {
 		return "", noEvidence
 	}
 	st, ev := stemFrom(lx, r, layer, depth+1)
@@ -233,10 +236,10 @@ var finalSuffixes = [...]suffix{
 // enclitic first, then none, and takes the first analysis that leaves a
 // stem of at least three letters that the corpus does not contradict.
 func stripSuffixes(lx *lexicon, x string) (string, bool) {
-	n := runeLen(x)
+	n := letters(x)
 	var whole int = -1 // corpus count of x, looked up once
 	for _, e := range enclitics {
-		if m := runeLen(e.s); n-m >= minStemLetters && strings.HasSuffix(x, e.s) {
+		if m := letters(e.s); n-m >= minStemLetters && strings.HasSuffix(x, e.s) {
 			if st, ok := inflection(lx, x, x[:len(x)-len(e.s)], n-m, beforeEnclitic[:], e.risky, &whole); ok {
 				return st, true
 			}
@@ -257,7 +260,7 @@ func stripSuffixes(lx *lexicon, x string) (string, bool) {
 func inflection(lx *lexicon, x, r string, n int, list []suffix, riskyEnclitic bool, whole *int) (string, bool) {
 	hasEnclitic := len(r) < len(x)
 	for _, e := range list {
-		m := runeLen(e.s)
+		m := letters(e.s)
 		if n-m < minStemLetters || !strings.HasSuffix(r, e.s) {
 			continue
 		}
@@ -370,5 +373,6 @@ func startsWithProclitic(w string) bool {
 	return false
 }
 
-// runeLen is the number of code points of s.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
+// letters is the number of letters of s, a word of Arabic letters only
+// (two bytes each in UTF-8; see arabicLettersOnly).
+func letters(s string) int { return len(s) / 2 }

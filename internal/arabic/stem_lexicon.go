@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The word lists behind the stemmer, rebuilt from the shared data with
@@ -24,8 +25,9 @@ var (
 
 // lexicon is the corpus evidence the stemmer consults.
 type lexicon struct {
-	freq  map[string]uint32   // corpus count of each normalized word
-	names map[string]int      // words often tagged as names, with that count
+	freq  map[string]uint32 // corpus count of each normalized word
+	names map[string]int    // words often tagged as names, with that count
+	stems map[string]string // the stem of every word of freq, computed once
 }
 
 // isName reports whether w is a known name.
@@ -51,7 +53,7 @@ var loadLexicon = sync.OnceValue(func() *lexicon {
 		other, err2 := strconv.Atoi(f[2])
 		// A word tagged as a name at least once in nameShare of its
 		// occurrences, and not a function word.
-		if err1 == nil && err2 == nil && named > 0 && named*nameShare >= other && runeLen(f[0]) >= 2 && !isStopword(f[0]) {
+		if err1 == nil && err2 == nil && named > 0 && named*nameShare >= other && utf8.RuneCountInString(f[0]) >= 2 && !isStopword(f[0]) {
 			lx.names[f[0]] = named
 		}
 	})
@@ -65,6 +67,14 @@ var loadLexicon = sync.OnceValue(func() *lexicon {
 	}
 	for _, w := range forms {
 		delete(lx.names, w)
+	}
+	// The stems of the corpus words, which make up most of any news text,
+	// are computed once so that stemming them is one map lookup.
+	lx.stems = make(map[string]string, len(lx.freq))
+	for w := range lx.freq {
+		if len(w) >= 6 && arabicLettersOnly(w) {
+			lx.stems[w] = stemWith(lx, w)
+		}
 	}
 	return lx
 })
