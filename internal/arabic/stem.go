@@ -118,7 +118,7 @@ func stemFrom(lx *lexicon, x string, layer, depth int) (string, int) {
 	case layerConj, layerPrep:
 		st, ev := stemFrom(lx, x, layerArticle, depth)
 		if depth < maxProclitics && ev < nameEvidence {
-			if st1, ev1 := stripProclitic(lx, x, depth); ev1 > ev || ev1 == ev && (ev == strongEvidence || ev == weakEvidence && depth == 0 ||
+			if st1, ev1 := stripProclitic(lx, x, depth); ev1 > ev || ev1 == ev && (ev == strongEvidence && (startsWithConj(x) || lx.support(st1) >= lx.support(st)) || ev == weakEvidence && depth == 0 ||
 				ev == noEvidence && layer == layerConj && st1 != "" && letters(st1) >= 4 && !startsWithProclitic(st1)) {
 				return st1, ev1
 			}
@@ -376,3 +376,11 @@ func startsWithProclitic(w string) bool {
 // letters is the number of letters of s, a word of Arabic letters only
 // (two bytes each in UTF-8; see arabicLettersOnly).
 func letters(s string) int { return len(s) / 2 }
+
+// startsWithConj reports whether w starts with و or ف. Between two
+// attested analyses, a conjunction always goes (وقال is as frequent as
+// قال), a preposition only for the better attested stem (ببوابته gives
+// بواب, not واب).
+func startsWithConj(w string) bool {
+	return strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")
+}
