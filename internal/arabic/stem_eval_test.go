@@ -1,0 +1,65 @@
+package arabic_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/rasid-news/rasid/internal/arabic"
+	"github.com/rasid-news/rasid/internal/eval"
+)
+
+const dataDir = "../../../shared/data"
+
+// Levels measured on the development data (README), less a small margin:
+// guards against regressions, not targets.
+const (
+	guardStemAccuracy   = 0.90 // measured 0.9245
+	guardConflationF1   = 0.91 // measured 0.9318
+	guardNamesIntact    = 0.74 // measured 0.7612
+	guardNamesConflates = 0.84 // measured 0.8599
+)
+
+func open(t *testing.T, path string) *os.File {
+	t.Helper()
+	f, err := os.Open(path)
+	if os.IsNotExist(err) {
+		t.Skipf("%s is missing; the evaluation needs the shared data", path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func TestStemEvalGuard(t *testing.T) {
+	path := dataDir + "/stemming/golden_corpus.tsv"
+	rows, err := eval.ReadStemTSV(open(t, path), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := eval.ScoreStems(rows, arabic.Stem)
+	bl := eval.ScoreStems(rows, bleveStem)
+	t.Logf("rasid: accuracy %.4f conflation F1 %.4f; bleve: accuracy %.4f conflation F1 %.4f",
+		got.Accuracy, got.ConflationF1, bl.Accuracy, bl.ConflationF1)
+	if got.Accuracy < guardStemAccuracy || got.ConflationF1 < guardConflationF1 {
+		t.Errorf("stem accuracy %.4f (guard %.2f), conflation F1 %.4f (guard %.2f)",
+			got.Accuracy, guardStemAccuracy, got.ConflationF1, guardConflationF1)
+	}
+}
+
+func TestNamesEvalGuard(t *testing.T) {
+	dev := dataDir + "/anercorp/dev.txt"
+	words, err := eval.ReadEntityWords(open(t, dev), dev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := eval.ScoreNames(words, nil, arabic.Stem)
+	bl := eval.ScoreNames(words, nil, bleveStem)
+	t.Logf("rasid: intact %.4f conflates %.4f; bleve: intact %.4f conflates %.4f",
+		got.All.IntactRate, got.All.ConflatesRate, bl.All.IntactRate, bl.All.ConflatesRate)
+	if got.All.IntactRate < guardNamesIntact || got.All.ConflatesRate < guardNamesConflates {
+		t.Errorf("names intact %.4f (guard %.2f), conflates %.4f (guard %.2f)",
+			got.All.IntactRate, guardNamesIntact, got.All.ConflatesRate, guardNamesConflates)
+	}
+}
