@@ -41,7 +41,11 @@ func commands() []command {
 		{"demo", "ingest the bundled example articles into a temporary store and show what rasid finds", runDemo},
 		{"tokens", "split text on stdin into sentences and tokens with spans, normal form and stem", runTokens},
 		{"stem", "stem one word per line from stdin: word<TAB>stem", runStem},
+		{"ner", "tag named entities (PERS, LOC, ORG, MISC) in CoNLL tokens on stdin", runNER},
+		{"train", "train a model from annotated data (train ner …)", runTrain},
 		{"quotes", "find the quotes of an article on stdin, with cue and speaker, as JSON", runQuotes},
+		{"timex", "find temporal expressions, one text per line on stdin, resolved against --ref, as JSON arrays", runTimex},
+		{"quantities", "find numbers, percentages, ranges, money and counts, one text per line on stdin, as JSON arrays", runQuantities},
 		{"eval", "measure quality on annotated data (eval stem|names …)", runEval},
 		{"version", "print the version of rasid", runVersion},
 	}

@@ -18,7 +18,10 @@ type evalTask struct {
 func evalTasks() []evalTask {
 	return []evalTask{
 		{"quotes", "quote detection P/R/F1 and speaker accuracy (--gold quotes.jsonl --articles quote_articles.jsonl)", runEvalQuotes},
+		{"ner", "entity recognition P/R/F1, micro and per type, on CoNLL data (--data dev.txt)", runEvalNER},
 		{"stem", "stem accuracy and pairwise conflation on word/stem gold data", runEvalStem},
+		{"timex", "temporal expressions: Recognizers DateTime specs, Duckling corpus, or news annotations (--recognizers DIR | --duckling FILE | --gold FILE --articles FILE)", runEvalTimex},
+		{"numbers", "numbers, ordinals, percentages and ranges on Recognizers Number specs (--recognizers DIR)", runEvalNumbers},
 		{"names", "names kept intact and conflated with their clitic forms by the stemmer", runEvalNames},
 	}
 }

@@ -1,0 +1,1368 @@
+// Package timex finds temporal expressions in Arabic news and normalizes
+// them against a reference time (the publication date): Gregorian dates
+// in every common writing (MSA, Levantine/Iraqi and Maghrebi month
+// names), Hijri dates on the Umm al-Qura calendar, holidays, relative
+// days, weeks, months and years, weekdays resolved by the tense of their
+// clause, parts of periods, times of day, durations, sets and decades.
+// Values are TIMEX3 style; spans are Unicode code point offsets into the
+// original text.
+package timex
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/rasid-news/rasid/internal/arabic"
+	"github.com/rasid-news/rasid/internal/quantity"
+)
+
+// Types of expression.
+const (
+	TypeDate     = "date"
+	TypeTime     = "time"
+	TypeDuration = "duration"
+	TypeSet      = "set"
+)
+
+// Timex is one temporal expression. Value is TIMEX3 style ("2015-08-05",
+// "2015-08", "2015-W32", "2015-Q2", "P3D", "PAST_REF", "2015-08-03TEV");
+// a Hijri month or year is the Gregorian range "first/last" with the
+// Hijri value in Hijri ("1436-09"). Granularity names the unit of Value
+// (day, week, month, quarter, half, season, year, decade, century, time,
+// duration, set, ref); Mod is START, MID or END for a part of a period.
+type Timex struct {
+	Text        string `json:"text"`
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Type        string `json:"type"`
+	Value       string `json:"value"`
+	Granularity string `json:"granularity"`
+	Mod         string `json:"mod,omitempty"`
+	Hijri       string `json:"hijri,omitempty"`
+}
+
+// Options tune resolution.
+type Options struct {
+	// Future resolves a bare weekday, holiday or month with no tense cue
+	// in its clause to the next occurrence instead of the last one (news
+	// reports mostly the past; a calendar query means the future).
+	Future bool
+}
+
+// Extract finds the temporal expressions of text and resolves them
+// against ref, the publication time. Only the date (and, for times, the
+// clock) of ref matters.
+func Extract(text string, ref time.Time) []Timex {
+	return ExtractWith(text, ref, Options{})
+}
+
+// ExtractWith is Extract with options.
+func ExtractWith(text string, ref time.Time, opt Options) []Timex {
+	toks := arabic.Tokenize(text)
+	p := &parser{ws: quantity.Words(toks), rs: []rune(text), ref: ref, opt: opt,
+		refDay: time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)}
+	var out []Timex
+	for i := 0; i < len(p.ws); {
+		m, ok := p.at(i)
+		if !ok {
+			i++
+			continue
+		}
+		start := p.ws[m.i].Start + m.cut
+		end := p.ws[m.j-1].End
+		t := m.t
+		t.Start, t.End = start, end
+		t.Text = string(p.rs[start:end])
+		out = append(out, t)
+		i = m.j
+	}
+	return out
+}
+
+// match is a candidate expression over tokens [i, j); cut code points
+// of a leading conjunction are left out of the span.
+type match struct {
+	i, j   int
+	cut    int
+	t      Timex
+	day    time.Time // the day, for dates of day granularity
+	hasDay bool
+}
+
+type parser struct {
+	ws     []quantity.Word
+	rs     []rune
+	ref    time.Time
+	refDay time.Time
+	opt    Options
+	// firstKey overrides the key of token first while a clitic is tried.
+	first    int
+	firstKey string
+	// lastMonth is the month of the last explicit date, for نفس الشهر.
+	lastMonth time.Time
+}
+
+// k returns the lookup key of token i, "" past the end.
+func (p *parser) k(i int) string {
+	if i < 0 || i >= len(p.ws) {
+		return ""
+	}
+	if i == p.first && p.firstKey != "" {
+		return p.firstKey
+	}
+	return p.ws[i].Key
+}
+
+func (p *parser) raw(i int) string {
+	if i < 0 || i >= len(p.ws) {
+		return ""
+	}
+	return p.ws[i].Raw
+}
+
+func (p *parser) isNum(i int) bool { return i >= 0 && i < len(p.ws) && p.ws[i].Kind == arabic.Number }
+
+// num returns the integer written in digits at token i.
+func (p *parser) num(i int) (int, bool) {
+	if !p.isNum(i) {
+		return 0, false
+	}
+	v, ok := quantity.ParseDigits(p.ws[i].Key)
+	if !ok || v != float64(int(v)) || strings.ContainsAny(p.ws[i].Key, ".,") {
+		return 0, false
+	}
+	return int(v), true
+}
+
+// at finds the longest expression starting at token i, trying the word
+// as written and without a leading conjunction or preposition.
+func (p *parser) at(i int) (match, bool) {
+	k := p.ws[i].Key
+	type variant struct {
+		key string
+		cut int
+	}
+	vs := []variant{{k, 0}}
+	r := []rune(k)
+	if len(r) > 2 {
+		switch r[0] {
+		case 'و', 'ف':
+			vs = append(vs, variant{string(r[1:]), 1})
+			if len(r) > 3 && (r[1] == 'ب' || r[1] == 'ل') {
+				vs = append(vs, variant{string(r[2:]), 1})
+			}
+		case 'ب', 'ل', 'ك':
+			vs = append(vs, variant{string(r[1:]), 0})
+			if r[0] == 'ل' && r[1] == 'ل' {
+				vs = append(vs, variant{"ا" + string(r[1:]), 0})
+			}
+		}
+	}
+	var best match
+	found := false
+	for _, v := range vs {
+		p.first, p.firstKey = i, v.key
+		for _, f := range []func(int) (match, bool){
+			p.duration, p.dayPartTime, p.clock, p.relDay, p.weekday, p.dayMonth, p.numeric,
+			p.part, p.period, p.simple,
+		} {
+			m, ok := f(i)
+			if ok && m.j > i && (!found || m.j > best.j) {
+				m.cut = v.cut
+				best, found = m, true
+			}
+		}
+	}
+	p.first, p.firstKey = -1, ""
+	if found && best.hasDay && best.t.Granularity == "day" {
+		p.lastMonth = best.day
+	}
+	return best, found
+}
+
+func dateMatch(i, j int, t time.Time) match {
+	return match{i: i, j: j, t: Timex{Type: TypeDate, Value: day(t), Granularity: "day"}, day: t, hasDay: true}
+}
+
+// --- words of the present, past and future, sets, seasons, decades, holidays
+
+func (p *parser) simple(i int) (match, bool) {
+	k := p.k(i)
+	if v, ok := vague[k]; ok {
+		return match{i: i, j: i + 1, t: Timex{Type: TypeDate, Value: v, Granularity: "ref"}}, true
+	}
+	if v, ok := sets[k]; ok {
+		return match{i: i, j: i + 1, t: Timex{Type: TypeSet, Value: v, Granularity: "set"}}, true
+	}
+	switch k {
+	case key("كل"):
+		// كل يوم, كل أسبوع, كل شهر, كل عام
+		if u, ok := units[p.k(i+1)]; ok && !u.plural && !u.dual && !strings.HasPrefix(p.k(i+1), "ال") {
+			return match{i: i, j: i + 2, t: Timex{Type: TypeSet, Value: "P1" + durationLetter[u.name], Granularity: "set"}}, true
+		}
+	case key("الأيام"), key("الساعات"), key("الأسابيع"), key("الأشهر"), key("الشهور"), key("السنوات"), key("الأعوام"):
+		u := units[k]
+		switch directions[p.k(i+1)] {
+		case dirNext:
+			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "FUTURE_REF", Granularity: "ref"}}, true
+		case dirPast:
+			return match{i: i, j: i + 2, t: Timex{Type: TypeDuration, Value: "PX" + durationLetter[u.name], Granularity: "duration"}}, true
+		}
+		switch p.k(i + 1) {
+		case key("القليلة"), key("القلائل"), key("الأخيرة"):
+			return match{i: i, j: i + 2, t: Timex{Type: TypeDuration, Value: "PX" + durationLetter[u.name], Granularity: "duration"}}, true
+		case key("القريبة"):
+			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "FUTURE_REF", Granularity: "ref"}}, true
+		}
+	case key("الوقت"):
+		if d := directions[p.k(i+1)]; d == dirThis {
+			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "PRESENT_REF", Granularity: "ref"}}, true
+		}
+	case key("هذا"):
+		if p.k(i+1) == key("الوقت") {
+			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "PRESENT_REF", Granularity: "ref"}}, true
+		}
+	case key("الزمن"):
+		if p.k(i+1) == key("القديم") {
+			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "PAST_REF", Granularity: "ref"}}, true
+		}
+	case key("الان"):
+		return match{i: i, j: i + 1, t: Timex{Type: TypeDate, Value: "PRESENT_REF", Granularity: "ref"}}, true
+	}
+	if d, ok := decades[k]; ok {
+		c := 19
+		j := i + 1
+		if p.k(j) == key("من") {
+			j++
+		}
+		if p.k(j) == key("القرن") {
+			switch {
+			case directions[p.k(j+1)] == dirThis || p.k(j+1) == key("الحادي"):
+				c = 20
+			}
+			if directions[p.k(j+1)] != dirNone {
+				j += 2
+			} else {
+				j = i + 1
+			}
+		} else {
+			j = i + 1
+		}
+		if d == 2 && c == 19 && p.ref.Year() < 1950 {
+			c = 19
+		}
+		return match{i: i, j: j, t: Timex{Type: TypeDate, Value: fmt.Sprintf("%d%d", c, d), Granularity: "decade"}}, true
+	}
+	if m, ok := p.holiday(i); ok {
+		return m, true
+	}
+	return match{}, false
+}
+
+// holiday recognizes fixed and Hijri holidays.
+func (p *parser) holiday(i int) (match, bool) {
+	type hol struct {
+		hm, hd int // Hijri month/day, or 0
+		gm, gd int // Gregorian month/day, or 0
+		easter bool
+	}
+	var h hol
+	j := i
+	switch k := p.k(i); {
+	case k == key("عيد") && (p.k(i+1) == key("الفطر")):
+		h, j = hol{hm: 10, hd: 1}, i+2
+	case k == key("عيد") && (p.k(i+1) == key("الأضحى") || p.k(i+1) == key("الاضحي")):
+		h, j = hol{hm: 12, hd: 10}, i+2
+	case k == key("رأس") && p.k(i+1) == key("السنة") && (p.k(i+2) == key("الهجرية") || p.k(i+2) == key("الهجري")):
+		h, j = hol{hm: 1, hd: 1}, i+3
+	case k == key("رأس") && p.k(i+1) == key("السنة") && (p.k(i+2) == key("الميلادية") || p.k(i+2) == key("الجديدة")):
+		h, j = hol{gm: 1, gd: 1}, i+3
+	case k == key("يوم") && p.k(i+1) == key("عرفة"):
+		h, j = hol{hm: 12, hd: 9}, i+2
+	case k == key("المولد") && p.k(i+1) == key("النبوي"):
+		h, j = hol{hm: 3, hd: 12}, i+2
+	case k == key("عيد") && p.k(i+1) == key("الميلاد") && p.k(i+2) != key("ال"), k == key("كريسماس"), k == key("الكريسماس"):
+		h, j = hol{gm: 12, gd: 25}, i+1
+		if k == key("عيد") {
+			j = i + 2
+		}
+	case k == key("عيد") && p.k(i+1) == key("الفصح"):
+		h, j = hol{easter: true}, i+2
+	case k == key("اليوم") && p.k(i+1) == key("الوطني"):
+		h, j = hol{gm: 9, gd: 23}, i+2
+	default:
+		return match{}, false
+	}
+	if p.k(j) == key("المبارك") || p.k(j) == key("السعيد") {
+		j++
+	}
+	year, yj, explicit := 0, j, false
+	if y, ok := p.num(j); ok && y >= 1900 && y <= 2100 {
+		year, yj, explicit = y, j+1, true
+	}
+	dir := directions[p.k(yj)]
+	if dir != dirNone && !explicit {
+		yj++
+	}
+	j = yj
+	var t time.Time
+	switch {
+	case h.hm > 0:
+		at := func(hy int) (time.Time, bool) { return FromHijri(HijriDate{hy, h.hm, h.hd}) }
+		if explicit {
+			hy, ok := ToHijri(time.Date(year, 6, 30, 0, 0, 0, 0, time.UTC))
+			if !ok {
+				return match{}, false
+			}
+			found := false
+			for _, y := range []int{hy.Year - 1, hy.Year, hy.Year + 1} {
+				if d, ok := at(y); ok && d.Year() == year {
+					t, found = d, true
+					break
+				}
+			}
+			if !found {
+				return match{}, false
+			}
+		} else {
+			hr, ok := ToHijri(p.refDay)
+			if !ok {
+				return match{}, false
+			}
+			d, ok := at(hr.Year)
+			if !ok {
+				return match{}, false
+			}
+			if (dir == dirNext || dir == dirNone && p.opt.Future) && !d.After(p.refDay) {
+				d, ok = at(hr.Year + 1)
+			} else if dir == dirPast && d.After(p.refDay) {
+				d, ok = at(hr.Year - 1)
+			}
+			if !ok {
+				return match{}, false
+			}
+			t = d
+		}
+	default:
+		y := p.refDay.Year()
+		if explicit {
+			y = year
+		}
+		mk := func(y int) time.Time {
+			if h.easter {
+				return easter(y)
+			}
+			return time.Date(y, time.Month(h.gm), h.gd, 0, 0, 0, 0, time.UTC)
+		}
+		t = mk(y)
+		if !explicit {
+			if (dir == dirNext || dir == dirNone && p.opt.Future) && t.Before(p.refDay) {
+				t = mk(y + 1)
+			} else if dir == dirPast && t.After(p.refDay) {
+				t = mk(y - 1)
+			}
+		}
+	}
+	m := dateMatch(i, j, t)
+	if hd, ok := ToHijri(t); ok && h.hm > 0 {
+		m.t.Hijri = hd.String()
+	}
+	return m, true
+}
+
+// --- relative days: اليوم, أمس, أمس الأول, أول أمس, غدا, بعد غد
+
+func (p *parser) relDay(i int) (match, bool) {
+	j := i
+	if p.k(j) == key("يوم") || p.k(j) == key("نهار") {
+		j++
+	}
+	off := 0
+	switch k := p.k(j); {
+	case k == key("اليوم"):
+		// اليوم الأول / اليوم الـ19 من شوال are days of a month or a
+		// season, handled by dayMonth.
+		if _, ok := quantity.ParseAt(p.ws, j+1); ok && !p.weekdayAt(j+1) {
+			return match{}, false
+		}
+		off, j = 0, j+1
+		if p.k(j) == key("اليوم") { // يوم اليوم
+			j++
+		}
+	case k == key("أمس") || k == key("الأمس") || k == key("البارحة"):
+		off, j = -1, j+1
+		if p.k(j) == key("الأول") {
+			off, j = -2, j+1
+		}
+	case k == key("أول") && p.k(j+1) == key("أمس"):
+		off, j = -2, j+2
+	case k == key("أول") && p.k(j+1) == key("من") && p.k(j+2) == key("أمس"):
+		off, j = -2, j+3
+	case k == key("غدا") || k == key("غد") || k == key("الغد") || k == key("بكرة"):
+		off, j = 1, j+1
+	case k == key("بعد") && (p.k(j+1) == key("غد") || p.k(j+1) == key("الغد") || p.k(j+1) == key("غدا") || p.k(j+1) == key("بكرة")):
+		off, j = 2, j+2
+	case k == key("اليوم") || k == key("اليوم"):
+	default:
+		return match{}, false
+	}
+	t := p.refDay.AddDate(0, 0, off)
+	j = p.dayTail(j, &t)
+	return dateMatch(i, j, t), true
+}
+
+// weekdayAt reports whether token i (or the one after an opening
+// bracket) is a weekday name.
+func (p *parser) weekdayAt(i int) bool {
+	_, ok := weekdays[p.k(i)]
+	return ok
+}
+
+// dayTail extends a day expression with a weekday in brackets or quotes
+// and an explicit date (اليوم الأحد 2 أغسطس 2015م), which wins.
+func (p *parser) dayTail(j int, t *time.Time) int {
+	open := 0
+	if r := p.raw(j); r == "(" || r == "\"" || r == "«" || r == "،" && p.weekdayAt(j+1) {
+		open = 1
+	}
+	if wd, ok := weekdays[p.k(j+open)]; ok {
+		_ = wd
+		j += open + 1
+		if open == 1 {
+			if r := p.raw(j); r == ")" || r == "\"" || r == "»" {
+				j++
+			}
+		}
+	}
+	if m, ok := p.dayMonth(j); ok && m.hasDay {
+		*t = m.day
+		return m.j
+	}
+	if m, ok := p.numeric(j); ok && m.hasDay {
+		*t = m.day
+		return m.j
+	}
+	return j
+}
+
+// --- weekdays
+
+func (p *parser) weekday(i int) (match, bool) {
+	j := i
+	if p.k(j) == key("يوم") {
+		j++
+	}
+	wd, ok := weekdays[p.k(j)]
+	if !ok {
+		return match{}, false
+	}
+	// A bare weekday without the article (خميس) is too ambiguous.
+	if !strings.HasPrefix(p.k(j), "ال") && j == i && !(p.k(j+1) == key("الأسبوع") || p.k(j+1) == key("الاسبوع")) {
+		return match{}, false
+	}
+	j++
+	dir := directions[p.k(j)]
+	if dir != dirNone && dir != dirThis {
+		j++
+	}
+	// الاثنين من هذا الأسبوع, اثنين الأسبوع الحالي
+	wk := 0
+	if p.k(j) == key("من") && p.k(j+1) == key("هذا") && p.k(j+2) == key("الأسبوع") {
+		j, wk = j+3, 1
+	} else if p.k(j) == key("الأسبوع") && directions[p.k(j+1)] == dirThis {
+		j, wk = j+2, 1
+	}
+	var t time.Time
+	if wk == 1 {
+		// Days of the current week (Monday first, as Duckling counts).
+		delta := (int(wd) + 6) % 7
+		refd := (int(p.refDay.Weekday()) + 6) % 7
+		t = p.refDay.AddDate(0, 0, delta-refd)
+	} else {
+		if dir == dirNone {
+			if p.futureClause(i) {
+				dir = dirNext
+			} else {
+				dir = dirPast
+			}
+		}
+		diff := (int(p.refDay.Weekday()) - wd + 7) % 7
+		switch dir {
+		case dirNext:
+			fwd := (wd - int(p.refDay.Weekday()) + 7) % 7
+			if fwd == 0 {
+				fwd = 7
+			}
+			t = p.refDay.AddDate(0, 0, fwd)
+		default:
+			if diff == 0 && directions[p.k(i+1)] == dirPast {
+				diff = 7
+			}
+			t = p.refDay.AddDate(0, 0, -diff)
+		}
+	}
+	// An explicit date after the weekday wins: الخميس 15 أغسطس, الأربعاء،
+	// 13 شباط, الخميس الموافق 14 شهر شباط.
+	k := j
+	if p.raw(k) == "،" || p.raw(k) == "," {
+		k++
+	}
+	if p.k(k) == key("الموافق") {
+		k++
+	}
+	if m, ok := p.dayMonth(k); ok && m.hasDay {
+		mm := m
+		mm.i = i
+		return mm, true
+	}
+	if m, ok := p.numeric(k); ok && m.hasDay {
+		m.i = i
+		return m, true
+	}
+	return dateMatch(i, j, t), true
+}
+
+// futureClause reports a future cue in the clause around token i: سـ
+// or سوف before a verb, من المقرر, المقبل, or the Future option.
+func (p *parser) futureClause(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-10; k-- {
+		w := p.ws[k]
+		if w.Kind == arabic.Punct && w.Raw != "(" && w.Raw != ")" && w.Raw != "\"" {
+			break
+		}
+		key := w.Key
+		if key == "سوف" || key == "المقرر" || key == "المنتظر" || key == "المزمع" || key == "يعتزم" || key == "تعتزم" {
+			return true
+		}
+		if r := []rune(key); len(r) >= 4 && (r[0] == 'س' || r[0] == 'و' && r[1] == 'س' && len(r) >= 5) {
+			q := r[1]
+			if r[0] == 'و' {
+				q = r[2]
+			}
+			if q == 'ي' || q == 'ت' || q == 'ن' {
+				if !strings.HasPrefix(key, "سن") || len(r) >= 5 {
+					if !strings.HasPrefix(key, "ست") || len(r) >= 5 {
+						if !strings.HasPrefix(key, "سي") || !strings.HasPrefix(key, "سياس") && !strings.HasPrefix(key, "سيار") && !strings.HasPrefix(key, "سيد") && !strings.HasPrefix(key, "سيطر") {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return p.opt.Future
+}
+
+// --- day of month: 5 أغسطس 2015, الخامس من أغسطس, 20 شوال 1436هـ, يوم 24 يوليو تموز
+
+func (p *parser) dayMonth(i int) (match, bool) {
+	j := i
+	if p.k(j) == key("يوم") || p.k(j) == key("اليوم") {
+		j++
+	}
+	n, ok := quantity.ParseAt(p.ws, j)
+	if !ok || !n.Integer || n.Value < 1 || n.Value > 31 {
+		return match{}, false
+	}
+	d := int(n.Value)
+	j += n.Words
+	// Day ranges (13 الى 15 تموز, 27-29) are left to the month after.
+	if p.k(j) == key("من") {
+		j++
+	}
+	if p.k(j) == key("شهر") {
+		j++
+	}
+	mo, ok := p.monthName(j, true)
+	if !ok {
+		// 24 من نفس الشهر, التاسع عشر من هذا الشهر
+		if (p.k(j) == key("نفس") && p.k(j+1) == key("الشهر")) || (p.k(j) == key("هذا") && p.k(j+1) == key("الشهر")) {
+			base := p.lastMonth
+			if base.IsZero() || p.k(j) == key("هذا") {
+				base = p.refDay
+			}
+			t, ok := dateOf(base.Year(), int(base.Month()), d)
+			if !ok {
+				return match{}, false
+			}
+			return dateMatch(i, j+2, t), true
+		}
+		if p.k(j) == key("الشهر") && directions[p.k(j+1)] != dirNone {
+			t, ok := dateOf(p.refDay.Year(), int(p.refDay.Month()), d)
+			if !ok {
+				return match{}, false
+			}
+			return dateMatch(i, j+2, t), true
+		}
+		return match{}, false
+	}
+	if !n.Digits && !n.Ordinal && j == i+n.Words {
+		// ثلاثة يوليو is unusual; ثلاثة أشهر is a duration.
+		return match{}, false
+	}
+	return p.resolveMonth(i, mo, d)
+}
+
+// monthRef is a month name with what follows it.
+type monthRef struct {
+	month int
+	hijri bool
+	j     int // end of the month phrase (paired names, year, direction)
+	year  int
+	dir   int
+}
+
+// monthName reads a month name at j with its pair, year and direction.
+// weakOK allows the names that are also common words.
+func (p *parser) monthName(j int, weakOK bool) (monthRef, bool) {
+	var r monthRef
+	name := func(j int) (int, bool, int, bool) { // month, hijri, words
+		if m, ok := twoWordMonths[[2]string{p.k(j), p.k(j + 1)}]; ok {
+			return m, false, 2, true
+		}
+		if m, ok := twoWordHijri[[2]string{p.k(j), p.k(j + 1)}]; ok {
+			return m, true, 2, true
+		}
+		if m, ok := gregorianMonths[p.k(j)]; ok {
+			if weakMonths[p.k(j)] && !weakOK {
+				return 0, false, 0, false
+			}
+			return m, false, 1, true
+		}
+		if m, ok := hijriMonths[p.k(j)]; ok {
+			return m, true, 1, true
+		}
+		return 0, false, 0, false
+	}
+	m, h, w, ok := name(j)
+	if !ok {
+		// الشهر الثامن, شهر عشرة
+		return r, false
+	}
+	r.month, r.hijri, r.j = m, h, j+w
+	// Paired names: آب/أغسطس, تشرين الأول أكتوبر, يونيو (حزيران).
+	k := r.j
+	open := p.raw(k) == "(" || p.raw(k) == "/" || p.raw(k) == "-"
+	if open {
+		k++
+	}
+	if m2, h2, w2, ok := name(k); ok && m2 == m && h2 == h {
+		k += w2
+		if p.raw(k) == ")" && p.raw(r.j) == "(" {
+			k++
+		}
+		r.j = k
+	}
+	// Year: 2015, 2015م, عام 2015, من عام 2014, 1436هـ.
+	k = r.j
+	if p.raw(k) == "," || p.raw(k) == "،" {
+		if y, ok := p.num(k + 1); ok && y >= 1000 {
+			k++
+		}
+	}
+	if p.k(k) == key("من") && (p.k(k+1) == key("عام") || p.k(k+1) == key("العام") || p.k(k+1) == key("سنة")) {
+		k++
+	}
+	if p.k(k) == key("عام") || p.k(k) == key("لعام") || p.k(k) == key("سنة") || p.k(k) == key("العام") {
+		if _, ok := p.num(k + 1); ok {
+			k++
+		} else if directions[p.k(k+1)] != dirNone && (p.k(k) == key("العام")) {
+			d := directions[p.k(k+1)]
+			r.year = p.refDay.Year() + map[int]int{dirPast: -1, dirThis: 0, dirNext: 1}[d]
+			r.j = k + 2
+			return r, true
+		}
+	}
+	if y, ok := p.num(k); ok && (y >= 1300 && y <= 2200) {
+		r.year = y
+		k++
+		switch p.k(k) {
+		case key("م"), key("ميلادي"), key("ميلادية"):
+			k++
+		case key("ه"), key("هـ"), key("هجري"), key("هجرية"):
+			k++
+		}
+		r.j = k
+		return r, true
+	}
+	if d := directions[p.k(r.j)]; d != dirNone {
+		r.dir = d
+		r.j++
+	}
+	return r, true
+}
+
+// resolveMonth resolves a day d (0 for the whole month) of a month read
+// at token i onward.
+func (p *parser) resolveMonth(i int, mo monthRef, d int) (match, bool) {
+	if mo.hijri {
+		hr, ok := ToHijri(p.refDay)
+		if !ok {
+			return match{}, false
+		}
+		y := mo.year
+		if y >= 1900 {
+			// رمضان 2019: the month that begins in that Gregorian year.
+			found := false
+			hy, _ := ToHijri(time.Date(y, 6, 30, 0, 0, 0, 0, time.UTC))
+			for _, c := range []int{hy.Year - 1, hy.Year, hy.Year + 1} {
+				if f, _, ok := hijriMonthRange(c, mo.month); ok && f.Year() == y {
+					y, found = c, true
+					break
+				}
+			}
+			if !found {
+				return match{}, false
+			}
+		} else if y == 0 {
+			y = hr.Year
+			cmp := mo.month - hr.Month
+			if cmp == 0 && d > 0 {
+				cmp = d - hr.Day
+			}
+			switch {
+			case mo.dir == dirPast && cmp >= 0:
+				y--
+			case mo.dir == dirNext && cmp <= 0:
+				y++
+			case mo.dir == dirNone && p.opt.Future && cmp < 0:
+				y++
+			}
+		}
+		if d > 0 {
+			t, ok := FromHijri(HijriDate{y, mo.month, d})
+			if !ok {
+				return match{}, false
+			}
+			m := dateMatch(i, mo.j, t)
+			m.t.Hijri = HijriDate{y, mo.month, d}.String()
+			return m, true
+		}
+		f, l, ok := hijriMonthRange(y, mo.month)
+		if !ok {
+			return match{}, false
+		}
+		return match{i: i, j: mo.j, t: Timex{Type: TypeDate, Value: day(f) + "/" + day(l), Granularity: "month",
+			Hijri: fmt.Sprintf("%04d-%02d", y, mo.month)}}, true
+	}
+	y := mo.year
+	if y > 0 && y < 1600 {
+		return match{}, false // a Gregorian month with a Hijri year
+	}
+	if y == 0 {
+		y = p.refDay.Year()
+		cmp := mo.month - int(p.refDay.Month())
+		if cmp == 0 && d > 0 {
+			cmp = d - p.refDay.Day()
+		}
+		switch {
+		case mo.dir == dirPast && cmp >= 0:
+			y--
+		case mo.dir == dirNext && cmp <= 0:
+			y++
+		case mo.dir == dirNone && p.opt.Future && cmp < 0:
+			y++
+		}
+	}
+	if d > 0 {
+		t, ok := dateOf(y, mo.month, d)
+		if !ok {
+			return match{}, false
+		}
+		return dateMatch(i, mo.j, t), true
+	}
+	t := time.Date(y, time.Month(mo.month), 1, 0, 0, 0, 0, time.UTC)
+	p.lastMonth = t
+	return match{i: i, j: mo.j, t: Timex{Type: TypeDate, Value: month(t), Granularity: "month"}}, true
+}
+
+// --- numeric dates: 5/8/2015, 2015-08-05, 19/10/1436هـ
+
+func (p *parser) numeric(i int) (match, bool) {
+	a, ok := p.num(i)
+	if !ok {
+		return match{}, false
+	}
+	sep := p.raw(i + 1)
+	if sep != "/" && sep != "-" && sep != "." {
+		return match{}, false
+	}
+	b, ok := p.num(i + 2)
+	if !ok || p.raw(i+3) != sep {
+		return match{}, false
+	}
+	c, ok := p.num(i + 4)
+	if !ok {
+		return match{}, false
+	}
+	j := i + 5
+	var y, m, d int
+	if a >= 1000 {
+		y, m, d = a, b, c
+	} else {
+		d, m, y = a, b, c
+		if m > 12 && d <= 12 { // 5/17/2018
+			d, m = m, d
+		}
+	}
+	if y < 100 {
+		y += 2000
+	}
+	hijriMark := false
+	switch p.k(j) {
+	case key("ه"), key("هـ"), key("هجري"), key("هجرية"):
+		hijriMark, j = true, j+1
+	case key("م"), key("ميلادي"), key("ميلادية"):
+		j++
+	}
+	if hijriMark || y < 1600 {
+		t, ok := FromHijri(HijriDate{y, m, d})
+		if !ok {
+			return match{}, false
+		}
+		mt := dateMatch(i, j, t)
+		mt.t.Hijri = HijriDate{y, m, d}.String()
+		return mt, true
+	}
+	t, ok := dateOf(y, m, d)
+	if !ok {
+		return match{}, false
+	}
+	return dateMatch(i, j, t), true
+}
+
+// --- parts of periods: مطلع الأسبوع المقبل, نهاية مارس الماضي, منتصف يوليو
+
+func (p *parser) part(i int) (match, bool) {
+	mod, ok := parts[p.k(i)]
+	if !ok {
+		return match{}, false
+	}
+	j := i + 1
+	if p.k(j) == key("شهر") {
+		if mo, ok := p.monthName(j+1, true); ok {
+			m, ok := p.resolveMonth(i, mo, 0)
+			if !ok {
+				return match{}, false
+			}
+			m.t.Mod = mod
+			return m, true
+		}
+	}
+	if mo, ok := p.monthName(j, true); ok {
+		m, ok := p.resolveMonth(i, mo, 0)
+		if !ok {
+			return match{}, false
+		}
+		m.t.Mod = mod
+		return m, true
+	}
+	if m, ok := p.period(j); ok && m.t.Granularity != "day" && m.t.Type == TypeDate && m.t.Granularity != "ref" {
+		m.i = i
+		if m.t.Mod == "" {
+			m.t.Mod = mod
+		}
+		return m, true
+	}
+	if m, ok := p.season(j); ok {
+		m.i = i
+		m.t.Mod = mod
+		return m, true
+	}
+	return match{}, false
+}
+
+// --- periods: الأسبوع الماضي, هذا العام, الشهر المقبل, العام 2015, قبل أسبوعين, الربع الثاني 2015
+
+func (p *parser) period(i int) (match, bool) {
+	if m, ok := p.monthPhrase(i); ok {
+		return m, true
+	}
+	if m, ok := p.quarter(i); ok {
+		return m, true
+	}
+	if m, ok := p.season(i); ok {
+		return m, true
+	}
+	if m, ok := p.yearPhrase(i); ok {
+		return m, true
+	}
+	if m, ok := p.relUnit(i); ok {
+		return m, true
+	}
+	return match{}, false
+}
+
+// monthPhrase: [شهر] MONTH [pair] [year] [direction], also MONTH DAY
+// (اغسطس 27).
+func (p *parser) monthPhrase(i int) (match, bool) {
+	j := i
+	hasShahr := p.k(j) == key("شهر")
+	if hasShahr {
+		j++
+	}
+	mo, ok := p.monthName(j, false)
+	if !ok {
+		if !hasShahr {
+			// A weak month name beside a year: آب 2015.
+			if mo2, ok2 := p.monthName(j, true); ok2 && mo2.year > 0 {
+				return p.resolveMonth(i, mo2, 0)
+			}
+		}
+		return match{}, false
+	}
+	// صفر is also zero: only with شهر or a year.
+	if mo.hijri && mo.month == 2 && !hasShahr && mo.year == 0 {
+		return match{}, false
+	}
+	if !mo.hijri && mo.year == 0 && mo.dir == dirNone {
+		if d, ok := p.num(mo.j); ok && d >= 1 && d <= 31 && p.raw(mo.j+1) != "/" {
+			return p.resolveMonth(i, monthRef{month: mo.month, j: mo.j + 1}, d)
+		}
+	}
+	return p.resolveMonth(i, mo, 0)
+}
+
+// yearPhrase: عام 2010, العام 2015, 2012 (a bare year), 1437هـ, هذا العام,
+// العام الماضي.
+func (p *parser) yearPhrase(i int) (match, bool) {
+	j := i
+	lead := false
+	switch p.k(j) {
+	case key("عام"), key("العام"), key("سنة"), key("السنة"), key("عامي"):
+		j++
+		lead = true
+	}
+	y, ok := p.num(j)
+	if !ok || p.ws[j].Raw != strings.TrimSpace(p.ws[j].Raw) || len([]rune(p.ws[j].Key)) != 4 {
+		return match{}, false
+	}
+	j++
+	switch p.k(j) {
+	case key("ه"), key("هـ"), key("هجري"), key("هجرية"):
+		f, l, ok := hijriYearRange(y)
+		if !ok {
+			return match{}, false
+		}
+		return match{i: i, j: j + 1, t: Timex{Type: TypeDate, Value: day(f) + "/" + day(l), Granularity: "year", Hijri: fmt.Sprintf("%04d", y)}}, true
+	case key("م"), key("ميلادي"), key("ميلادية"):
+		j++
+		lead = true
+	}
+	if y < 1900 || y > 2100 {
+		if !lead || y < 1000 || y > 2200 {
+			return match{}, false
+		}
+	}
+	if !lead {
+		// A bare number is a year only if no counted noun follows it.
+		if i > 0 && (p.raw(i-1) == "/" || p.raw(i-1) == "-" || p.raw(i-1) == ".") {
+			return match{}, false
+		}
+		if next := p.k(j); next != "" && p.ws[j].Kind == arabic.Word && !strings.HasPrefix(next, "ال") && !strings.HasPrefix(next, "وال") {
+			switch next {
+			case key("و"), key("في"), key("من"), key("إلى"), key("حتى"), key("الى"), key("حين"), key("عندما"), key("بعد"), key("قبل"), key("حيث"), key("لكن"), key("ثم"), key("مع"), key("على"):
+			default:
+				if !strings.HasPrefix(next, "و") {
+					return match{}, false
+				}
+			}
+		}
+	}
+	return match{i: i, j: j, t: Timex{Type: TypeDate, Value: fmt.Sprintf("%04d", y), Granularity: "year"}}, true
+}
+
+// relUnit: (هذا|هذه)? UNIT direction; قبل/بعد N UNIT.
+func (p *parser) relUnit(i int) (match, bool) {
+	j := i
+	this := false
+	if p.k(j) == key("هذا") || p.k(j) == key("هذه") {
+		this = true
+		j++
+	}
+	if (p.k(j) == key("قبل") || p.k(j) == key("بعد")) && !this {
+		sign := -1
+		if p.k(j) == key("بعد") {
+			sign = 1
+		}
+		n, u, k, ok := p.countUnit(j + 1)
+		if !ok || u.name == "hour" || u.name == "minute" || n != float64(int(n)) {
+			return match{}, false
+		}
+		v := int(n) * sign
+		var t Timex
+		switch u.name {
+		case "day":
+			t = Timex{Type: TypeDate, Value: day(p.refDay.AddDate(0, 0, v)), Granularity: "day"}
+		case "week":
+			t = Timex{Type: TypeDate, Value: isoWeek(p.refDay.AddDate(0, 0, 7*v)), Granularity: "week"}
+		case "month":
+			t = Timex{Type: TypeDate, Value: month(p.refDay.AddDate(0, v, 1-p.refDay.Day())), Granularity: "month"}
+		case "year":
+			t = Timex{Type: TypeDate, Value: fmt.Sprintf("%04d", p.refDay.Year()+v), Granularity: "year"}
+		default:
+			return match{}, false
+		}
+		return match{i: i, j: k, t: t}, true
+	}
+	u, ok := units[p.k(j)]
+	if !ok || u.plural || u.dual || !strings.HasPrefix(p.k(j), "ال") {
+		return match{}, false
+	}
+	j++
+	dir := dirNone
+	if d, ok := directions[p.k(j)]; ok {
+		dir = d
+		j++
+	} else if p.k(j) == key("الذي") && p.k(j+1) == key("سبقه") {
+		dir = dirPast
+		j += 2
+	} else if this {
+		dir = dirThis
+	} else {
+		return match{}, false
+	}
+	off := map[int]int{dirPast: -1, dirThis: 0, dirNext: 1}[dir]
+	var t Timex
+	switch u.name {
+	case "day":
+		if this || dir == dirThis {
+			return match{}, false
+		}
+		tt := p.refDay.AddDate(0, 0, off)
+		m := dateMatch(i, j, tt)
+		return m, true
+	case "week":
+		t = Timex{Type: TypeDate, Value: isoWeek(p.refDay.AddDate(0, 0, 7*off)), Granularity: "week"}
+	case "month":
+		t = Timex{Type: TypeDate, Value: month(p.refDay.AddDate(0, off, 1-p.refDay.Day())), Granularity: "month"}
+	case "year":
+		t = Timex{Type: TypeDate, Value: fmt.Sprintf("%04d", p.refDay.Year()+off), Granularity: "year"}
+	default:
+		return match{}, false
+	}
+	return match{i: i, j: j, t: t}, true
+}
+
+// yearExpr reads a year after a quarter or a season: 2015, عام 2015, من
+// عام 2014, هذا العام, العام الجاري, من العام الماضي.
+func (p *parser) yearExpr(j int) (int, int, bool) {
+	if p.k(j) == key("من") {
+		j++
+	}
+	switch p.k(j) {
+	case key("عام"), key("لعام"), key("سنة"), key("العام"):
+		if y, ok := p.num(j + 1); ok {
+			return y, j + 2, true
+		}
+	}
+	if y, ok := p.num(j); ok && y >= 1900 && y <= 2100 {
+		return y, j + 1, true
+	}
+	if m, ok := p.relUnit(j); ok && m.t.Granularity == "year" {
+		var y int
+		fmt.Sscanf(m.t.Value, "%d", &y)
+		return y, m.j, true
+	}
+	return 0, j, false
+}
+
+// quarter: الربع الثاني 2015, النصف الأول من هذا العام.
+func (p *parser) quarter(i int) (match, bool) {
+	var letter string
+	switch p.k(i) {
+	case key("الربع"), key("ربع"):
+		letter = "Q"
+	case key("النصف"):
+		letter = "H"
+	default:
+		return match{}, false
+	}
+	n, ok := ordinalWords[p.k(i+1)]
+	if !ok {
+		return match{}, false
+	}
+	if n == -1 {
+		n = 4
+		if letter == "H" {
+			n = 2
+		}
+	}
+	y, j, ok := p.yearExpr(i + 2)
+	if !ok {
+		if letter == "H" {
+			return match{}, false // النصف الأول من المباراة
+		}
+		y, j = p.refDay.Year(), i+2
+	}
+	return match{i: i, j: j, t: Timex{Type: TypeDate, Value: fmt.Sprintf("%04d-%s%d", y, letter, n), Granularity: map[string]string{"Q": "quarter", "H": "half"}[letter]}}, true
+}
+
+// season: [فصل] الصيف [الماضي|2015].
+func (p *parser) season(i int) (match, bool) {
+	j := i
+	if p.k(j) == key("فصل") {
+		j++
+	}
+	s, ok := seasons[p.k(j)]
+	if !ok || (j == i && !strings.HasPrefix(p.k(j), "ال")) {
+		return match{}, false
+	}
+	j++
+	y := p.refDay.Year()
+	switch directions[p.k(j)] {
+	case dirPast:
+		y--
+		j++
+	case dirNext:
+		if s != "SU" || p.refDay.Month() > 8 {
+			y++
+		}
+		j++
+	case dirThis:
+		j++
+	default:
+		if yy, k, ok := p.yearExpr(j); ok {
+			y, j = yy, k
+		}
+	}
+	return match{i: i, j: j, t: Timex{Type: TypeDate, Value: fmt.Sprintf("%04d-%s", y, s), Granularity: "season"}}, true
+}
+
+// --- durations: ثلاثة أيام, 16 عاما, شهرين, 4 - 5 أيام, 24 ساعة القادمة
+
+// countUnit reads a count and a unit at j: 3 أيام, ثلاثة أسابيع,
+// أسبوعين, يوم واحد; it returns the count, unit and end.
+func (p *parser) countUnit(j int) (float64, unit, int, bool) {
+	if u, ok := units[p.k(j)]; ok && !strings.HasPrefix(p.k(j), "ال") {
+		switch {
+		case u.dual:
+			return 2, u, j + 1, true
+		case !u.plural && (p.k(j+1) == key("واحد") || p.k(j+1) == key("واحدة")):
+			return 1, u, j + 2, true
+		}
+		return 0, u, j, false
+	}
+	n, ok := quantity.ParseAt(p.ws, j)
+	if !ok && strings.HasPrefix(p.k(j), "ال") {
+		// الثلاثة الأيام القادمة
+		saved := p.ws[j].Key
+		p.ws[j].Key = strings.TrimPrefix(saved, "ال")
+		n, ok = quantity.ParseAt(p.ws, j)
+		p.ws[j].Key = saved
+	}
+	if !ok || n.Value <= 0 {
+		return 0, unit{}, j, false
+	}
+	k := j + n.Words
+	u, ok := units[p.k(k)]
+	if !ok {
+		return 0, unit{}, j, false
+	}
+	if strings.HasPrefix(p.k(k), "ال") && !(n.Ordinal && n.Digits) && !strings.HasPrefix(p.k(j), "ال") {
+		return 0, unit{}, j, false
+	}
+	return n.Value, u, k + 1, true
+}
+
+func (p *parser) duration(i int) (match, bool) {
+	j := i
+	if p.k(j) == key("لمدة") || p.k(j) == key("مدة") {
+		// the preposition stays outside the span
+		return match{}, false
+	}
+	// Ranges: 4 - 5 أيام.
+	if a, ok := p.num(j); ok && (p.raw(j+1) == "-" || p.k(j+1) == key("إلى") || p.k(j+1) == key("الى")) {
+		if b, ok := p.num(j + 2); ok && b > a {
+			if u, ok := units[p.k(j+3)]; ok && !strings.HasPrefix(p.k(j+3), "ال") {
+				l := durationLetter[u.name]
+				pre := "P"
+				if u.name == "hour" || u.name == "minute" {
+					pre = "PT"
+				}
+				return match{i: i, j: j + 4, t: Timex{Type: TypeDuration, Value: fmt.Sprintf("%s%d%s/%s%d%s", pre, a, l, pre, b, l), Granularity: "duration"}}, true
+			}
+		}
+	}
+	n, u, k, ok := p.countUnit(j)
+	if !ok {
+		// Bare plurals and vague counts: سنوات, عدة سنوات, أيام متتالية.
+		switch p.k(j) {
+		case key("عدة"), key("بضع"), key("بضعة"):
+			if u, ok := units[p.k(j+1)]; ok && u.plural && !strings.HasPrefix(p.k(j+1), "ال") {
+				return match{i: i, j: j + 2, t: Timex{Type: TypeDuration, Value: "PX" + durationLetter[u.name], Granularity: "duration"}}, true
+			}
+		case key("سنوات"), key("سنين"), key("أعوام"), key("عقود"):
+			u := units[p.k(j)]
+			return match{i: i, j: j + 1, t: Timex{Type: TypeDuration, Value: "PX" + durationLetter[u.name], Granularity: "duration"}}, true
+		case key("أيام"), key("ساعات"), key("أسابيع"), key("أشهر"), key("شهور"):
+			u := units[p.k(j)]
+			switch p.k(j + 1) {
+			case key("متتالية"), key("قليلة"), key("معدودة"), key("طويلة"), key("عديدة"):
+				return match{i: i, j: j + 2, t: Timex{Type: TypeDuration, Value: "PX" + durationLetter[u.name], Granularity: "duration"}}, true
+			}
+		}
+		return match{}, false
+	}
+	if u.name == "year" && n >= 1000 {
+		return match{}, false // عام 2015 is a year, not a duration
+	}
+	// ونصف: خمس سنوات ونصف
+	extra := ""
+	if p.k(k) == key("ونصف") {
+		switch u.name {
+		case "year":
+			extra = "6M"
+		case "month":
+			extra = "15D"
+		case "day":
+			extra = "T12H"
+		case "hour":
+			extra = "30M"
+		}
+		if extra != "" {
+			k++
+		}
+	}
+	switch directions[p.k(k)] {
+	case dirPast, dirNext:
+		k++
+	}
+	if p.k(k) == key("الأخيرة") || p.k(k) == key("الأولى") || p.k(k) == key("المتبقية") {
+		k++
+	}
+	pre := "P"
+	if u.name == "hour" || u.name == "minute" {
+		pre = "PT"
+	}
+	v := fmt.Sprintf("%s%s%s%s", pre, trimFloat(n), durationLetter[u.name], extra)
+	if u.name == "decade" {
+		v = fmt.Sprintf("P%sY", trimFloat(n*10))
+	}
+	return match{i: i, j: k, t: Timex{Type: TypeDuration, Value: v, Granularity: "duration"}}, true
+}
+
+func trimFloat(v float64) string {
+	if v == float64(int64(v)) {
+		return fmt.Sprint(int64(v))
+	}
+	return fmt.Sprint(v)
+}
+
+// --- times of day: مساء الاثنين, صباح أمس, الساعة الثالثة فجرا, الساعة 06:47
+
+func (p *parser) dayPartTime(i int) (match, bool) {
+	j := i
+	if p.k(j) == key("ساعات") || p.k(j) == key("وقت") {
+		j++
+	}
+	code, ok := dayParts[p.k(j)]
+	if !ok {
+		return match{}, false
+	}
+	j++
+	if p.k(j) == key("الباكر") {
+		j++
+	}
+	// مساء اليوم, صباح أمس الأحد, مساء الاثنين, ليلة الجمعة
+	if m, ok := p.relDay(j); ok {
+		return match{i: i, j: m.j, t: Timex{Type: TypeTime, Value: day(m.day) + "T" + code, Granularity: "time"}, day: m.day}, true
+	}
+	if m, ok := p.weekday(j); ok && m.hasDay {
+		return match{i: i, j: m.j, t: Timex{Type: TypeTime, Value: day(m.day) + "T" + code, Granularity: "time"}, day: m.day}, true
+	}
+	if m, ok := p.dayMonth(j); ok && m.hasDay {
+		return match{i: i, j: m.j, t: Timex{Type: TypeTime, Value: day(m.day) + "T" + code, Granularity: "time"}, day: m.day}, true
+	}
+	// A bare part of the day as an adverb: مساء, عصرا, نهارا, الصباح الباكر.
+	k := p.k(i)
+	if j == i+1 && strings.HasPrefix(k, "ال") && k != key("الليل") {
+		return match{}, false
+	}
+	if k == key("ليلة") || k == key("الليلة") || k == key("نهار") || k == key("صبيحة") || k == key("عشية") || k == key("ظهيرة") {
+		return match{}, false
+	}
+	return match{i: i, j: j, t: Timex{Type: TypeTime, Value: "T" + code, Granularity: "time"}}, true
+}
+
+// clock: الساعة 06:47 [بتوقيت جرينتش], الساعة الثالثة فجرا, 3:20 عصرا.
+func (p *parser) clock(i int) (match, bool) {
+	j := i
+	hasSaa := false
+	if p.k(j) == key("الساعة") || p.k(j) == key("عند") && p.k(j+1) == key("الساعة") {
+		if p.k(j) == key("عند") {
+			j++
+		}
+		j++
+		hasSaa = true
+	}
+	h, mi := -1, 0
+	if hh, ok := p.num(j); ok && p.raw(j+1) == ":" {
+		if mm, ok := p.num(j + 2); ok && hh <= 24 && mm < 60 {
+			h, mi = hh, mm
+			j += 3
+			if p.raw(j) == ":" {
+				if _, ok := p.num(j + 1); ok {
+					j += 2
+				}
+			}
+		}
+	} else if hasSaa || (p.k(j) != "" && strings.HasPrefix(p.k(j), "ال")) {
+		n, ok := quantity.ParseAt(p.ws, j)
+		if ok && n.Integer && n.Value >= 0 && n.Value <= 24 {
+			h = int(n.Value)
+			j += n.Words
+		}
+	}
+	if h < 0 {
+		return match{}, false
+	}
+	// و18 دقيقة, وثلث, إلا ربعا
+	switch k := p.k(j); {
+	case k == key("وثلث"):
+		mi, j = 20, j+1
+	case k == key("ونصف"):
+		mi, j = 30, j+1
+	case k == key("وربع"):
+		mi, j = 15, j+1
+	case k == key("إلا") || k == key("الا"):
+		switch p.k(j + 1) {
+		case key("ثلث"):
+			h, mi, j = h-1, 40, j+2
+		case key("ربع"), key("ربعا"):
+			h, mi, j = h-1, 45, j+2
+		}
+	}
+	code := ""
+	if c, ok := dayParts[p.k(j)]; ok {
+		code = c
+		j++
+	} else if p.k(j) == key("بعد") && (p.k(j+1) == key("الظهر") || p.k(j+1) == key("العصر") || p.k(j+1) == key("المغرب")) {
+		code = "AF"
+		if p.k(j+1) == key("المغرب") {
+			code = "EV"
+		}
+		j += 2
+	}
+	if !hasSaa && code == "" && p.raw(i+1) != ":" {
+		return match{}, false
+	}
+	if (code == "AF" || code == "EV" || code == "NI" && h >= 6) && h < 12 {
+		h += 12
+	}
+	if p.k(j) == key("بتوقيت") {
+		j++
+		if p.k(j) != "" {
+			j++
+		}
+		if p.k(j) == key("المكرمة") {
+			j++
+		}
+	}
+	d := p.refDay
+	if h >= 24 {
+		h -= 24
+	}
+	return match{i: i, j: j, t: Timex{Type: TypeTime, Value: fmt.Sprintf("%sT%02d:%02d", day(d), h, mi), Granularity: "time"}}, true
+}
