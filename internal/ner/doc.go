@@ -1,0 +1,20 @@
+// Package ner finds named entities in Arabic text and gives each real
+// entity one identity.
+//
+// Recognition is a statistical sequence tagger: an averaged structured
+// perceptron over hashed features (normalized word, light stem, the word
+// without its clitics, prefixes and suffixes, word shape, neighbours,
+// gazetteers, trigger words and distributional word clusters), decoded
+// with Viterbi over BIO tags of four types (PERS, LOC, ORG, MISC, as in
+// ANERcorp). The trained model and its word lists are embedded in the
+// binary; Train rebuilds the model from CoNLL data.
+//
+// Canonicalization (Canonicalizer) groups the mentions of many articles
+// into entities: a surname joins the full name it shortens, spelling
+// variants of a transliterated name (ترمب, ترامب) and hamza and alef
+// variants meet, clitics are dropped from the canonical name, and titles
+// before a person's name are kept as roles.
+//
+// A Model is read-only once built and safe for concurrent use. A
+// Canonicalizer holds state and is not.
+package ner

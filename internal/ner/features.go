@@ -1,0 +1,334 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rasid-news/rasid/internal/arabic"
+)
+
+// tokenInfo holds the hashed attributes of one token, computed once per
+// token; features combine them with their template and position.
+type tokenInfo struct {
+	word     uint64 // normalized word
+	stem     uint64 // light stem (arabic.StemNorm)
+	bare     uint64 // the word without its proclitics (و ف ب ك ل, لل → ال)
+	noAl     uint64 // bare without the article
+	pfx      uint64 // the proclitics removed
+	affix    [6]uint64
+	shape    uint64
+	cluster  uint32 // cluster path of the word (or of bare), 0 if unknown
+	viaBare  bool   // the cluster is bare's
+	trig     uint8
+	variants [4]uint64 // the word and its clitic-free forms, for the gazetteer
+	nvar     int
+}
+
+// Proclitics, outermost first.
+const (
+	sWaw = "و"
+	sFeh = "ف"
+	sBeh = "ب"
+	sKaf = "ك"
+	sLam = "ل"
+	sAl  = "ال"
+	sLL  = "لل"
+)
+
+// cliticForms returns the forms of the normalized word w with its
+// proclitics removed, least stripped first: without و/ف, without ب/ك/ل
+// (لل becoming ال), and without both. Each keeps at least two letters.
+func cliticForms(w string, dst []string) []string {
+	dst = append(dst[:0], w)
+	bases := []string{w}
+	if (strings.HasPrefix(w, sWaw) || strings.HasPrefix(w, sFeh)) && utf8.RuneCountInString(w) >= 4 {
+		c := w[len(sWaw):]
+		dst = append(dst, c)
+		bases = append(bases, c)
+	}
+	for _, b := range bases {
+		if utf8.RuneCountInString(b) < 4 {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(b, sLL):
+			dst = append(dst, sAl+b[len(sLL):])
+		case strings.HasPrefix(b, sBeh), strings.HasPrefix(b, sKaf), strings.HasPrefix(b, sLam):
+			dst = append(dst, b[len(sBeh):])
+		}
+	}
+	return dst
+}
+
+// Shapes of a token.
+const (
+	shapeArabic = iota + 1
+	shapeLatin
+	shapeLatinCap
+	shapeDigit
+	shapePunct
+	shapeOther
+)
+
+// info computes the attributes of the token text (as written) whose
+// normalized form is w.
+func (lx *lexicon) info(text, w string, forms []string) (tokenInfo, []string) {
+	var ti tokenInfo
+	ti.word = hashString(w)
+	ti.stem = hashString(arabic.StemNorm(w))
+	forms = cliticForms(w, forms)
+	for _, f := range forms {
+		if ti.nvar < len(ti.variants) {
+			ti.variants[ti.nvar] = hashString(f)
+			ti.nvar++
+		}
+	}
+	// bare: the most stripped form the cluster list knows, else w.
+	bare := w
+	if c, ok := lx.clusters[ti.word]; ok {
+		ti.cluster = c
+	}
+	for i := len(forms) - 1; i > 0; i-- {
+		if c, ok := lx.clusters[ti.variants[i]]; ok {
+			bare = forms[i]
+			if ti.cluster == 0 {
+				ti.cluster, ti.viaBare = c, true
+			}
+			break
+		}
+	}
+	ti.bare = hashString(bare)
+	ti.pfx = hashString(w[:len(w)-len(bare)])
+	if strings.HasPrefix(bare, sAl) && utf8.RuneCountInString(bare) >= 4 {
+		ti.noAl = hashString(bare[len(sAl):])
+	} else {
+		ti.noAl = ti.bare
+	}
+	// Prefixes and suffixes of one to three letters.
+	p, s := 0, len(w)
+	for k := 0; k < 3; k++ {
+		if p < len(w) {
+			_, n := utf8.DecodeRuneInString(w[p:])
+			p += n
+		}
+		if s > 0 {
+			_, n := utf8.DecodeLastRuneInString(w[:s])
+			s -= n
+		}
+		ti.affix[k] = hashString(w[:p])
+		ti.affix[3+k] = hashString(w[s:])
+	}
+	ti.shape = shapeOf(text)
+	if c, ok := lx.triggers[ti.word]; ok {
+		ti.trig = c
+	} else {
+		for i := 1; i < ti.nvar; i++ {
+			if c, ok := lx.triggers[ti.variants[i]]; ok {
+				ti.trig = c
+				break
+			}
+		}
+	}
+	return ti, forms
+}
+
+func shapeOf(text string) uint64 {
+	n := utf8.RuneCountInString(text)
+	lenClass := uint64(min(n, 9))
+	r, _ := utf8.DecodeRuneInString(text)
+	var kind uint64
+	switch {
+	case arabic.IsArabicLetter(r):
+		kind = shapeArabic
+	case unicode.IsUpper(r):
+		kind = shapeLatinCap
+	case unicode.IsLetter(r):
+		kind = shapeLatin
+	case unicode.IsDigit(r):
+		kind = shapeDigit
+	case unicode.IsPunct(r):
+		kind = shapePunct
+		lenClass = uint64(r) // the mark itself
+	default:
+		kind = shapeOther
+	}
+	return kind<<32 | lenClass
+}
+
+// Feature templates. Each feature is mix(template, value).
+const (
+	tBias = iota + 1
+	tWord  // + offset, 5 of them
+	_
+	_
+	_
+	_
+	tBigramL
+	tBigramR
+	tStem // -1, 0, +1
+	_
+	_
+	tBare // -1, 0, +1
+	_
+	_
+	tNoAl
+	tPfx
+	tAffix // 6
+	_
+	_
+	_
+	_
+	_
+	tShape
+	tShapes
+	tCl1 // + offset, 5
+	_
+	_
+	_
+	_
+	tCl2 // + offset, 3
+	_
+	_
+	tCl3 // + offset, 3
+	_
+	_
+	tFreq
+	tFreqShape
+	tGaz
+	tGazL
+	tGazR
+	tTrig // + offset, 5
+	_
+	_
+	_
+	_
+	tTrigWord
+	tFirst
+	tLast
+	tGazCl
+)
+
+// maxFeatures bounds the features of one token.
+const maxFeatures = 64
+
+// Sentinel attribute values beyond the edges of the sentence.
+const (
+	edgeLeft  = 0x1ef7
+	edgeRight = 0x2197
+)
+
+// features appends the feature hashes of token i of a sentence to dst.
+func features(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
+	at := func(j int) *tokenInfo {
+		if j < 0 || j >= len(toks) {
+			return nil
+		}
+		return &toks[j]
+	}
+	f := func(t int, v uint64) { dst = append(dst, mix(uint64(t), v)) }
+	edge := func(j int) uint64 {
+		if j < 0 {
+			return edgeLeft
+		}
+		return edgeRight
+	}
+	cur := &toks[i]
+	f(tBias, 0)
+	for k := -2; k <= 2; k++ {
+		if t := at(i + k); t != nil {
+			f(tWord+k+2, t.word)
+			if k >= -2 && k <= 2 {
+				f(tCl1+k+2, uint64(t.cluster>>16&0xff))
+			}
+			f(tTrig+k+2, uint64(t.trig))
+		} else {
+			f(tWord+k+2, edge(i+k))
+		}
+	}
+	for k := -1; k <= 1; k++ {
+		if t := at(i + k); t != nil {
+			f(tStem+k+1, t.stem)
+			f(tBare+k+1, t.bare)
+			f(tCl2+k+1, uint64(t.cluster>>8&0xffff))
+			f(tCl3+k+1, uint64(t.cluster&0xffffff))
+		}
+	}
+	var l, r *tokenInfo = at(i - 1), at(i + 1)
+	lw, rw, ls, rs := uint64(edgeLeft), uint64(edgeRight), uint64(edgeLeft), uint64(edgeRight)
+	if l != nil {
+		lw, ls = l.word, l.shape
+	}
+	if r != nil {
+		rw, rs = r.word, r.shape
+	}
+	f(tBigramL, mix(lw, cur.word))
+	f(tBigramR, mix(cur.word, rw))
+	f(tNoAl, cur.noAl)
+	f(tPfx, cur.pfx)
+	for k, a := range cur.affix {
+		f(tAffix+k, a)
+	}
+	f(tShape, cur.shape)
+	f(tShapes, mix(mix(ls, cur.shape), rs))
+	f(tFreq, uint64(cur.cluster>>24)<<1|b2u(cur.viaBare))
+	f(tFreqShape, uint64(cur.cluster>>24)<<40|cur.shape)
+	g := gaz[i]
+	for b := 0; b < 3*int(numTypes); b++ {
+		if g&(1<<b) != 0 {
+			f(tGaz, uint64(b))
+			f(tGazCl, uint64(b)<<32|uint64(cur.cluster>>16&0xff))
+		}
+	}
+	if l != nil {
+		f(tGazL, uint64(gaz[i-1]))
+		if l.trig != trigNone {
+			f(tTrigWord, mix(uint64(l.trig), cur.word))
+		}
+	}
+	if r != nil {
+		f(tGazR, uint64(gaz[i+1]))
+	}
+	if i == 0 {
+		f(tFirst, 0)
+	}
+	if i == len(toks)-1 {
+		f(tLast, 0)
+	}
+	return dst
+}
+
+// analyze computes the token attributes and gazetteer bits of a
+// sentence of tokens as written, reusing the buffers of s.
+func (s *scratch) analyze(lx *lexicon, gz *gazetteer, tokens []string) {
+	s.toks = s.toks[:0]
+	for _, t := range tokens {
+		var ti tokenInfo
+		ti, s.forms = lx.info(t, arabic.NormalizeString(t), s.forms)
+		s.toks = append(s.toks, ti)
+	}
+	if cap(s.gaz) < len(tokens) {
+		s.gaz = make([]uint16, len(tokens), 2*len(tokens))
+	}
+	s.gaz = s.gaz[:len(tokens)]
+	clear(s.gaz)
+	gz.mark(s.toks, s.gaz)
+}
+
+// scratch holds buffers reused from sentence to sentence.
+type scratch struct {
+	toks  []tokenInfo
+	gaz   []uint16
+	forms []string
+	feats []uint64
+	score []float32
+	back  []uint8
+	tags  []Tag
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
