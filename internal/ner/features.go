@@ -159,7 +159,7 @@ func shapeOf(text string) uint64 {
 // Feature templates. Each feature is mix(template, value).
 const (
 	tBias = iota + 1
-	tWord  // + offset, 5 of them
+	tWord // + offset, 5 of them
 	_
 	_
 	_

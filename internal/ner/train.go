@@ -245,7 +245,7 @@ func viterbi(w []float32, trans *[numTags + 1][numTags]float32, feats, start []i
 // often than not: each phrase with the type it is most often tagged with.
 func gazetteerEntries(data []Sentence) []gazEntry {
 	type counts struct {
-		words []string
+		words  []string
 		byType [numTypes]int
 		order  int
 	}
