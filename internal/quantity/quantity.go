@@ -143,7 +143,7 @@ func Extract(text string) []Quantity {
 				if q.Type == TypeNumber {
 					q.Type = TypePercent
 				}
-			} else if i > 0 && (ws[i-1].Key == "نسبه" || ws[i-1].Key == "بالمائه" || ws[i-1].Key == "بالمئه") && q.Type == TypeNumber {
+			} else if i > 0 && (ws[i-1].Key == "نسبه" || ws[i-1].Key == normKey("بالمائة") || ws[i-1].Key == normKey("بالمئة")) && q.Type == TypeNumber {
 				i--
 				q.Type = TypePercent
 			} else if cur, cj, ok := currencyAfter(ws, j); ok {
@@ -250,9 +250,9 @@ func percentAfter(ws []Word, j int) (int, bool) {
 	switch k := ws[j].Key; {
 	case ws[j].Raw == "%" || ws[j].Raw == "٪":
 		return j + 1, true
-	case k == "بالمئه" || k == "بالمائه" || k == "بالمايه" || k == "%":
+	case k == normKey("بالمئة") || k == normKey("بالمائة") || k == "%":
 		return j + 1, true
-	case k == "في" && j+1 < len(ws) && (ws[j+1].Key == "المئه" || ws[j+1].Key == "المائه" || ws[j+1].Key == "المايه"):
+	case k == "في" && j+1 < len(ws) && (ws[j+1].Key == normKey("المئة") || ws[j+1].Key == normKey("المائة")):
 		return j + 2, true
 	}
 	return j, false

@@ -99,6 +99,7 @@ type parser struct {
 	// firstKey overrides the key of token first while a clitic is tried.
 	first    int
 	firstKey string
+	inPart   bool // season is read inside a part (نهاية الصيف)
 	// lastMonth is the month of the last explicit date, for نفس الشهر.
 	lastMonth time.Time
 }
@@ -153,7 +154,7 @@ func (p *parser) at(i int) (match, bool) {
 				vs = append(vs, variant{string(r[2:]), 1})
 			}
 		case 'ب', 'ل', 'ك':
-			vs = append(vs, variant{string(r[1:]), 0})
+			vs = append(vs, variant{string(r[1:]), 1})
 			if r[0] == 'ل' && r[1] == 'ل' {
 				vs = append(vs, variant{"ا" + string(r[1:]), 0})
 			}
@@ -161,8 +162,17 @@ func (p *parser) at(i int) (match, bool) {
 	}
 	var best match
 	found := false
+	if (k == key("وقت") || k == key("فترة")) && (p.k(i+1) == key("سابق") || p.k(i+1) == key("لاحق")) && p.k(i+2) == key("من") && i+3 < len(p.ws) {
+		if m, ok := p.at(i + 3); ok && m.t.Type == TypeDate {
+			m.i, m.cut = i, 0
+			return m, true
+		}
+	}
+	saved := p.ws[i].Key
+	defer func() { p.ws[i].Key = saved }()
 	for _, v := range vs {
 		p.first, p.firstKey = i, v.key
+		p.ws[i].Key = v.key
 		for _, f := range []func(int) (match, bool){
 			p.duration, p.dayPartTime, p.clock, p.relDay, p.weekday, p.dayMonth, p.numeric,
 			p.part, p.period, p.simple,
@@ -216,21 +226,28 @@ func (p *parser) simple(i int) (match, bool) {
 			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "FUTURE_REF", Granularity: "ref"}}, true
 		}
 	case key("الوقت"):
-		if d := directions[p.k(i+1)]; d == dirThis {
+		if d := directions[p.k(i+1)]; d == dirThis && p.k(i+1) != key("ذاته") && p.k(i+1) != key("نفسه") {
 			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "PRESENT_REF", Granularity: "ref"}}, true
 		}
 	case key("هذا"):
 		if p.k(i+1) == key("الوقت") {
+			if p.k(i+2) == key("من") && (p.k(i+3) == key("العام") || p.k(i+3) == key("السنة")) {
+				return match{i: i, j: i + 4, t: Timex{Type: TypeDate, Value: "PRESENT_REF", Granularity: "ref"}}, true
+			}
 			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "PRESENT_REF", Granularity: "ref"}}, true
 		}
 	case key("الزمن"):
 		if p.k(i+1) == key("القديم") {
 			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "PAST_REF", Granularity: "ref"}}, true
 		}
+	case key("السابق"):
+		if p.k(i-1) == key("في") {
+			return match{i: i, j: i + 1, t: Timex{Type: TypeDate, Value: "PAST_REF", Granularity: "ref"}}, true
+		}
 	case key("الان"):
 		return match{i: i, j: i + 1, t: Timex{Type: TypeDate, Value: "PRESENT_REF", Granularity: "ref"}}, true
 	}
-	if d, ok := decades[k]; ok {
+	if d, ok := decades[k]; ok && (d >= 6 || p.k(i+1) == key("القرن") || p.k(i+2) == key("القرن") || p.k(i-1) == key("عقد") || p.k(i-1) == key("حقبة")) {
 		c := 19
 		j := i + 1
 		if p.k(j) == key("من") {
@@ -408,8 +425,11 @@ func (p *parser) relDay(i int) (match, bool) {
 		return match{}, false
 	}
 	t := p.refDay.AddDate(0, 0, off)
-	j = p.dayTail(j, &t)
-	return dateMatch(i, j, t), true
+	var hj string
+	j = p.dayTail(j, &t, &hj)
+	m := dateMatch(i, j, t)
+	m.t.Hijri = hj
+	return m, true
 }
 
 // weekdayAt reports whether token i (or the one after an opening
@@ -421,7 +441,7 @@ func (p *parser) weekdayAt(i int) bool {
 
 // dayTail extends a day expression with a weekday in brackets or quotes
 // and an explicit date (اليوم الأحد 2 أغسطس 2015م), which wins.
-func (p *parser) dayTail(j int, t *time.Time) int {
+func (p *parser) dayTail(j int, t *time.Time, hj *string) int {
 	open := 0
 	if r := p.raw(j); r == "(" || r == "\"" || r == "«" || r == "،" && p.weekdayAt(j+1) {
 		open = 1
@@ -436,11 +456,11 @@ func (p *parser) dayTail(j int, t *time.Time) int {
 		}
 	}
 	if m, ok := p.dayMonth(j); ok && m.hasDay {
-		*t = m.day
+		*t, *hj = m.day, m.t.Hijri
 		return m.j
 	}
 	if m, ok := p.numeric(j); ok && m.hasDay {
-		*t = m.day
+		*t, *hj = m.day, m.t.Hijri
 		return m.j
 	}
 	return j
@@ -508,7 +528,7 @@ func (p *parser) weekday(i int) (match, bool) {
 	if p.raw(k) == "،" || p.raw(k) == "," {
 		k++
 	}
-	if p.k(k) == key("الموافق") {
+	if p.k(k) == key("الموافق") && p.opt.Future {
 		k++
 	}
 	if m, ok := p.dayMonth(k); ok && m.hasDay {
@@ -858,6 +878,18 @@ func (p *parser) part(i int) (match, bool) {
 		m.t.Mod = mod
 		return m, true
 	}
+	if u, ok := units[p.k(j)]; ok && strings.HasPrefix(p.k(j), "ال") && !u.plural && !u.dual && directions[p.k(j+1)] == dirNone && (u.name == "week" || u.name == "month" || u.name == "year") {
+		var v, g string
+		switch u.name {
+		case "week":
+			v, g = isoWeek(p.refDay), "week"
+		case "month":
+			v, g = month(p.refDay), "month"
+		default:
+			v, g = fmt.Sprintf("%04d", p.refDay.Year()), "year"
+		}
+		return match{i: i, j: j + 1, t: Timex{Type: TypeDate, Value: v, Granularity: g, Mod: mod}}, true
+	}
 	if m, ok := p.period(j); ok && m.t.Granularity != "day" && m.t.Type == TypeDate && m.t.Granularity != "ref" {
 		m.i = i
 		if m.t.Mod == "" {
@@ -865,7 +897,10 @@ func (p *parser) part(i int) (match, bool) {
 		}
 		return m, true
 	}
-	if m, ok := p.season(j); ok {
+	p.inPart = true
+	m, ok := p.season(j)
+	p.inPart = false
+	if ok {
 		m.i = i
 		m.t.Mod = mod
 		return m, true
@@ -912,8 +947,9 @@ func (p *parser) monthPhrase(i int) (match, bool) {
 		}
 		return match{}, false
 	}
-	// صفر is also zero: only with شهر or a year.
-	if mo.hijri && mo.month == 2 && !hasShahr && mo.year == 0 {
+	// Hijri month names are also names (رجب, صفر): only رمضان and the
+	// two-word names stand alone.
+	if mo.hijri && mo.month != 9 && mo.month < 11 && !hasShahr && mo.year == 0 && mo.dir == dirNone {
 		return match{}, false
 	}
 	if !mo.hijri && mo.year == 0 && mo.dir == dirNone {
@@ -955,6 +991,10 @@ func (p *parser) yearPhrase(i int) (match, bool) {
 			return match{}, false
 		}
 	}
+	switch p.k(i - 1) {
+	case key("في"), key("منذ"), key("حتى"), key("خلال"), key("بين"), key("قبل"), key("بعد"), key("وفي"), key("ومنذ"):
+		lead = true
+	}
 	if !lead {
 		// A bare number is a year only if no counted noun follows it.
 		if i > 0 && (p.raw(i-1) == "/" || p.raw(i-1) == "-" || p.raw(i-1) == ".") {
@@ -981,7 +1021,7 @@ func (p *parser) relUnit(i int) (match, bool) {
 		this = true
 		j++
 	}
-	if (p.k(j) == key("قبل") || p.k(j) == key("بعد")) && !this {
+	if p.k(j) == key("قبل") && !this {
 		sign := -1
 		if p.k(j) == key("بعد") {
 			sign = 1
@@ -1110,6 +1150,11 @@ func (p *parser) season(i int) (match, bool) {
 		return match{}, false
 	}
 	j++
+	if j == i+1 && !p.inPart && directions[p.k(j)] == dirNone {
+		if _, _, ok := p.yearExpr(j); !ok {
+			return match{}, false
+		}
+	}
 	y := p.refDay.Year()
 	switch directions[p.k(j)] {
 	case dirPast:
@@ -1266,6 +1311,9 @@ func (p *parser) dayPartTime(i int) (match, bool) {
 		j++
 	}
 	// مساء اليوم, صباح أمس الأحد, مساء الاثنين, ليلة الجمعة
+	if code == "DT" && j == i+1 && !strings.HasSuffix(p.k(i), "ا") {
+		return match{}, false // نهار أمس is the day itself
+	}
 	if m, ok := p.relDay(j); ok {
 		return match{i: i, j: m.j, t: Timex{Type: TypeTime, Value: day(m.day) + "T" + code, Granularity: "time"}, day: m.day}, true
 	}
@@ -1277,6 +1325,9 @@ func (p *parser) dayPartTime(i int) (match, bool) {
 	}
 	// A bare part of the day as an adverb: مساء, عصرا, نهارا, الصباح الباكر.
 	k := p.k(i)
+	if !strings.HasSuffix(k, "ا") && k != key("مساء") && k != key("الليل") && j == i+1 {
+		return match{}, false
+	}
 	if j == i+1 && strings.HasPrefix(k, "ال") && k != key("الليل") {
 		return match{}, false
 	}

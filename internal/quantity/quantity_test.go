@@ -1,0 +1,105 @@
+package quantity
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "text|type|value|unit"
+	}{
+		{"digits", "قتل 25 عسكريا", []string{"25 عسكريا|count|25|عسكريا"}},
+		{"words thousands", "ثلاثة آلاف", []string{"ثلاثة آلاف|number|3000|"}},
+		{"dual million", "مليونان", []string{"مليونان|number|2e+06|"}},
+		{"compound", "خمسة وعشرون", []string{"خمسة وعشرون|number|25|"}},
+		{"digits and scale", "5 آلاف", []string{"5 آلاف|number|5000|"}},
+		{"decimal scale money", "1.5 مليار دولار", []string{"1.5 مليار دولار|money|1.5e+09|USD"}},
+		{"arabic indic", "١٬٢٣٤٫٥", []string{"١٬٢٣٤٫٥|number|1234.5|"}},
+		{"percent sign", "بنسبة ٣٠٪", []string{"٣٠٪|percent|30|"}},
+		{"percent words", "5 في المائة و عشرون بالمئة", []string{"5 في المائة|percent|5|", "عشرون بالمئة|percent|20|"}},
+		{"range", "من 5200 إلى 3000 ريال", []string{"من 5200 إلى 3000 ريال|range|5200|SAR"}},
+		{"dollar sign", "$300", []string{"$300|money|300|USD"}},
+		{"dinar", "مليون دينار عراقي", []string{"مليون دينار عراقي|money|1e+06|IQD"}},
+		{"ordinal", "الحادي عشر", []string{"الحادي عشر|ordinal|11|"}},
+		{"ordinal compound", "الخامس والعشرون", []string{"الخامس والعشرون|ordinal|25|"}},
+		{"negative", "سالب ٥", []string{"سالب ٥|number|-5|"}},
+		{"teen", "ستة عشر", []string{"ستة عشر|number|16|"}},
+		{"hundreds", "مائة وواحد وستون", []string{"مائة وواحد وستون|number|161|"}},
+		{"nothing", "لا أرقام هنا", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, q := range Extract(tt.text) {
+				got = append(got, fmt.Sprintf("%s|%s|%g|%s", q.Text, q.Type, q.Value, q.Unit))
+				if r := []rune(tt.text); string(r[q.Start:q.End]) != q.Text {
+					t.Errorf("span %d-%d is not %q", q.Start, q.End, q.Text)
+				}
+			}
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("Extract(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseDigits(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"1,500", 1500, true}, {"4,8", 4.8, true}, {"1.000.000", 1e6, true}, {"3.5", 3.5, true},
+		{"1,234,567", 1234567, true}, {"192.168.1.2", 0, false}, {"", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := ParseDigits(tt.in)
+			if ok != tt.ok || got != tt.want {
+				t.Errorf("ParseDigits(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{"ثلاثة آلاف", "1.5 مليار دولار", "من 5 إلى 3", "٣٠٪", "سالب", "و و و", "\xff", "الـ", "$"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := utf8.RuneCountInString(s)
+		for _, q := range Extract(s) {
+			if q.Start < 0 || q.End > n || q.Start >= q.End {
+				t.Fatalf("bad span %d-%d in %d code points", q.Start, q.End, n)
+			}
+		}
+	})
+}
+
+func ExampleExtract() {
+	for _, q := range Extract("قتل 25 عسكريا وبلغت الخسائر 1.5 مليار دولار، بارتفاع 5 في المائة") {
+		fmt.Println(q.Text, q.Type, q.Value, q.Unit)
+	}
+	// Output:
+	// 25 عسكريا count 25 عسكريا
+	// 1.5 مليار دولار money 1.5e+09 USD
+	// 5 في المائة percent 5
+}
+
+func BenchmarkExtract(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("../../../shared/data/temporal/news/timex_articles.jsonl"))
+	if err != nil {
+		b.Skipf("news data not available: %v", err)
+	}
+	text := string(data)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Extract(text)
+	}
+}
