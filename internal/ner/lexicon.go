@@ -47,6 +47,9 @@ type lexicon struct {
 	clusters map[uint64]uint32 // word hash → cluster path (a byte per level) and log2 count class in the top byte
 	triggers map[uint64]uint8  // word hash → trigger class
 	hand     []gazEntry        // hand-written gazetteer entries
+	// handNames holds the one-word names of the hand-written lists,
+	// which are never split into clitics.
+	handNames map[uint64]bool
 }
 
 // gazEntry is one gazetteer phrase: normalized words and a type.
@@ -57,7 +60,7 @@ type gazEntry struct {
 
 // loadLexicon parses the embedded lists once, on first use.
 var loadLexicon = sync.OnceValue(func() *lexicon {
-	lx := &lexicon{clusters: make(map[uint64]uint32, 40000), triggers: map[uint64]uint8{}}
+	lx := &lexicon{clusters: make(map[uint64]uint32, 40000), triggers: map[uint64]uint8{}, handNames: map[uint64]bool{}}
 	eachLine(clustersTxt, func(line string) {
 		w, rest, ok := strings.Cut(line, "\t")
 		path, count, _ := strings.Cut(rest, "\t")
@@ -85,6 +88,9 @@ var loadLexicon = sync.OnceValue(func() *lexicon {
 		eachLine(l.txt, func(line string) {
 			if ws := strings.Fields(arabic.NormalizeString(line)); len(ws) > 0 {
 				lx.hand = append(lx.hand, gazEntry{words: ws, typ: l.typ})
+				if len(ws) == 1 {
+					lx.handNames[hashString(ws[0])] = true
+				}
 			}
 		})
 	}

@@ -1,0 +1,260 @@
+package ner
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rasid-news/rasid/internal/arabic"
+)
+
+// Entity is one real entity and what is known of it across the articles
+// given to a Canonicalizer.
+type Entity struct {
+	ID   int    `json:"id"`
+	Type Type   `json:"type"`
+	Name string `json:"name"` // the fullest canonical name seen
+	// Aliases are the canonical names of its mentions with their counts,
+	// most frequent first.
+	Aliases []Count `json:"aliases"`
+	// Roles are the titles written before its name, most frequent first.
+	Roles    []Count  `json:"roles,omitempty"`
+	Mentions int      `json:"mentions"`
+	Articles []string `json:"articles"` // in the order they were added
+}
+
+// Count is a string with the number of times it was seen.
+type Count struct {
+	Text  string `json:"text"`
+	Count int    `json:"count"`
+}
+
+// Canonicalizer assigns entity ids to the mentions of articles, so that
+// the mentions of one real entity share one id within an article and
+// across all articles added: a surname joins the full name it shortens
+// (بومبيو → مايك بومبيو), transliteration variants meet (ترمب, ترامب;
+// بلينكن, بلنكن), and hamza, alef and teh marbuta variants meet. People
+// who share only a surname stay apart: a surname alone joins a full name
+// in its own article, or else the one person of the archive with that
+// surname, and stays an entity of its own when there are several.
+//
+// A Canonicalizer is not safe for concurrent use.
+type Canonicalizer struct {
+	native   map[string]bool // native Arabic given names, matched exactly
+	entities []*entityState
+	byName   map[string]int   // type + name key → entity index
+	bySet    map[string]int   // sorted words of a person's full name → entity index
+	bySur    map[string][]int // surname key → entities of persons with a full name
+}
+
+type entityState struct {
+	Entity
+	keys    []string // token keys of the fullest name
+	aliases map[string]int
+	roles   map[string]int
+	lastArt string
+}
+
+// NewCanonicalizer returns an empty Canonicalizer.
+func NewCanonicalizer() *Canonicalizer {
+	c := &Canonicalizer{native: map[string]bool{}, byName: map[string]int{}, bySet: map[string]int{}, bySur: map[string][]int{}}
+	// The one-word names at the top of the person list are native
+	// Arabic names: حسين and حسن are two names, not two spellings.
+	eachLine(strings.Split(personsTxt, "# world")[0], func(line string) {
+		if ws := strings.Fields(arabic.NormalizeString(line)); len(ws) == 1 {
+			c.native[ws[0]] = true
+		}
+	})
+	return c
+}
+
+// tokenKey is the matching key of one normalized name word: without the
+// article, teh marbuta folded, and for a long transliterated word
+// (five letters or more, not a native name) without its long vowels
+// after the first letter, so ترامب and ترمب, بلينكن and بلنكن meet.
+func (c *Canonicalizer) tokenKey(w string) string {
+	if strings.HasPrefix(w, sAl) && utf8.RuneCountInString(w) >= 4 {
+		w = w[len(sAl):]
+	}
+	w = arabic.FoldTehMarbuta(w)
+	if utf8.RuneCountInString(w) < 5 || c.native[w] {
+		return w
+	}
+	var b strings.Builder
+	for i, r := range w {
+		if i > 0 && (r == 'ا' || r == 'و' || r == 'ي') {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// local is an entity within one article.
+type local struct {
+	typ    Type
+	keys   []string
+	global int // entity index, -1 until resolved
+}
+
+// Add assigns entity ids to the mentions of one article and returns
+// them, one per mention. article names the article (its id or URL).
+func (c *Canonicalizer) Add(article string, mentions []Mention) []int {
+	ids := make([]int, len(mentions))
+	locals := []*local{}
+	of := make([]*local, len(mentions))
+	for i, mn := range mentions {
+		words := strings.Fields(mn.Name)
+		if len(words) == 0 {
+			continue
+		}
+		keys := make([]string, len(words))
+		for k, w := range words {
+			keys[k] = c.tokenKey(w)
+		}
+		var hit *local
+		// The latest entity of the article this mention names.
+		for j := len(locals) - 1; j >= 0 && hit == nil; j-- {
+			l := locals[j]
+			if l.typ != mn.Type {
+				continue
+			}
+			switch {
+			case equalKeys(l.keys, keys):
+				hit = l
+			case mn.Type == PERS && len(keys) > 1 && sortedKey(l.keys) == sortedKey(keys):
+				hit = l // the same names in another order (حسين فؤاد)
+			case mn.Type == PERS && len(keys) == 1 && len(l.keys) > 1 && l.keys[len(l.keys)-1] == keys[0]:
+				hit = l // the surname of a full name
+			case mn.Type == PERS && len(l.keys) == 1 && len(keys) > 1 && keys[len(keys)-1] == l.keys[0]:
+				hit, l.keys = l, keys // a surname first, the full name later
+			}
+		}
+		if hit == nil {
+			hit = &local{typ: mn.Type, keys: keys, global: -1}
+			locals = append(locals, hit)
+		}
+		of[i] = hit
+	}
+	for _, l := range locals {
+		l.global = c.resolve(l)
+	}
+	for i, mn := range mentions {
+		l := of[i]
+		if l == nil {
+			ids[i] = 0
+			continue
+		}
+		e := c.entities[l.global]
+		ids[i] = e.ID
+		e.Mentions++
+		e.aliases[mn.Name]++
+		if mn.Role != "" {
+			e.roles[mn.Role]++
+		}
+		if e.lastArt != article || len(e.Articles) == 0 {
+			e.Articles = append(e.Articles, article)
+			e.lastArt = article
+		}
+	}
+	return ids
+}
+
+// resolve finds or makes the archive entity of an article entity.
+func (c *Canonicalizer) resolve(l *local) int {
+	key := l.typ.String() + ":" + strings.Join(l.keys, " ")
+	if g, ok := c.byName[key]; ok {
+		return g
+	}
+	if l.typ == PERS && len(l.keys) > 1 {
+		if g, ok := c.bySet[sortedKey(l.keys)]; ok {
+			c.byName[key] = g
+			return g
+		}
+	}
+	if l.typ == PERS {
+		sur := l.keys[len(l.keys)-1]
+		cands := c.bySur[sur]
+		if len(l.keys) == 1 && len(cands) == 1 {
+			return cands[0] // the one person of the archive with this surname
+		}
+		if len(l.keys) > 1 {
+			// A person known so far by the surname alone gets the full
+			// name, unless another full name already uses the surname.
+			if g, ok := c.byName[PERS.String()+":"+sur]; ok && len(cands) == 0 {
+				e := c.entities[g]
+				e.keys = l.keys
+				c.byName[key] = g
+				c.bySet[sortedKey(l.keys)] = g
+				c.bySur[sur] = append(c.bySur[sur], g)
+				return g
+			}
+		}
+	}
+	g := len(c.entities)
+	c.entities = append(c.entities, &entityState{
+		Entity:  Entity{ID: g + 1, Type: l.typ},
+		keys:    l.keys,
+		aliases: map[string]int{},
+		roles:   map[string]int{},
+	})
+	c.byName[key] = g
+	if l.typ == PERS && len(l.keys) > 1 {
+		sur := l.keys[len(l.keys)-1]
+		c.bySur[sur] = append(c.bySur[sur], g)
+		c.bySet[sortedKey(l.keys)] = g
+	}
+	return g
+}
+
+// sortedKey is the words of a name in sorted order.
+func sortedKey(keys []string) string {
+	s := append([]string(nil), keys...)
+	sort.Strings(s)
+	return strings.Join(s, " ")
+}
+
+func equalKeys(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Entities returns the entities seen so far, by id.
+func (c *Canonicalizer) Entities() []Entity {
+	out := make([]Entity, 0, len(c.entities))
+	for _, e := range c.entities {
+		x := e.Entity
+		x.Aliases = counts(e.aliases)
+		x.Roles = counts(e.roles)
+		x.Articles = append([]string(nil), e.Articles...)
+		// The name is the most frequent alias among the longest ones.
+		for _, a := range x.Aliases {
+			if n := len(strings.Fields(a.Text)); n > len(strings.Fields(x.Name)) {
+				x.Name = a.Text
+			}
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func counts(m map[string]int) []Count {
+	out := make([]Count, 0, len(m))
+	for s, n := range m {
+		out = append(out, Count{s, n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Text < out[j].Text
+	})
+	return out
+}

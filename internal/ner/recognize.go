@@ -1,0 +1,153 @@
+package ner
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rasid-news/rasid/internal/arabic"
+)
+
+// Mention is one mention of a named entity in a text.
+type Mention struct {
+	Type Type `json:"type"`
+	// Text is the mention as written; Start and End are its span in code
+	// points of the text.
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	// Name is the canonical form of the mention: normalized (see
+	// arabic.NormalizeString), without the clitics fused to its first
+	// word (وبغداد → بغداد, للعراق → العراق) and without a leading title.
+	Name string `json:"name"`
+	// Role is the title or office written before a person's name
+	// (وزير الخارجية الاميركي), normalized; empty if none.
+	Role string `json:"role,omitempty"`
+}
+
+// maxRoleWords bounds the words of a role before a name.
+const maxRoleWords = 5
+
+// Recognize finds the named entities of a text. It splits the text into
+// sentences and tokens with package arabic and tags each sentence.
+func (m *Model) Recognize(text string) []Mention {
+	toks, sents := arabic.SplitSentences(text)
+	if len(toks) == 0 {
+		return nil
+	}
+	// Byte offset of every code point, to cut mention texts.
+	byteAt := make([]int, 0, len(text)+1)
+	for i := range text {
+		byteAt = append(byteAt, i)
+	}
+	byteAt = append(byteAt, len(text))
+	s := m.getScratch()
+	defer m.pool.Put(s)
+	var out []Mention
+	var words []string
+	var norms []string
+	for _, sn := range sents {
+		st := toks[sn.First : sn.Last+1]
+		words, norms = words[:0], norms[:0]
+		for _, t := range st {
+			words = append(words, t.Text)
+			norms = append(norms, t.Norm)
+		}
+		s.analyze(m.lx, m.gaz, words)
+		tags := m.decode(s)
+		for _, ch := range Chunks(tags) {
+			out = append(out, m.mention(text, byteAt, st, norms, ch))
+		}
+	}
+	return out
+}
+
+// mention builds the Mention of chunk ch of a sentence.
+func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []string, ch Chunk) Mention {
+	first, end := ch.Start, ch.End
+	mn := Mention{Type: ch.Type}
+	name := append([]string(nil), norms[first:end]...)
+	name[0] = m.stripClitics(name[0])
+	if ch.Type == PERS {
+		// A title tagged as part of the name becomes its role.
+		k := 0
+		for k < len(name)-1 && m.lx.triggers[hashString(name[k])] == trigTitle {
+			k++
+		}
+		role := name[:k]
+		name = name[k:]
+		// Titles and offices written just before the name.
+		j := first
+		for j > 0 && first-j < maxRoleWords {
+			c := m.lx.triggers[hashString(m.stripClitics(norms[j-1]))]
+			if c != trigTitle && c != trigNat {
+				break
+			}
+			j--
+		}
+		for j < first && m.lx.triggers[hashString(m.stripClitics(norms[j]))] != trigTitle {
+			j++ // a role begins with a title
+		}
+		var before []string
+		for i := j; i < first; i++ {
+			w := norms[i]
+			if i == j {
+				w = m.stripClitics(w)
+			}
+			before = append(before, w)
+		}
+		mn.Role = strings.Join(append(before, role...), " ")
+	}
+	mn.Name = strings.Join(name, " ")
+	mn.Start, mn.End = st[first].Start, st[end-1].End
+	if mn.End < len(byteAt) {
+		mn.Text = text[byteAt[mn.Start]:byteAt[mn.End]]
+	}
+	return mn
+}
+
+// stripClitics returns the normalized word w without the proclitics
+// fused to it, when the evidence says they are clitics: a clitic-free
+// form that is a known name or that begins with the article, or one the
+// word lists know better than w itself. Names written in the
+// hand-made lists that begin with a
+// clitic-like letter (واشنطن، بغداد، لبنان، فرنسا) stay whole.
+func (m *Model) stripClitics(w string) string {
+	if utf8.RuneCountInString(w) < 4 {
+		return w
+	}
+	var buf [4]string
+	forms := cliticForms(w, buf[:0])
+	if len(forms) == 1 || m.lx.handNames[hashString(w)] {
+		return w
+	}
+	// Tagged corpora list clitic forms as names (للعراق), so a name
+	// inside the word wins over the whole word.
+	for i := len(forms) - 1; i > 0; i-- {
+		if m.isName(forms[i]) {
+			return forms[i]
+		}
+	}
+	if m.isName(w) {
+		return w
+	}
+	for i := len(forms) - 1; i > 0; i-- {
+		if strings.HasPrefix(forms[i], sAl) && !strings.HasPrefix(w, sAl) {
+			return forms[i]
+		}
+	}
+	count := func(s string) uint32 { return m.lx.clusters[hashString(s)] >> 24 }
+	best, bc := w, count(w)
+	for _, f := range forms[1:] {
+		if c := count(f); c > bc+1 {
+			best, bc = f, c
+		}
+	}
+	return best
+}
+
+// isName reports whether the normalized word w is a one-word name in the
+// gazetteer.
+func (m *Model) isName(w string) bool {
+	f, ok := m.gaz.phrases[phraseKey(0, hashString(w))]
+	return ok && f&^gazPrefix != 0
+}
