@@ -1,0 +1,55 @@
+package ner_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rasid-news/rasid/internal/ner"
+)
+
+func TestCanonicalizer(t *testing.T) {
+	type art []string // "TYPE:name" per mention
+	for _, tc := range []struct {
+		desc     string
+		articles []art
+		same     [][2]int // pairs of mention indexes (over all articles) with one id
+		apart    [][2]int // pairs with different ids
+	}{
+		{"surname joins the full name", []art{{"PERS:مايك بومبيو", "PERS:بومبيو"}}, [][2]int{{0, 1}}, nil},
+		{"surname first, full name later", []art{{"PERS:بومبيو", "PERS:مايك بومبيو"}}, [][2]int{{0, 1}}, nil},
+		{"transliteration variants", []art{{"PERS:دونالد ترمب"}, {"PERS:دونالد ترامب"}, {"PERS:انتوني بلينكن", "PERS:بلنكن"}}, [][2]int{{0, 1}, {2, 3}}, nil},
+		{"hamza and alef variants", []art{{"LOC:ايران"}, {"LOC:ايران"}}, [][2]int{{0, 1}}, nil},
+		{"surname across articles, one person", []art{{"PERS:مصطفي الكاظمي"}, {"PERS:الكاظمي"}}, [][2]int{{0, 1}}, nil},
+		{"shared surname stays apart", []art{{"PERS:جو بايدن"}, {"PERS:هنتر بايدن"}, {"PERS:بايدن"}}, nil, [][2]int{{0, 1}, {0, 2}, {1, 2}}},
+		{"surname in context joins its article's person", []art{{"PERS:جو بايدن"}, {"PERS:هنتر بايدن", "PERS:بايدن"}}, [][2]int{{1, 2}}, [][2]int{{0, 1}}},
+		{"native names are not variants", []art{{"PERS:حسين"}, {"PERS:حسن"}}, nil, [][2]int{{0, 1}}},
+		{"types stay apart", []art{{"PERS:بغداد", "LOC:بغداد"}}, nil, [][2]int{{0, 1}}},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			c := ner.NewCanonicalizer()
+			var ids []int
+			for i, a := range tc.articles {
+				var ms []ner.Mention
+				for _, s := range a {
+					typ, name, _ := strings.Cut(s, ":")
+					ty, err := ner.ParseType(typ)
+					if err != nil {
+						t.Fatal(err)
+					}
+					ms = append(ms, ner.Mention{Type: ty, Name: name})
+				}
+				ids = append(ids, c.Add(string(rune('a'+i)), ms)...)
+			}
+			for _, p := range tc.same {
+				if ids[p[0]] != ids[p[1]] {
+					t.Errorf("mentions %d and %d: ids %d and %d, want one (%v)", p[0], p[1], ids[p[0]], ids[p[1]], ids)
+				}
+			}
+			for _, p := range tc.apart {
+				if ids[p[0]] == ids[p[1]] {
+					t.Errorf("mentions %d and %d share id %d (%v)", p[0], p[1], ids[p[0]], ids)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,275 @@
+package ner_test
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/rasid-news/rasid/internal/ner"
+)
+
+const dataDir = "../../../shared/data"
+
+func TestParseTag(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"O", "O", true},
+		{"B-PERS", "B-PERS", true},
+		{"I-LOC", "I-LOC", true},
+		{"B-MISC", "B-MISC", true},
+		{"I-ORG", "I-ORG", true},
+		{"B-PER", "", false},
+		{"X-LOC", "", false},
+		{"", "", false},
+		{"b-LOC", "", false},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			g, err := ner.ParseTag(tc.in)
+			if (err == nil) != tc.ok {
+				t.Fatalf("ParseTag(%q) error %v, want ok=%v", tc.in, err, tc.ok)
+			}
+			if tc.ok && g.String() != tc.want {
+				t.Errorf("ParseTag(%q) = %s, want %s", tc.in, g, tc.want)
+			}
+		})
+	}
+}
+
+func TestChunks(t *testing.T) {
+	tags := func(s string) []ner.Tag {
+		var out []ner.Tag
+		for _, f := range strings.Fields(s) {
+			g, err := ner.ParseTag(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, g)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		desc, tags string
+		want       []ner.Chunk
+	}{
+		{"none", "O O", nil},
+		{"B then I", "B-PERS I-PERS O", []ner.Chunk{{ner.PERS, 0, 2}}},
+		{"two B", "B-LOC B-LOC", []ner.Chunk{{ner.LOC, 0, 1}, {ner.LOC, 1, 2}}},
+		{"stray I starts an entity", "O I-ORG I-ORG", []ner.Chunk{{ner.ORG, 1, 3}}},
+		{"I of another type starts another", "B-PERS I-LOC", []ner.Chunk{{ner.PERS, 0, 1}, {ner.LOC, 1, 2}}},
+		{"at the end", "O B-MISC", []ner.Chunk{{ner.MISC, 1, 2}}},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			if got := ner.Chunks(tags(tc.tags)); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Chunks(%s) = %v, want %v", tc.tags, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestReadCoNLL(t *testing.T) {
+	for _, tc := range []struct {
+		desc, in string
+		want     []ner.Sentence
+		err      string
+	}{
+		{"tagged", "بغداد B-LOC\nمدينة O\n\nقال O\n", []ner.Sentence{
+			{Tokens: []string{"بغداد", "مدينة"}, Tags: []ner.Tag{ner.B(ner.LOC), ner.O}},
+			{Tokens: []string{"قال"}, Tags: []ner.Tag{ner.O}},
+		}, ""},
+		{"untagged, first column", "بغداد\nمدينة x\n\n\n", []ner.Sentence{{Tokens: []string{"بغداد", "مدينة"}}}, ""},
+		{"empty token", "بغداد B-LOC\n O\n", []ner.Sentence{{Tokens: []string{"بغداد", ""}, Tags: []ner.Tag{ner.B(ner.LOC), ner.O}}}, ""},
+		{"CRLF", "بغداد B-LOC\r\n\r\n", []ner.Sentence{{Tokens: []string{"بغداد"}, Tags: []ner.Tag{ner.B(ner.LOC)}}}, ""},
+		{"bad tag", "بغداد B-LOC\nمدينة B-CITY\n", nil, "line 2"},
+		{"missing tag", "بغداد B-LOC\nمدينة\n", nil, "line 2"},
+		{"empty", "", nil, ""},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			got, err := ner.ReadCoNLL(strings.NewReader(tc.in), "in")
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) || !strings.HasPrefix(err.Error(), "in:") {
+					t.Fatalf("error %v, want one naming the input and %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %#v, want %#v", got, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzReadCoNLL(f *testing.F) {
+	for _, s := range []string{"بغداد B-LOC\n\nقال O\n", "x\ny\n", " O\n", "a B-X\n", "\r\n\r\n"} {
+		f.Add(s)
+	}
+	m, err := ner.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		sents, err := ner.ReadCoNLL(strings.NewReader(in), "fuzz")
+		if err != nil {
+			return
+		}
+		for _, s := range sents {
+			if s.Tags != nil && len(s.Tags) != len(s.Tokens) {
+				t.Fatalf("%d tags for %d tokens", len(s.Tags), len(s.Tokens))
+			}
+			if got := m.Tag(s.Tokens); len(got) != len(s.Tokens) {
+				t.Fatalf("Tag gave %d tags for %d tokens", len(got), len(s.Tokens))
+			}
+		}
+	})
+}
+
+func FuzzRecognize(f *testing.F) {
+	for _, s := range []string{"قال وزير الخارجية الأميركي مايك بومبيو في بغداد.", "", "\xff\xfe", "وبغداد ولواشنطن بالعراق"} {
+		f.Add(s)
+	}
+	m, err := ner.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		n := len([]rune(text))
+		for _, mn := range m.Recognize(text) {
+			if mn.Start < 0 || mn.End > n || mn.Start >= mn.End {
+				t.Fatalf("bad span %d..%d in %d code points", mn.Start, mn.End, n)
+			}
+		}
+	})
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	m, err := ner.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := ner.ReadModel(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := strings.Fields("وقال وزير الخارجية الأميركي مايك بومبيو في بغداد إن الولايات المتحدة تدعم العراق")
+	if a, b := m.Tag(toks), m2.Tag(toks); !reflect.DeepEqual(a, b) {
+		t.Errorf("tags differ after a round trip: %v vs %v", a, b)
+	}
+	for _, bad := range []string{"", "not gzip", "\x1f\x8b\x08\x00\x00\x00\x00\x00"} {
+		if _, err := ner.ReadModel(strings.NewReader(bad)); err == nil {
+			t.Errorf("ReadModel(%q) gave no error", bad)
+		}
+	}
+}
+
+func TestRecognizeClitics(t *testing.T) {
+	m, err := ner.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text, mention, name string
+		typ                 ner.Type
+	}{
+		{"وصل الوفد إلى بغداد أمس ثم عاد وبغداد تستعد للانتخابات.", "وبغداد", "بغداد", ner.LOC},
+		{"سافر الرئيس لواشنطن أمس.", "لواشنطن", "واشنطن", ner.LOC},
+		{"قتل ثلاثة جنود بالعراق أمس.", "بالعراق", "العراق", ner.LOC},
+		{"قال وزير الخارجية الأميركي مايك بومبيو إن بلاده تدعم العراق.", "مايك بومبيو", "مايك بومبيو", ner.PERS},
+	} {
+		t.Run(tc.mention, func(t *testing.T) {
+			for _, mn := range m.Recognize(tc.text) {
+				if mn.Text == tc.mention {
+					if mn.Name != tc.name || mn.Type != tc.typ {
+						t.Errorf("%q: name %q type %s, want %q %s", mn.Text, mn.Name, mn.Type, tc.name, tc.typ)
+					}
+					if got := string([]rune(tc.text)[mn.Start:mn.End]); got != mn.Text {
+						t.Errorf("span %d..%d is %q, not %q", mn.Start, mn.End, got, mn.Text)
+					}
+					return
+				}
+			}
+			t.Errorf("no mention %q in %v", tc.mention, m.Recognize(tc.text))
+		})
+	}
+}
+
+func TestRole(t *testing.T) {
+	m, err := ner.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := m.Recognize("وقال وزير الخارجية الأميركي مايك بومبيو إن بلاده تدعم العراق.")
+	for _, mn := range ms {
+		if mn.Type == ner.PERS {
+			if mn.Name != "مايك بومبيو" || mn.Role != "وزير الخارجية الاميركي" {
+				t.Errorf("person %q role %q, want مايك بومبيو with role وزير الخارجية الاميركي", mn.Name, mn.Role)
+			}
+			return
+		}
+	}
+	t.Errorf("no person in %v", ms)
+}
+
+func readCoNLL(tb testing.TB, path string) []ner.Sentence {
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Skipf("data not found: %v", err)
+	}
+	defer f.Close()
+	s, err := ner.ReadCoNLL(f, path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+func BenchmarkTag(b *testing.B) {
+	dev := readCoNLL(b, dataDir+"/anercorp/dev.txt")
+	m, err := ner.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := 0
+	for _, s := range dev {
+		tokens += len(s.Tokens)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range dev {
+			m.Tag(s.Tokens)
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkRecognize(b *testing.B) {
+	texts := []string{}
+	for _, p := range []string{"000_324617013d58bdca", "001_707b2242cacd9ad6", "002_c72539758a742b07", "003_17cbc4ecf8b5e0c1", "004_3902ec6719ca1a0d"} {
+		t, err := os.ReadFile("../../../shared/seeds/" + p + ".txt")
+		if err != nil {
+			b.Skipf("seed articles not found: %v", err)
+		}
+		texts = append(texts, string(t))
+	}
+	m, err := ner.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range texts {
+			m.Recognize(t)
+		}
+	}
+	b.ReportMetric(float64(len(texts))*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
