@@ -83,7 +83,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	data := fs.String("data", "", "the training data, CoNLL")
 	dev := fs.String("dev", "", "development data to score after each epoch, CoNLL")
 	out := fs.String("out", "ner.bin", "the model file to write")
-	epochs := fs.Int("epochs", 12, "passes over the training data")
+	epochs := fs.Int("epochs", 14, "passes over the training data")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

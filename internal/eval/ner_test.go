@@ -19,7 +19,7 @@ func TestScoreNER(t *testing.T) {
 	// organization cut short (a false positive and a miss), Iran right,
 	// and a spurious MISC.
 	tagged := map[string][]ner.Tag{
-		"مايك": {ner.B(ner.PERS), ner.I(ner.PERS), ner.O, ner.O},
+		"مايك":  {ner.B(ner.PERS), ner.I(ner.PERS), ner.O, ner.O},
 		"الامم": {ner.B(ner.ORG), ner.O, ner.B(ner.MISC), ner.B(ner.LOC)},
 	}
 	rep, err := ScoreNER(gold, func(toks []string) []ner.Tag { return tagged[toks[0]] })

@@ -11,7 +11,7 @@ import (
 
 // TrainOptions configures Train. The zero value trains with the defaults.
 type TrainOptions struct {
-	// Epochs is the number of passes over the data (default 12).
+	// Epochs is the number of passes over the data (default 14).
 	Epochs int
 	// Folds is the number of parts the data is cut into for the
 	// gazetteer features: a training sentence sees the gazetteer built
@@ -32,7 +32,7 @@ type TrainOptions struct {
 // options give the same model.
 func Train(data []Sentence, opt TrainOptions) (*Model, error) {
 	if opt.Epochs <= 0 {
-		opt.Epochs = 12
+		opt.Epochs = 14
 	}
 	if opt.Folds <= 1 {
 		opt.Folds = 5
