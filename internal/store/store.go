@@ -1,0 +1,210 @@
+// Package store defines Store, the durable archive of articles, analyses,
+// entities and stories, and the errors and filters its callers rely on. Its
+// implementations live in subpackages named for what they depend on:
+// store/sqlite (the embedded default) and store/postgres (the server store).
+// Every implementation passes the same conformance suite, store/storetest.
+//
+// What callers can rely on, on every backend:
+//   - PutArticles is idempotent and atomic per call: when it returns nil,
+//     every article in the batch is durably stored (or was already); when it
+//     returns an error, none of the batch is. A crash never leaves half a batch.
+//   - An article's ID is its identity (news.ArticleID): putting an ID that is
+//     stored changes nothing and reports Exists. An article whose URL is
+//     stored with a different body is stored as a new version; the older
+//     version is kept and marked superseded.
+//   - Lists are ordered by publication time, then ID, with articles of
+//     unknown date last; the order is stable across calls and backends.
+//   - Search ranks with BM25 over the index terms of rasid's own analyzer
+//     (search.IndexTerms), so both backends rank alike.
+//
+// A Store is safe for concurrent use.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/rasid-news/rasid/internal/news"
+)
+
+// ErrNotFound is returned (wrapped) when an article, analysis or story does
+// not exist.
+var ErrNotFound = errors.New("not found")
+
+// Outcome says what PutArticles did with one article.
+type Outcome int
+
+// The outcomes of storing an article.
+const (
+	// Stored: a new article.
+	Stored Outcome = iota
+	// Exists: the same article (same ID) was already stored; nothing changed.
+	Exists
+	// NewVersion: stored as the current version of a URL already stored
+	// with a different body; the older version is superseded, not lost.
+	NewVersion
+)
+
+// String names the outcome for reports.
+func (o Outcome) String() string {
+	switch o {
+	case Stored:
+		return "stored"
+	case Exists:
+		return "exists"
+	case NewVersion:
+		return "new-version"
+	}
+	return "unknown"
+}
+
+// ArticleFilter selects articles. Zero fields select everything.
+type ArticleFilter struct {
+	Sources []string
+	From    time.Time // inclusive
+	To      time.Time // exclusive
+	// IDs restricts to these articles.
+	IDs []string
+	// WithSuperseded includes older versions of changed articles.
+	WithSuperseded bool
+	// After continues a listing after the article with this ID (keyset
+	// pagination in list order); Offset is the plain alternative.
+	After  string
+	Offset int
+	Limit  int // 0: no limit
+}
+
+// SourceStats describes one outlet in the archive.
+type SourceStats struct {
+	Source   string    `json:"source"`
+	Articles int       `json:"articles"`
+	First    time.Time `json:"first,omitzero"`
+	Last     time.Time `json:"last,omitzero"`
+}
+
+// Stats summarizes the archive.
+type Stats struct {
+	Articles   int       `json:"articles"`
+	Superseded int       `json:"superseded"`
+	Undated    int       `json:"undated"`
+	Sources    int       `json:"sources"`
+	Analyzed   int       `json:"analyzed"`
+	Entities   int       `json:"entities"`
+	Stories    int       `json:"stories"`
+	First      time.Time `json:"first,omitzero"`
+	Last       time.Time `json:"last,omitzero"`
+}
+
+// Store is rasid's archive. See the package documentation for the guarantees
+// every implementation gives.
+type Store interface {
+	// PutArticles stores a batch of articles in one transaction and reports
+	// an outcome per article, in order. Each article must have its ID set.
+	PutArticles(ctx context.Context, arts []news.Article) ([]Outcome, error)
+	// Article returns one article by ID (superseded versions too).
+	Article(ctx context.Context, id string) (news.Article, error)
+	// Articles lists articles in publication order.
+	Articles(ctx context.Context, f ArticleFilter) ([]news.Article, error)
+	// CountArticles counts the articles a filter selects (Offset, Limit and
+	// After ignored).
+	CountArticles(ctx context.Context, f ArticleFilter) (int, error)
+	// Sources lists the outlets with their counts and date spans.
+	Sources(ctx context.Context) ([]SourceStats, error)
+	// Stats summarizes the archive.
+	Stats(ctx context.Context) (Stats, error)
+
+	// PutAnalyses stores analyses (replacing older ones of the same article)
+	// in one transaction, with their entity mentions for entity queries.
+	PutAnalyses(ctx context.Context, as []news.Analysis) error
+	// Analysis returns the stored analysis of an article.
+	Analysis(ctx context.Context, id string) (news.Analysis, error)
+	// Unanalyzed lists, in publication order, up to limit current articles
+	// with no analysis or one made by another analyzer than the given one.
+	Unanalyzed(ctx context.Context, analyzer string, limit int) ([]string, error)
+
+	// Entities lists entities (of one type when typ is not ""), most
+	// mentioned first, aggregated from the stored analyses.
+	Entities(ctx context.Context, typ string, limit, offset int) ([]EntityStats, error)
+	// Entity returns one entity with its aliases and roles.
+	Entity(ctx context.Context, id string) (EntityStats, error)
+	// EntityArticles lists the articles that mention an entity, in
+	// publication order.
+	EntityArticles(ctx context.Context, id string, limit int) ([]news.ArticleRef, error)
+	// Related lists the entities mentioned most often in the same articles
+	// as the given one.
+	Related(ctx context.Context, id string, limit int) ([]EntityStats, error)
+
+	// PutStories stores (inserts or replaces) stories with their articles.
+	PutStories(ctx context.Context, ss []news.Story) error
+	// Stories lists stories, most recently active first, that were active
+	// in [from, to) (zero bounds are open).
+	Stories(ctx context.Context, from, to time.Time, limit, offset int) ([]news.Story, error)
+	// Story returns one story by ID.
+	Story(ctx context.Context, id string) (news.Story, error)
+	// StoryOf returns the ID of the story an article belongs to ("" if none).
+	StoryOf(ctx context.Context, articleID string) (string, error)
+
+	// Search ranks current articles that match the query (see SearchQuery).
+	Search(ctx context.Context, q SearchQuery) (SearchResult, error)
+
+	// Close releases the store.
+	Close() error
+}
+
+// EntityStats is an entity as the archive knows it.
+type EntityStats struct {
+	ID       string    `json:"id"`
+	Name     string    `json:"name"`
+	Type     string    `json:"type"`
+	Mentions int       `json:"mentions"`
+	Articles int       `json:"articles"`
+	Aliases  []string  `json:"aliases,omitempty"` // the spellings seen, most frequent first
+	Roles    []string  `json:"roles,omitempty"`
+	First    time.Time `json:"first,omitzero"`
+	Last     time.Time `json:"last,omitzero"`
+}
+
+// SearchQuery is a parsed query in index terms (search.Parse builds the
+// clauses from user text; the store only matches and ranks).
+type SearchQuery struct {
+	// Clauses must all match; each clause matches when any of its
+	// alternatives does. An alternative is a sequence of index terms that
+	// must occur as a phrase (one term for a word).
+	Clauses [][][]string
+	// Not excludes articles matching any of these alternatives.
+	Not [][]string
+	// Filters.
+	Sources  []string
+	From, To time.Time // inclusive From, exclusive To
+	Entities []string  // entity ids (any of)
+	Stories  []string  // story ids (any of)
+	Offset   int
+	Limit    int
+	// Facets asks for counts by source, by month and by top entities over
+	// all matches (not only the page).
+	Facets bool
+}
+
+// SearchResult is one page of ranked matches.
+type SearchResult struct {
+	Total int   `json:"total"`
+	Hits  []Hit `json:"hits"`
+	// Facets, when asked for.
+	BySource []Facet `json:"by_source,omitempty"`
+	ByMonth  []Facet `json:"by_month,omitempty"`
+	ByEntity []Facet `json:"by_entity,omitempty"`
+}
+
+// Hit is one ranked article; a higher Score ranks higher.
+type Hit struct {
+	Article news.Article `json:"article"`
+	Score   float64      `json:"score"`
+}
+
+// Facet is a value and the number of matches that have it.
+type Facet struct {
+	Value string `json:"value"`
+	Label string `json:"label,omitempty"`
+	Count int    `json:"count"`
+}
