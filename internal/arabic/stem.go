@@ -278,6 +278,9 @@ func inflection(lx *lexicon, x, r string, n int, list []suffix, riskyEnclitic bo
 		if e.risky && !(hasEnclitic && k >= 4) && lx.support(st) == 0 {
 			continue
 		}
+		if e.s == "ان" && !hasEnclitic && lx.support(st) == 0 && lx.wholeCount(x, whole) == 0 {
+			continue // an unknown word whose stem is unattested: a name (ستيفان, ايبرمان), not a dual
+		}
 		if riskyEnclitic && lx.support(st) == 0 && !(k >= 4 && !e.risky && !strings.HasSuffix(x, "ي")) {
 			continue
 		}
@@ -319,13 +322,20 @@ func (lx *lexicon) protected(x, r string) bool {
 // protectedCount is protected with the count of x looked up once into
 // *whole (-1 when not yet looked up).
 func (lx *lexicon) protectedCount(x, r string, whole *int) bool {
+	n := lx.wholeCount(x, whole)
+	return n >= protectMinCount && n > protectRatio*int(lx.support(r))
+}
+
+// wholeCount is the corpus count of x, looked up once into *whole (-1
+// when not yet looked up); a known name counts as very frequent.
+func (lx *lexicon) wholeCount(x string, whole *int) int {
 	if *whole < 0 {
 		*whole = int(lx.freq[x])
 		if lx.isName(x) {
 			*whole = 1 << 30
 		}
 	}
-	return *whole >= protectMinCount && *whole > protectRatio*int(lx.support(r))
+	return *whole
 }
 
 // support is the corpus count of r as a word, with or without a final teh

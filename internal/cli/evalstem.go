@@ -49,7 +49,7 @@ func runEvalStem(ctx context.Context, env Env, args []string) error {
 
 func runEvalNames(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet(env, "eval names", "--data dev.txt [--train train.txt] [--json]",
-		"Score how the stemmer treats names: the person, location and organization words\nof a CoNLL file (ANERcorp layout). intact: the stem is the word as written,\nnormalized; intact_bare: or the word without its article; conflates: the\nو, ب, ل and وب forms of the word all get its stem. With --train (by default\ntrain.txt beside --data, when present) the figures are also given for the\nwords not seen in training.")
+		"Score how the stemmer treats names: the person, location and organization words\nof a CoNLL file (ANERcorp layout). intact: the stem is the word as written,\nnormalized; intact_bare: or the word without its article; conflates: the\nو, ب, ل and وب forms of the word all get its stem. With --train (by default\ntrain.txt beside --data, when present) the figures are also given for the\nwords not seen in training. The bare-name lines score each clitic form\n(والعراق) as the name it stands for (العراق) when that name is tagged\nelsewhere in the data; its own stem must then match the name's.")
 	data := fs.String("data", "", "the tagged file: \"token TAG\" per line, BIO tags")
 	train := fs.String("train", "", "the training file whose name words count as seen (default: train.txt beside --data, if any)")
 	asJSON := fs.Bool("json", false, "print one JSON object {all, unseen_in_train, misses}")
@@ -93,6 +93,10 @@ func runEvalNames(ctx context.Context, env Env, args []string) error {
 	line("all", rep.All)
 	if seen != nil {
 		line("unseen in train", rep.Unseen)
+	}
+	line("bare names", rep.Bare)
+	if seen != nil {
+		line("bare unseen", rep.BareUnseen)
 	}
 	return nil
 }

@@ -60,9 +60,17 @@ type NameScore struct {
 // NameReport scores a stemmer on the name words of a tagged file, all of
 // them and, when the training words are known, those not seen in training.
 type NameReport struct {
+	// All and Unseen score the tokens as written: a token with a clitic
+	// (والعراق) must keep it to count as intact.
 	All    NameScore `json:"all"`
 	Unseen NameScore `json:"unseen_in_train"`
-	// Misses lists up to 50 distinct words that were not kept intact.
+	// Bare and BareUnseen score the bare names: a token that is a clitic
+	// form of a name word found elsewhere in the data (والعراق, with
+	// العراق tagged too) is scored as that name, and it conflates when its
+	// own stem is the name's stem as well.
+	Bare       NameScore `json:"bare"`
+	BareUnseen NameScore `json:"bare_unseen_in_train"`
+	// Misses lists up to 50 distinct bare names that were not kept intact.
 	Misses []Miss `json:"misses,omitempty"`
 }
 
@@ -76,45 +84,101 @@ func CliticForms(w string) [4]string {
 	return [4]string{"و" + w, "ب" + w, l, "وب" + w}
 }
 
+// BareName returns the name a token stands for: the token without its
+// proclitics (و ف, then ب ل ك; لل before the article) when what remains
+// is one of the normalized name words in names, else the token itself.
+// n is normalized.
+func BareName(n string, names map[string]bool) string {
+	r := n
+	for _, c := range []string{"و", "ف"} {
+		if t, ok := strings.CutPrefix(r, c); ok && names[t] || ok && bareBehindPrep(t, names) != "" {
+			r = t
+			break
+		}
+	}
+	if b := bareBehindPrep(r, names); b != "" {
+		return b
+	}
+	if r != n && names[r] {
+		return r
+	}
+	return n
+}
+
+// bareBehindPrep returns the name behind a leading ب, ل or ك of w, or "".
+func bareBehindPrep(w string, names map[string]bool) string {
+	if t, ok := strings.CutPrefix(w, "لل"); ok && names["ال"+t] {
+		return "ال" + t
+	}
+	for _, c := range []string{"ب", "ل", "ك"} {
+		if t, ok := strings.CutPrefix(w, c); ok && len(t) >= 4 && names[t] {
+			return t
+		}
+	}
+	return ""
+}
+
 // ScoreNames scores stem on the name words; seen holds the normalized
 // name words of the training data (nil when unknown).
 func ScoreNames(words []string, seen map[string]bool, stem func(string) string) NameReport {
 	var rep NameReport
-	missed := map[string]bool{}
+	names := make(map[string]bool, len(words)+len(seen))
+	for w := range seen {
+		names[w] = true
+	}
 	for _, w := range words {
-		n := arabic.NormalizeString(w)
-		s := stem(w)
-		intact := s == n
-		bare := intact || s == strings.TrimPrefix(n, "ال")
-		conflates := true
-		for _, f := range CliticForms(n) {
+		names[arabic.NormalizeString(w)] = true
+	}
+	score := func(n, s string, extra ...string) (intact, bare, conflates bool) {
+		intact = s == n
+		bare = intact || s == strings.TrimPrefix(n, "ال")
+		conflates = true
+		forms := CliticForms(n)
+		for _, f := range append(forms[:], extra...) {
 			if stem(f) != s {
 				conflates = false
 				break
 			}
 		}
-		add := func(sc *NameScore) {
-			sc.Words++
-			if intact {
-				sc.Intact++
-			}
-			if bare {
-				sc.IntactBare++
-			}
-			if conflates {
-				sc.Conflates++
-			}
+		return
+	}
+	add := func(sc *NameScore, intact, bare, conflates bool) {
+		sc.Words++
+		if intact {
+			sc.Intact++
 		}
-		add(&rep.All)
-		if seen != nil && !seen[n] {
-			add(&rep.Unseen)
+		if bare {
+			sc.IntactBare++
 		}
-		if !intact && !missed[n] && len(missed) < 50 {
-			missed[n] = true
-			rep.Misses = append(rep.Misses, Miss{Word: w, Gold: n, Got: s})
+		if conflates {
+			sc.Conflates++
 		}
 	}
-	for _, sc := range []*NameScore{&rep.All, &rep.Unseen} {
+	missed := map[string]bool{}
+	for _, w := range words {
+		n := arabic.NormalizeString(w)
+		s := stem(w)
+		intact, bare, conflates := score(n, s)
+		add(&rep.All, intact, bare, conflates)
+		if seen != nil && !seen[n] {
+			add(&rep.Unseen, intact, bare, conflates)
+		}
+		b := BareName(n, names)
+		var extra []string
+		if b != n {
+			extra = []string{n}
+		}
+		bi, bb, bc := score(b, stem(b), extra...)
+		add(&rep.Bare, bi, bb, bc)
+		if seen != nil && !seen[b] {
+			add(&rep.BareUnseen, bi, bb, bc)
+		}
+		if !bi && !missed[b] && len(missed) < 50 {
+			missed[b] = true
+			rep.Misses = append(rep.Misses, Miss{Word: w, Gold: b, Got: stem(b)})
+		}
+	}
+	for _, sc := range []*NameScore{&rep.All, &rep.Unseen, &rep.Bare, &rep.BareUnseen} {
 		sc.IntactRate = ratio(sc.Intact, sc.Words)
 		sc.IntactBareRate = ratio(sc.IntactBare, sc.Words)
 		sc.ConflatesRate = ratio(sc.Conflates, sc.Words)

@@ -66,3 +66,39 @@ func TestScoreNames(t *testing.T) {
 		t.Errorf("report %+v", rep)
 	}
 }
+
+func TestBareName(t *testing.T) {
+	names := map[string]bool{"بغداد": true, "العراق": true, "بيروت": true}
+	for _, tc := range []struct{ in, want string }{
+		{"بغداد", "بغداد"},
+		{"وبغداد", "بغداد"},
+		{"لبغداد", "بغداد"},
+		{"وببغداد", "بغداد"},
+		{"للعراق", "العراق"},
+		{"والعراق", "العراق"},
+		{"بيروت", "بيروت"}, // ب is part of the name
+		{"ببيروت", "بيروت"},
+		{"وطلوزة", "وطلوزة"}, // the bare form is not tagged anywhere: left as written
+	} {
+		if got := BareName(tc.in, names); got != tc.want {
+			t.Errorf("BareName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestScoreNamesBare(t *testing.T) {
+	words := []string{"العراق", "والعراق", "للعراق"}
+	stem := func(w string) string {
+		if w == "للعراق" || strings.HasSuffix(w, "والعراق") || strings.HasSuffix(w, "بالعراق") {
+			return "العراق"
+		}
+		if strings.HasPrefix(w, "لالعراق") || strings.HasPrefix(w, "بالعراق") {
+			return "العراق"
+		}
+		return w
+	}
+	rep := ScoreNames(words, nil, stem)
+	if rep.All.Intact != 1 || rep.Bare.Words != 3 || rep.Bare.Intact != 3 || rep.Bare.Conflates != 3 {
+		t.Errorf("report all %+v bare %+v", rep.All, rep.Bare)
+	}
+}
