@@ -35,7 +35,12 @@ func findNumbers(file, input string) []numberFinding {
 		}
 	case strings.HasPrefix(file, "Ordinal"):
 		for _, q := range quantity.Numbers(input) {
-			if q.Type == quantity.TypeOrdinal {
+			switch {
+			case q.Type == quantity.TypeOrdinal && q.Relative != "":
+				if !strings.Contains(file, "SuppressExtendedTypes") {
+					out = append(out, numberFinding{q.Relative, q.Start, q.End})
+				}
+			case q.Type == quantity.TypeOrdinal:
 				out = append(out, numberFinding{formatRec(q.Value), q.Start, q.End})
 			}
 		}

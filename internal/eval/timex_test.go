@@ -109,8 +109,8 @@ func TestRecognizersNumbersGuard(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("recognizers numbers: value %.3f", rep.Overall.ValueAccuracy)
-	if rep.Overall.ValueAccuracy < 0.44 {
-		t.Errorf("recognizers numbers fell to %.3f (guard 0.44)", rep.Overall.ValueAccuracy)
+	if rep.Overall.ValueAccuracy < 0.86 { // measured 0.886
+		t.Errorf("recognizers numbers fell to %.3f (guard 0.86)", rep.Overall.ValueAccuracy)
 	}
 }
 

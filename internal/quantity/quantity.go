@@ -35,6 +35,10 @@ type Quantity struct {
 	Max      *float64 `json:"max,omitempty"`
 	Interval string   `json:"interval,omitempty"`
 	Unit     string   `json:"unit,omitempty"`
+	// Relative is a relative ordinal in Recognizers-Text's writing:
+	// end+0 (الأخير), end-1 (قبل الأخير), current+1 (التالي), current-1
+	// (السابق), current+0 (الحالي). Only Numbers returns them.
+	Relative string `json:"relative,omitempty"`
 }
 
 // span is a number found in the token stream.
@@ -46,17 +50,30 @@ type span struct {
 }
 
 // Numbers returns the bare numbers and ordinals of text, each with the
-// span of its own words only.
+// span of its own words only, and the relative ordinals (الأخير, قبل
+// الأخير, التالي, السابق, الحالي) with Relative set.
 func Numbers(text string) []Quantity {
 	toks := arabic.Tokenize(text)
 	ws := Words(toks)
 	rs := []rune(text)
 	var out []Quantity
-	for _, s := range scanNumbers(ws) {
+	next := 0
+	for _, s := range scanNumbers(ws, rs) {
+		out = appendRelative(out, ws, rs, next, s.i)
 		out = append(out, s.quantity(ws, rs))
+		next = s.j
 	}
-	return out
+	return appendRelative(out, ws, rs, next, len(ws))
 }
+
+// window bounds the words a number may still take after position i, so
+// that a parse never copies the rest of a long text.
+func window(ws []Word, i int) []Word {
+	return ws[i:min(len(ws), i+maxNumberWords)]
+}
+
+// maxNumberWords bounds the words of one number in words.
+const maxNumberWords = 24
 
 func (s span) quantity(ws []Word, rs []rune) Quantity {
 	q := Quantity{Start: ws[s.i].Start, End: ws[s.j-1].End, Type: TypeNumber, Value: s.num.Value}
@@ -70,16 +87,37 @@ func (s span) quantity(ws []Word, rs []rune) Quantity {
 	return q
 }
 
-// scanNumbers finds every number in ws, left to right, longest first.
-func scanNumbers(ws []Word) []span {
+// scanNumbers finds every number in ws (the words of rs), left to right,
+// longest first.
+func scanNumbers(ws []Word, rs []rune) []span {
 	var out []span
 	for i := 0; i < len(ws); {
+		if g, ok := digitGroups(ws, rs, i); ok {
+			out = append(out, g)
+			i = g.j
+			continue
+		}
+		if gluedToWord(ws, i) {
+			i++
+			continue
+		}
 		n, ok := ParseAt(ws, i)
 		if !ok {
+			n, ok = andNumber(ws, i)
+		}
+		if !ok {
+			if f, ok := fractionAt(ws, i); ok {
+				out = append(out, f)
+				i = f.j
+				continue
+			}
 			i++
 			continue
 		}
 		s := span{num: n, i: i, j: i + n.Words}
+		if n.Digits {
+			s = power(ws, s)
+		}
 		// A sign: سالب, ناقص, or a minus sign right before digits.
 		if i > 0 {
 			switch p := ws[i-1]; {
@@ -92,7 +130,21 @@ func scanNumbers(ws []Word) []span {
 		out = append(out, s)
 		i = s.j
 	}
-	return out
+	return joinFractions(ws, out)
+}
+
+// andNumber parses a number whose first word carries the conjunction و
+// (the وخمسة عشر of بين عشرة وخمسة عشر).
+func andNumber(ws []Word, i int) (Number, bool) {
+	k, ok := strings.CutPrefix(ws[i].Key, "و")
+	if !ok || ws[i].Kind != arabic.Word {
+		return Number{}, false
+	}
+	if w, ok := cardinals[k]; !ok || w.kind == fracWord {
+		return Number{}, false
+	}
+	tmp := append([]Word{{Key: k, Raw: ws[i].Raw, Kind: ws[i].Kind, Start: ws[i].Start, End: ws[i].End}}, window(ws, i+1)...)
+	return parseCardinal(tmp, 0, false)
 }
 
 // Extract returns the quantities of text: percentages, ranges, money and
@@ -102,7 +154,7 @@ func Extract(text string) []Quantity {
 	toks := arabic.Tokenize(text)
 	ws := Words(toks)
 	rs := []rune(text)
-	nums := scanNumbers(ws)
+	nums := scanNumbers(ws, rs)
 	var out []Quantity
 	used := 0 // tokens before used belong to a finding already
 	for k := 0; k < len(nums); k++ {
@@ -131,11 +183,27 @@ func Extract(text string) []Quantity {
 			}
 		}
 		if q.Type != TypeRange {
-			if lo, hi, iv, ok := comparative(ws, s); ok {
-				i, j = lo, hi
-				q.Type, q.Interval = TypeRange, iv
+			if b, ok := comparative(ws, s); ok {
+				// A lower and an upper bound joined by و make one range:
+				// أكبر من 100 وأصغر من 300, على الأكثر 100 وعلى الأقل 20.
+				if k+1 < len(nums) {
+					if b2, ok := comparative(ws, nums[k+1]); ok && joined(ws, b, b2) {
+						if lo, hi, ok := b.join(b2); ok {
+							i, j = b.i, b2.j
+							q.Type, q.Interval = TypeRange, lo.lowerBracket()+lo.v+","+hi.v+hi.upperBracket()
+							q.Value = lo.val
+							mx := hi.val
+							q.Max = &mx
+							k++
+							goto found
+						}
+					}
+				}
+				i, j = b.i, b.j
+				q.Type, q.Interval = TypeRange, b.interval()
 			}
 		}
+	found:
 		// Percent, money, counted noun after the number.
 		if q.Type == TypeNumber || q.Type == TypeRange {
 			if pj, ok := percentAfter(ws, j); ok {
@@ -182,6 +250,11 @@ func rangeBetween(ws []Word, s, t span) (int, int, bool) {
 	gap := ws[s.j:t.i]
 	switch {
 	case len(gap) == 1 && (gap[0].Raw == "-" || gap[0].Raw == "–") && !s.neg:
+		// Not a date (1995-01) or a telephone number (+1-222-2222).
+		if strings.HasPrefix(ws[t.i].Key, "0") || s.i > 0 && ws[s.i-1].Raw == "+" ||
+			t.j < len(ws) && ws[t.j].Start == ws[t.j-1].End && (ws[t.j].Raw == "-" || ws[t.j].Raw == "/") {
+			return 0, 0, false
+		}
 		return s.i, t.j, true
 	case len(gap) == 1 && (gap[0].Key == "الي" || gap[0].Key == "حتي") && s.i > 0 && ws[s.i-1].Key == "من":
 		return s.i - 1, t.j, true
@@ -191,54 +264,6 @@ func rangeBetween(ws []Word, s, t span) (int, int, bool) {
 		return s.i - 1, t.j, true
 	}
 	return 0, 0, false
-}
-
-// comparative recognizes a bound before a number: أكثر من X → (X,),
-// أقل من X → (,X), لا يقل عن X → [X,), يساوي X → [X,X].
-func comparative(ws []Word, s span) (int, int, string, bool) {
-	v := formatNum(s.num.Value)
-	if s.neg {
-		v = "-" + v
-	}
-	i := s.i
-	has := func(k int, keys ...string) bool {
-		if k < 0 || k >= len(ws) {
-			return false
-		}
-		for _, key := range keys {
-			if ws[k].Key == key || ws[k].Key == "و"+key {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case has(i-2, "لا") && has(i-1, "اقل", "يقل") || has(i-3, "لا") && has(i-2, "اقل", "يقل") && has(i-1, "من", "عن"):
-		lo := i - 2
-		if has(i-1, "من", "عن") {
-			lo = i - 3
-		}
-		return lo, s.j, "[" + v + ",)", true
-	case has(i-2, "اكثر", "اكبر", "فوق", "اعلي") && has(i-1, "من") || has(i-1, "فوق", "يتجاوز", "تتجاوز", "تفوق", "يفوق"):
-		lo := i - 1
-		if has(i-1, "من") {
-			lo = i - 2
-		}
-		return lo, s.j, "(" + v + ",)", true
-	case has(i-2, "اقل", "اصغر", "ادني", "دون") && has(i-1, "من") || has(i-1, "ادني", "تحت"):
-		lo := i - 1
-		if has(i-1, "من") {
-			lo = i - 2
-		}
-		return lo, s.j, "(," + v + ")", true
-	case has(i-1, "يساوي", "تساوي"):
-		return i - 1, s.j, "[" + v + "," + v + "]", true
-	case has(s.j, "او") && has(s.j+1, "اكثر"):
-		return i, s.j + 2, "[" + v + ",)", true
-	case has(s.j, "او") && has(s.j+1, "اقل"):
-		return i, s.j + 2, "(," + v + "]", true
-	}
-	return 0, 0, "", false
 }
 
 // percentAfter recognizes % ٪ بالمئة بالمائة في المئة في المائة after a

@@ -69,12 +69,12 @@ func TestParseDigits(t *testing.T) {
 }
 
 func FuzzExtract(f *testing.F) {
-	for _, s := range []string{"ثلاثة آلاف", "1.5 مليار دولار", "من 5 إلى 3", "٣٠٪", "سالب", "و و و", "\xff", "الـ", "$"} {
+	for _, s := range []string{"ثلاثة آلاف", "1.5 مليار دولار", "من 5 إلى 3", "٣٠٪", "سالب", "و و و", "\xff", "الـ", "$", "1 234 567", "١،٢٣٤", ".08", "2.5^-1", "ثلاثة وخمس", "أكبر من 1 وأقل من 2", "قبل الأخير"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n := utf8.RuneCountInString(s)
-		for _, q := range Extract(s) {
+		for _, q := range append(Extract(s), Numbers(s)...) {
 			if q.Start < 0 || q.End > n || q.Start >= q.End {
 				t.Fatalf("bad span %d-%d in %d code points", q.Start, q.End, n)
 			}

@@ -61,12 +61,25 @@ var cardinals = func() map[string]numWord {
 	add(scaleWord, 1e9, "مليار", "مليارا", "مليارات", "بليون", "بلايين")
 	add(scaleWord, 2e9, "ملياران", "مليارين")
 	add(scaleWord, 1e12, "تريليون", "تريليونا", "تريليونات")
+	add(scaleWord, 12, "دزينه", "دزينات", "دستات", "دسته")
 	add(fracWord, 0.5, "نصف")
 	add(fracWord, 0.25, "ربع")
 	add(fracWord, 1.0/3, "ثلث")
 	add(fracWord, 2.0/3, "ثلثان", "ثلثين", "ثلثا", "ثلثي")
 	return m
 }()
+
+// denominators maps the lookup form of fraction words to their
+// denominator: the singular (خمس, a fifth) and the plural (أخماس, fifths).
+// Singulars that are also cardinals or common nouns (خمس five, ثمن price,
+// عشر ten) count as fractions only where the context says so.
+var denominators = normKeys(map[string]float64{
+	"نصف": 2, "ثلث": 3, "ربع": 4, "خمس": 5, "سدس": 6, "سبع": 7, "ثمن": 8, "تسع": 9, "عشر": 10,
+})
+
+var pluralDenominators = normKeys(map[string]float64{
+	"انصاف": 2, "اثلاث": 3, "ارباع": 4, "اخماس": 5, "اسداس": 6, "اسباع": 7, "اثمان": 8, "اتساع": 9, "اعشار": 10,
+})
 
 // normKey is the lookup form of a word as written in the tables here.
 func normKey(w string) string { return Key(arabic.NormalizeString(w)) }
@@ -205,7 +218,13 @@ func ParseAt(ws []Word, i int) (Number, bool) {
 	}
 	// The article on a number makes an ordinal: الخامس, الـ19, العشرون.
 	if strings.HasPrefix(w.Key, "ال") {
-		return parseOrdinal(ws, i)
+		if n, ok := parseOrdinal(ws, i); ok {
+			return n, true
+		}
+		// ألف, آلاف, ألفين start like the article but are cardinals.
+		if c, ok := cardinals[w.Key]; !ok || c.kind != scaleWord {
+			return Number{}, false
+		}
 	}
 	if strings.HasPrefix(w.Key, "اول") || ordinalOf(w.Key) > 0 {
 		if w.Key != "خمس" && w.Key != "ست" {
@@ -272,6 +291,9 @@ func parseCardinal(ws []Word, i int, lead bool) (Number, bool) {
 		if !ok {
 			break
 		}
+		if and && w.kind == last.kind && (w.kind == unitWord || w.kind == hundredWord) {
+			break // ثلاثة وخمس is 3 1/5, ثلاثمائة ومائتين two numbers: like orders do not add up
+		}
 		if !and {
 			// Without a conjunction only a larger order may follow:
 			// ستة عشر, ثلاث مائة, ثلاثة آلاف.
@@ -316,7 +338,7 @@ func continuation(ws []Word, j int, below float64) (Number, bool) {
 	}
 	if strings.HasPrefix(k, "و") {
 		if _, _, ok := cardinal(k, true); ok {
-			tmp := append([]Word{{Key: k[len("و"):], Kind: ws[j].Kind}}, ws[j+1:]...)
+			tmp := append([]Word{{Key: k[len("و"):], Kind: ws[j].Kind}}, window(ws, j+1)...)
 			if n, ok := parseCardinal(tmp, 0, false); ok && n.Value < below {
 				return n, true
 			}
