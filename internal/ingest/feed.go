@@ -1,0 +1,121 @@
+package ingest
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+
+	"codeberg.org/readeck/go-readability/v2/render"
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+
+	"github.com/rasid-news/rasid/internal/news"
+)
+
+// readFeed reads an RSS, Atom or JSON feed (through gofeed) and emits one
+// article per entry. An entry's body is its full content, else its
+// summary; with Options.Fetch set, an entry that carries only a summary is
+// followed to its link and the page's main text is taken instead.
+func (rd *reader) readFeed(name string, data []byte) error {
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	if err != nil {
+		return rd.refuse(name, 0, "", "unreadable feed: %v", err)
+	}
+	if len(feed.Items) == 0 {
+		return rd.refuse(name, 0, "", "feed has no entries")
+	}
+	source := strings.TrimSpace(feed.Title)
+	for i, it := range feed.Items {
+		if err := rd.ctx.Err(); err != nil {
+			return err
+		}
+		if it == nil {
+			continue
+		}
+		a := FeedArticle(it, source)
+		if strings.TrimSpace(it.Content) == "" && rd.opts.Fetch != nil && it.Link != "" {
+			page, reason := rd.follow(it.Link)
+			if reason != "" {
+				if err := rd.refuse(name, i+1, "item", "%s", reason); err != nil {
+					return err
+				}
+				continue
+			}
+			a.Body, a.Place = page.Body, page.Place
+			if a.Title == "" {
+				a.Title = page.Title
+			}
+			if a.Author == "" {
+				a.Author = page.Author
+			}
+			if a.Published.IsZero() {
+				a.Published = page.Published
+			}
+		}
+		if err := rd.article(name, i+1, "item", a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// follow fetches an entry's page and extracts its article.
+func (rd *reader) follow(link string) (news.Article, string) {
+	body, ct, err := rd.opts.Fetch(rd.ctx, link)
+	if err != nil {
+		return news.Article{}, err.Error()
+	}
+	if int64(len(body)) > rd.opts.maxInput() {
+		return news.Article{}, link + ": " + errTooBig(rd.opts.maxInput()).Error()
+	}
+	a, reason := ParseHTML(body, ct, link)
+	if reason != "" {
+		return a, link + ": " + reason
+	}
+	return a, ""
+}
+
+// FeedArticle builds the article of one feed entry from the entry alone
+// (content, else summary, as plain text). source names the outlet when
+// known (the feed's title); else the host of the entry's link is used.
+func FeedArticle(it *gofeed.Item, source string) news.Article {
+	a := news.Article{
+		URL:    strings.TrimSpace(it.Link),
+		Source: source,
+		Title:  htmlText(it.Title),
+	}
+	body := it.Content
+	if strings.TrimSpace(body) == "" {
+		body = it.Description
+	}
+	a.Body = htmlText(body)
+	var authors []string
+	for _, p := range it.Authors {
+		if p != nil && strings.TrimSpace(p.Name) != "" {
+			authors = append(authors, strings.TrimSpace(p.Name))
+		}
+	}
+	a.Author = strings.Join(authors, "، ")
+	if it.PublishedParsed != nil {
+		a.Published = *it.PublishedParsed
+	}
+	if a.Source == "" && a.URL != "" {
+		if u, err := url.Parse(a.URL); err == nil {
+			a.Source = strings.TrimPrefix(u.Hostname(), "www.")
+		}
+	}
+	return a
+}
+
+// htmlText returns the text of an HTML fragment, paragraphs on their own
+// lines; text with no markup is returned as it is.
+func htmlText(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return strings.TrimSpace(s)
+	}
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return strings.TrimSpace(s)
+	}
+	return cleanBody(render.InnerText(doc))
+}

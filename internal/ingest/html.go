@@ -1,0 +1,126 @@
+package ingest
+
+import (
+	"bytes"
+	"io"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+
+	"github.com/rasid-news/rasid/internal/news"
+)
+
+// maxHTMLElements bounds the pages the readability parser works on.
+const maxHTMLElements = 200_000
+
+// readHTML reads a web page as one article. pageURL is where it was
+// fetched from, "" for a file (the page's canonical link is used then).
+func (rd *reader) readHTML(name, pageURL string, data []byte) error {
+	a, reason := ParseHTML(data, "", pageURL)
+	if reason != "" {
+		return rd.refuse(name, 0, "", "%s", reason)
+	}
+	return rd.article(name, 0, "", a)
+}
+
+// ParseHTML extracts the article of a web page: its main text through
+// go-readability (a port of Mozilla's Readability), and its headline,
+// author, outlet and publication date from the page's meta tags and
+// JSON-LD. contentType (from HTTP, may be "") helps to find the page's
+// character set; pages in other encodings than UTF-8 are converted.
+// pageURL is where the page came from; when "", the page's canonical
+// link or og:url is used. It returns a reason when no article is found.
+func ParseHTML(data []byte, contentType, pageURL string) (news.Article, string) {
+	var a news.Article
+	if enc, name, _ := charset.DetermineEncoding(data, contentType); name != "utf-8" {
+		conv, err := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(data)))
+		if err != nil {
+			return a, "cannot convert page from " + name + " to UTF-8"
+		}
+		data = conv
+	} else if !utf8.Valid(data) {
+		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return a, "unreadable HTML: " + err.Error()
+	}
+	if pageURL == "" {
+		pageURL = canonicalURL(doc)
+	}
+	var u *url.URL
+	if pageURL != "" {
+		if pu, err := url.Parse(pageURL); err == nil && pu.IsAbs() {
+			u = pu
+			a.URL = pageURL
+		}
+	}
+	p := readability.NewParser()
+	p.MaxElemsToParse = maxHTMLElements
+	art, err := p.ParseAndMutate(doc, u)
+	if err != nil {
+		return a, "no article found in page: " + err.Error()
+	}
+	if art.Node == nil {
+		return a, "no article found in page"
+	}
+	var body strings.Builder
+	if err := art.RenderText(&body); err != nil {
+		return a, "no article found in page"
+	}
+	a.Title = art.Title()
+	a.Author = art.Byline()
+	a.Source = art.SiteName()
+	if a.Source == "" && u != nil {
+		a.Source = strings.TrimPrefix(u.Hostname(), "www.")
+	}
+	if t, err := art.PublishedTime(); err == nil && t.Year() > 1800 {
+		a.Published = t
+	}
+	a.Body, _, a.Place = StripDateline(cleanBody(body.String()))
+	return a, ""
+}
+
+// canonicalURL returns a page's <link rel="canonical"> or og:url.
+func canonicalURL(doc *html.Node) string {
+	var canon, og string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "link":
+				if strings.EqualFold(attr(n, "rel"), "canonical") && canon == "" {
+					canon = attr(n, "href")
+				}
+			case "meta":
+				if attr(n, "property") == "og:url" && og == "" {
+					og = attr(n, "content")
+				}
+			case "body":
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if canon != "" {
+		return strings.TrimSpace(canon)
+	}
+	return strings.TrimSpace(og)
+}
+
+// attr returns the value of an element's attribute.
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
