@@ -7,6 +7,7 @@ import (
 
 	"codeberg.org/readeck/go-readability/v2/render"
 	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/atom"
 	"golang.org/x/net/html"
 
 	"github.com/rasid-news/rasid/internal/news"
@@ -17,7 +18,9 @@ import (
 // summary; with Options.Fetch set, an entry that carries only a summary is
 // followed to its link and the page's main text is taken instead.
 func (rd *reader) readFeed(name string, data []byte) error {
-	feed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	fp := gofeed.NewParser()
+	fp.AtomTranslator = atomTranslator{}
+	feed, err := fp.Parse(bytes.NewReader(data))
 	if err != nil {
 		return rd.refuse(name, 0, "", "unreadable feed: %v", err)
 	}
@@ -57,6 +60,26 @@ func (rd *reader) readFeed(name string, data []byte) error {
 		}
 	}
 	return nil
+}
+
+// atomTranslator is gofeed's Atom translator without its fallback from
+// an entry's <updated> to its publication date: when an entry was last
+// updated is not when it was published.
+type atomTranslator struct{ gofeed.DefaultAtomTranslator }
+
+// Translate translates an Atom feed, leaving undated entries undated.
+func (t atomTranslator) Translate(feed any) (*gofeed.Feed, error) {
+	f, err := t.DefaultAtomTranslator.Translate(feed)
+	af, ok := feed.(*atom.Feed)
+	if err != nil || !ok || len(af.Entries) != len(f.Items) {
+		return f, err
+	}
+	for i, e := range af.Entries {
+		if e != nil && e.Published == "" && f.Items[i] != nil {
+			f.Items[i].Published, f.Items[i].PublishedParsed = "", nil
+		}
+	}
+	return f, nil
 }
 
 // follow fetches an entry's page and extracts its article.

@@ -81,7 +81,12 @@ func ParseHTML(data []byte, contentType, pageURL string) (news.Article, string) 
 	if t, err := art.PublishedTime(); err == nil && t.Year() > 1800 {
 		a.Published = t
 	}
-	a.Body, _, a.Place = StripDateline(cleanBody(body.String()))
+	text := cleanBody(body.String())
+	// The main text often repeats the headline as its first paragraph.
+	if first, rest, ok := strings.Cut(text, "\n"); ok && a.Title != "" && strings.TrimSpace(first) == a.Title {
+		text = strings.TrimSpace(rest)
+	}
+	a.Body, _, a.Place = StripDateline(text)
 	return a, ""
 }
 

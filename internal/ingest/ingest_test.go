@@ -1,0 +1,409 @@
+package ingest
+
+import (
+	"archive/tar"
+	"archive/zip"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rasid-news/rasid/internal/arabic"
+	"github.com/rasid-news/rasid/internal/news"
+)
+
+// readAll reads one input and returns its items.
+func readAll(t testing.TB, name string, data []byte, opts Options) []Item {
+	t.Helper()
+	var items []Item
+	err := Read(context.Background(), name, bytes.NewReader(data), opts, func(it Item) error {
+		items = append(items, it)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("Read(%s): %v", name, err)
+	}
+	return items
+}
+
+func testdata(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// want describes one expected item; empty fields are not checked.
+type want struct {
+	where     string
+	reason    string // substring of the refusal; "" for an article
+	title     string
+	source    string
+	place     string
+	author    string
+	url       string
+	published string // RFC 3339, or "none"
+	body      string // prefix of the body
+}
+
+func check(t *testing.T, items []Item, wants []want) {
+	t.Helper()
+	if len(items) != len(wants) {
+		for _, it := range items {
+			t.Logf("item %s reason=%q title=%q", it.Where(), it.Reason, it.Article.Title)
+		}
+		t.Fatalf("got %d items, want %d", len(items), len(wants))
+	}
+	for i, w := range wants {
+		it, a := items[i], items[i].Article
+		if w.where != "" && it.Where() != w.where {
+			t.Errorf("item %d: where %q, want %q", i, it.Where(), w.where)
+		}
+		if w.reason != "" {
+			if !strings.Contains(it.Reason, w.reason) {
+				t.Errorf("item %d (%s): reason %q, want one containing %q", i, it.Where(), it.Reason, w.reason)
+			}
+			if a.ID != "" {
+				t.Errorf("item %d: refused item has an article ID", i)
+			}
+			continue
+		}
+		if it.Refused() {
+			t.Errorf("item %d (%s): refused: %s", i, it.Where(), it.Reason)
+			continue
+		}
+		if want := news.ArticleID(arabic.NormalizeString(a.Body), a.URL); a.ID != want {
+			t.Errorf("item %d: ID %q, want %q", i, a.ID, want)
+		}
+		for _, f := range []struct{ name, got, want string }{
+			{"title", a.Title, w.title}, {"source", a.Source, w.source}, {"place", a.Place, w.place},
+			{"author", a.Author, w.author}, {"url", a.URL, w.url},
+		} {
+			if f.want != "" && f.got != f.want {
+				t.Errorf("item %d: %s %q, want %q", i, f.name, f.got, f.want)
+			}
+		}
+		switch {
+		case w.published == "none":
+			if !a.Published.IsZero() || a.DateOrigin != news.DateNone {
+				t.Errorf("item %d: published %v (%q), want none", i, a.Published, a.DateOrigin)
+			}
+		case w.published != "":
+			wt, err := time.Parse(time.RFC3339, w.published)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !a.Published.Equal(wt) || a.DateOrigin != news.DateInput {
+				t.Errorf("item %d: published %v (%q), want %v from the input", i, a.Published, a.DateOrigin, wt)
+			}
+		}
+		if !strings.HasPrefix(a.Body, w.body) {
+			t.Errorf("item %d: body %q, want prefix %q", i, a.Body, w.body)
+		}
+		if a.Lang != "ar" {
+			t.Errorf("item %d: lang %q", i, a.Lang)
+		}
+	}
+}
+
+func TestReadFiles(t *testing.T) {
+	tests := []struct {
+		file  string
+		opts  Options
+		wants []want
+	}{
+		{"headline.txt", Options{}, []want{{where: "headline.txt", title: "افتتاح معرض الكتاب في الرياض بمشاركة ألف دار نشر", published: "none", body: "افتتح وزير الثقافة مساء الأحد"}}},
+		{"dateline_from.txt", Options{}, []want{{title: "", source: "إيلاف", place: "القاهرة", published: "none", body: "أعلنت وزارة الري المصرية"}}},
+		{"dateline_lead.txt", Options{}, []want{{title: "اتفاق على تمديد الهدنة أسبوعين", source: "شبكة الأخبار", place: "الموصل",
+			body: "توصلت الأطراف المتنازعة إلى اتفاق على تمديد الهدنة أسبوعين إضافيين.\n\nتوصلت الأطراف"}}},
+		{"records.jsonl", Options{}, []want{
+			{where: "records.jsonl:1", title: "الأمطار تغمر شوارع جدة", source: "الوطن", author: "سارة علي", url: "https://example.org/a/1", published: "2021-03-04T10:30:00+03:00", body: "غمرت الأمطار"},
+			{where: "records.jsonl:2", published: "none", body: "خبر لا يذكر"},
+			{where: "records.jsonl:4", reason: "malformed JSON at line 1 column"},
+			{where: "records.jsonl:5", reason: "not Arabic"},
+			{where: "records.jsonl:6", reason: "empty body"},
+			{where: "records.jsonl:7", reason: `unreadable date "yesterday-ish"`},
+			{where: "records.jsonl:8", reason: "malformed JSON"},
+		}},
+		{"saudinewsnet.json", Options{}, []want{
+			// Extracted before 2015-08-02: not a publication date, so none.
+			{where: "saudinewsnet.json:2", source: "okaz", author: "ينبع: محمد أحمد", published: "none", body: "دشن أمير المنطقة مشروعا جديدا لتحلية المياه في ينبع بطاقة إنتاجية تبلغ مئة ألف متر مكعب يوميا.\n\nوأكد"},
+			// Extracted after 2015-08-01: the publication day.
+			{where: "saudinewsnet.json:10", source: "alriyadh", published: "2015-08-05T00:00:00Z"},
+		}},
+		{"mapped.json", Options{Map: map[string]string{"title": "headline", "body": "story", "published": "meta.when", "source": "meta.outlet"}}, []want{
+			{where: "mapped.json:1", title: "وصول قافلة مساعدات إلى غزة", source: "الأيام", url: "https://example.net/news/77", published: "2023-05-12T00:00:00Z", body: "وصلت قافلة"},
+		}},
+		{"trec.txt", Options{}, []want{
+			{where: "trec.txt:1", title: "فوز الفريق المحلي في نهائي الكأس", source: "Radio Example", url: "http://radio.example/ar/article/1", published: "2017-03-01T20:15:00+01:00", body: "فاز الفريق"},
+			{where: "trec.txt:15", published: "2016-04-16T00:00:00Z", body: "قررت الرابطة"},
+		}},
+		{"article.html", Options{}, []want{
+			{where: "article.html", title: "انطلاق موسم الحصاد في الجزيرة", source: "صحيفة المثال", author: "خالد يوسف", place: "ود مدني",
+				url: "https://news.example.com/2022/06/harvest", published: "2022-06-14T08:00:00+03:00", body: "انطلق موسم حصاد القمح"},
+		}},
+		{"feed.xml", Options{}, []want{
+			{where: "feed.xml: item 1", title: "اجتماع وزراء الطاقة في فيينا", source: "وكالة المثال", url: "https://agency.example/news/1", published: "2020-10-06T09:30:00+03:00", body: "يجتمع وزراء الطاقة"},
+			{where: "feed.xml: item 2", reason: "empty body"},
+			{where: "feed.xml: item 3", published: "none", body: "افتتحت البلدية"},
+		}},
+		{"atom.xml", Options{}, []want{
+			{where: "atom.xml: item 1", author: "منى حسن", published: "2023-01-01T12:00:00+02:00", body: "أصدرت الوزارة تقريرا عن واقع التعليم في المدارس الريفية.\n\nويوصي"},
+			// Only <updated>: that is not when it was published.
+			{where: "atom.xml: item 2", published: "none", body: "ملخص قصير"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			check(t, readAll(t, tt.file, testdata(t, tt.file), tt.opts), tt.wants)
+		})
+	}
+}
+
+// TestSeeds reads the shared seed articles: the dateline of every report
+// that has one is recognized and removed from the body.
+func TestSeeds(t *testing.T) {
+	paths, _ := filepath.Glob("../../../shared/seeds/*.txt")
+	if len(paths) == 0 {
+		t.Skip("../../../shared/seeds not present")
+	}
+	want := map[string][3]string{ // file → title prefix, source, place
+		"000_324617013d58bdca.txt": {"", "إيلاف", "لندن"},
+		"001_707b2242cacd9ad6.txt": {"بومبيو يؤكد", "", ""},
+		"002_c72539758a742b07.txt": {"", "ايلاف", "لندن"},
+		"003_17cbc4ecf8b5e0c1.txt": {"وزير الخارجية الأميركي يلتقي", "", ""},
+		"004_3902ec6719ca1a0d.txt": {"العد العكسي يبدأ بمكالمة", "كوردستان 24", "أربيل"},
+	}
+	for _, p := range paths {
+		w, ok := want[filepath.Base(p)]
+		if !ok {
+			continue
+		}
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			items := readAll(t, p, data, Options{})
+			if len(items) != 1 || items[0].Refused() {
+				t.Fatalf("items %v", items)
+			}
+			a := items[0].Article
+			if !strings.HasPrefix(a.Title, w[0]) || (w[0] == "" && a.Title != "") || a.Source != w[1] || a.Place != w[2] {
+				t.Errorf("title %q source %q place %q, want %q %q %q", a.Title, a.Source, a.Place, w[0], w[1], w[2])
+			}
+			if w[2] != "" && strings.Contains(a.Body, w[2]+" (") || strings.Contains(a.Body, "من لندن:") {
+				t.Errorf("dateline left in the body: %q", a.Body[:200])
+			}
+		})
+	}
+}
+
+func TestBadInputs(t *testing.T) {
+	big := "خبر " + strings.Repeat("كلمة ", 300)
+	tests := []struct {
+		desc   string
+		name   string
+		data   []byte
+		opts   Options
+		reason string
+		good   int // good records before the bad one
+	}{
+		{"truncated JSON array", "cut.json", []byte(`[{"title": "عنوان", "content": "نص عربي كامل"}, {"title": "عنو`), Options{}, "malformed JSON at line 1 column 63", 1},
+		{"invalid UTF-8 text", "bad.txt", []byte("نص عربي \xff\xfe مكسور"), Options{}, "invalid UTF-8 at line 1", 0},
+		{"invalid UTF-8 JSONL", "bad.jsonl", []byte("{\"content\": \"نص \xff\"}\n"), Options{}, "invalid UTF-8", 0},
+		{"binary file", "blob.bin", []byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0}, Options{}, "binary file", 0},
+		{"binary .txt", "blob.txt", append([]byte("abc"), make([]byte, 64)...), Options{}, "binary file", 0},
+		{"empty file", "empty.txt", nil, Options{}, "empty file", 0},
+		{"empty JSONL", "empty.jsonl", []byte("\n\n"), Options{}, "empty file", 0},
+		{"over the input limit", "huge.txt", []byte(big), Options{MaxInputBytes: 100}, "over the size limit of 100 bytes", 0},
+		{"over the article limit", "long.txt", []byte(big), Options{MaxArticleBytes: 100}, "over the size limit of 100 bytes", 0},
+		{"English only", "english.txt", []byte("The cabinet met on Tuesday and approved the budget for next year."), Options{}, "not Arabic", 0},
+		{"unreadable feed", "broken.xml", []byte(`<?xml version="1.0"?><rss version="2.0"><channel><item><title>x</ti`), Options{}, "unreadable feed", 0},
+		{"zip that is not", "fake.zip", []byte("PK\x03\x04 not really"), Options{}, "unreadable zip", 0},
+		{"TREC not closed", "cut.trec.txt", []byte("<DOC>\n<TEXT>نص</TEXT>\n"), Options{}, "not closed", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			items := readAll(t, tt.name, tt.data, tt.opts)
+			if len(items) != tt.good+1 {
+				t.Fatalf("got %d items %v, want %d", len(items), items, tt.good+1)
+			}
+			for _, it := range items[:tt.good] {
+				if it.Refused() {
+					t.Errorf("good record refused: %v", it)
+				}
+			}
+			bad := items[tt.good]
+			if !strings.Contains(bad.Reason, tt.reason) {
+				t.Errorf("reason %q, want %q", bad.Reason, tt.reason)
+			}
+			if !strings.HasPrefix(bad.String(), tt.name) {
+				t.Errorf("report %q does not name the input", bad.String())
+			}
+		})
+	}
+}
+
+func TestLangAny(t *testing.T) {
+	items := readAll(t, "english.txt", []byte("The cabinet met on Tuesday."), Options{Lang: "any"})
+	if len(items) != 1 || items[0].Refused() || items[0].Article.Lang != "any" {
+		t.Fatalf("items %v", items)
+	}
+}
+
+func TestArchives(t *testing.T) {
+	files := []string{"headline.txt", "records.jsonl", "trec.txt"}
+	var zbuf, tbuf bytes.Buffer
+	zw := zip.NewWriter(&zbuf)
+	gz := gzip.NewWriter(&tbuf)
+	tw := tar.NewWriter(gz)
+	for _, f := range append(files, "README.md", ".hidden.txt") {
+		data := []byte("English notes, not read")
+		if !strings.HasSuffix(f, ".md") && !strings.HasPrefix(f, ".") {
+			data = testdata(t, f)
+		}
+		w, err := zw.Create("dir/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+		tw.WriteHeader(&tar.Header{Name: "dir/" + f, Mode: 0o644, Size: int64(len(data)), Typeflag: tar.TypeReg})
+		tw.Write(data)
+	}
+	zw.Close()
+	tw.Close()
+	gz.Close()
+
+	var direct []Item
+	for _, f := range files {
+		direct = append(direct, readAll(t, f, testdata(t, f), Options{})...)
+	}
+	for _, tt := range []struct {
+		name string
+		data []byte
+	}{{"a.zip", zbuf.Bytes()}, {"a.tar.gz", tbuf.Bytes()}, {"noext", zbuf.Bytes()}} {
+		t.Run(tt.name, func(t *testing.T) {
+			items := readAll(t, tt.name, tt.data, Options{})
+			if len(items) != len(direct) {
+				t.Fatalf("got %d items, want %d", len(items), len(direct))
+			}
+			for i, it := range items {
+				if want := tt.name + "!/dir/" + direct[i].Where(); it.Where() != want {
+					t.Errorf("item %d: %q, want %q", i, it.Where(), want)
+				}
+				if it.Article.ID != direct[i].Article.ID || it.Reason != direct[i].Reason {
+					t.Errorf("item %d differs from the file read directly", i)
+				}
+			}
+		})
+	}
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		name string
+		head string
+		want Format
+	}{
+		{"a.txt", "نص", Text},
+		{"a.txt", "<DOC>\n<DOCNO>", TREC},
+		{"a.jsonl", "{}", JSONL},
+		{"a.json", "[", JSON},
+		{"-", " [{}]", JSON},
+		{"-", "{\"a\":1}\n", JSONL},
+		{"-", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">", Feed},
+		{"x.xml", "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">", Feed},
+		{"page", "<!DOCTYPE html><html>", HTML},
+		{"a.html", "<div>", HTML},
+		{"a.zip", "PK\x03\x04", Zip},
+		{"a.tar.gz", "\x1f\x8b", TarGz},
+		{"a.gz", "\x1f\x8b", Gzip},
+		{"-", "\x00\x01\x02", Binary},
+		{"-", "نص عادي", Text},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" "+tt.want.String(), func(t *testing.T) {
+			if got := Detect(tt.name, []byte(tt.head)); got != tt.want {
+				t.Errorf("Detect(%q, %q) = %v, want %v", tt.name, tt.head, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStripDateline(t *testing.T) {
+	tests := []struct {
+		in, body, outlet, place string
+	}{
+		{"إيلاف من لندن: نص الخبر", "نص الخبر", "إيلاف", "لندن"},
+		{"أربيل (كوردستان 24)- نص الخبر", "نص الخبر", "كوردستان 24", "أربيل"},
+		{"الرياض (واس) - نص الخبر", "نص الخبر", "واس", "الرياض"},
+		{"دبي «البيان»: نص الخبر", "نص الخبر", "البيان", "دبي"},
+		{"نص بلا سطر تاريخ: يبقى كما هو", "نص بلا سطر تاريخ: يبقى كما هو", "", ""},
+		{"قال الوزير من جهته إن الأمر محسوم", "قال الوزير من جهته إن الأمر محسوم", "", ""},
+		{"إيلاف من لندن:", "إيلاف من لندن:", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			body, outlet, place := StripDateline(tt.in)
+			if body != tt.body || outlet != tt.outlet || place != tt.place {
+				t.Errorf("StripDateline(%q) = %q, %q, %q; want %q, %q, %q", tt.in, body, outlet, place, tt.body, tt.outlet, tt.place)
+			}
+		})
+	}
+}
+
+func TestParseMap(t *testing.T) {
+	m, err := ParseMap("title=headline, published=meta.date")
+	if err != nil || m["title"] != "headline" || m["published"] != "meta.date" {
+		t.Errorf("ParseMap = %v, %v", m, err)
+	}
+	for _, bad := range []string{"title", "colour=red", "=x", "title="} {
+		if _, err := ParseMap(bad); err == nil {
+			t.Errorf("ParseMap(%q) accepted", bad)
+		}
+	}
+}
+
+func TestFetchFollowsSummaries(t *testing.T) {
+	page := testdata(t, "article.html")
+	var asked []string
+	opts := Options{Fetch: func(ctx context.Context, url string) ([]byte, string, error) {
+		asked = append(asked, url)
+		if strings.HasSuffix(url, "/2") {
+			return nil, "", &fetchErr{url + ": HTTP status 404 Not Found"}
+		}
+		return page, "text/html; charset=utf-8", nil
+	}}
+	items := readAll(t, "feed.xml", testdata(t, "feed.xml"), opts)
+	check(t, items, []want{
+		{where: "feed.xml: item 1", title: "اجتماع وزراء الطاقة في فيينا", url: "https://agency.example/news/1", published: "2020-10-06T09:30:00+03:00", body: "انطلق موسم حصاد القمح"},
+		{where: "feed.xml: item 2", reason: "HTTP status 404"},
+		{where: "feed.xml: item 3", published: "2022-06-14T08:00:00+03:00", body: "انطلق موسم حصاد القمح"},
+	})
+	if len(asked) != 3 {
+		t.Errorf("fetched %v", asked)
+	}
+}
+
+type fetchErr struct{ msg string }
+
+func (e *fetchErr) Error() string { return e.msg }
+
+func TestReadStopsOnEmitError(t *testing.T) {
+	stop := &fetchErr{"stop"}
+	n := 0
+	err := Read(context.Background(), "records.jsonl", bytes.NewReader(testdata(t, "records.jsonl")), Options{}, func(Item) error {
+		n++
+		return stop
+	})
+	if err != stop || n != 1 {
+		t.Errorf("Read = %v after %d items, want the emit error after 1", err, n)
+	}
+}
