@@ -1,0 +1,135 @@
+package web
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/rasid-news/rasid/internal/news"
+)
+
+// Segment is a piece of an original text as a page shows it: plain text,
+// an entity mention, a date or a search highlight. Its Text is always
+// escaped by html/template; no ingested markup is ever rendered.
+type Segment struct {
+	Text string
+	Kind string // "" (plain), "ent", "date" or "hit"
+	// Type is the entity type (PERS, LOC, ORG, MISC) or the timex type.
+	Type string
+	// Entity is the entity id a mention links to.
+	Entity string
+	// Title is a tooltip: the canonical name or the resolved date.
+	Title string
+	// DateTime is a machine-readable date for <time datetime>, when the
+	// timex value is a calendar date.
+	DateTime string
+}
+
+// Paragraph is one paragraph of a text, as segments.
+type Paragraph []Segment
+
+// mark is a span to set apart in a text, in code points.
+type mark struct {
+	start, end int
+	seg        Segment
+}
+
+// markEntities returns the marks of entity mentions and dates for an
+// article body; l resolves the dates' tooltips.
+func markAnalysis(a news.Analysis, l Locale) []mark {
+	var ms []mark
+	for _, e := range a.Entities {
+		ms = append(ms, mark{e.Start, e.End, Segment{Kind: "ent", Type: e.Type, Entity: e.EntityID, Title: e.Name}})
+	}
+	for _, t := range a.Timexes {
+		seg := Segment{Kind: "date", Type: t.Type, Title: l.Value(t.Value)}
+		if isCalendarValue(t.Value) {
+			seg.DateTime = t.Value
+		}
+		ms = append(ms, mark{t.Start, t.End, seg})
+	}
+	return ms
+}
+
+// isCalendarValue reports whether a TIMEX3 value is a plain calendar date
+// (YYYY, YYYY-MM or YYYY-MM-DD), valid in a datetime attribute.
+func isCalendarValue(v string) bool {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(v) == len(layout) {
+			if _, err := time.Parse(layout, v); err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// segments cuts text at the boundaries of the marks (code point offsets)
+// and returns its paragraphs, split at line breaks. Marks out of range,
+// empty or overlapping an earlier one are dropped, so a bad span in the
+// store never breaks a page; when two marks start together the longer wins.
+func segments(text string, marks []mark) []Paragraph {
+	rs := []rune(text)
+	ms := slices.Clone(marks)
+	slices.SortStableFunc(ms, func(a, b mark) int {
+		if c := cmp.Compare(a.start, b.start); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.end, a.end)
+	})
+	var segs []Segment
+	pos := 0
+	for _, m := range ms {
+		if m.start < pos || m.end <= m.start || m.end > len(rs) {
+			continue
+		}
+		if m.start > pos {
+			segs = append(segs, Segment{Text: string(rs[pos:m.start])})
+		}
+		s := m.seg
+		s.Text = string(rs[m.start:m.end])
+		segs = append(segs, s)
+		pos = m.end
+	}
+	if pos < len(rs) {
+		segs = append(segs, Segment{Text: string(rs[pos:])})
+	}
+	return paragraphs(segs)
+}
+
+// paragraphs splits segments at line breaks; blank paragraphs are dropped.
+func paragraphs(segs []Segment) []Paragraph {
+	var out []Paragraph
+	var cur Paragraph
+	flush := func() {
+		if len(cur) > 0 && !blank(cur) {
+			out = append(out, cur)
+		}
+		cur = nil
+	}
+	for _, s := range segs {
+		parts := strings.Split(s.Text, "\n")
+		for i, p := range parts {
+			if i > 0 {
+				flush()
+			}
+			if p != "" {
+				piece := s
+				piece.Text = p
+				cur = append(cur, piece)
+			}
+		}
+	}
+	flush()
+	return out
+}
+
+func blank(p Paragraph) bool {
+	for _, s := range p {
+		if strings.TrimSpace(s.Text) != "" {
+			return false
+		}
+	}
+	return true
+}

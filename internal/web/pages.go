@@ -1,0 +1,315 @@
+package web
+
+import (
+	"cmp"
+	"errors"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/rasid-news/rasid/internal/news"
+	"github.com/rasid-news/rasid/internal/search"
+	"github.com/rasid-news/rasid/internal/store"
+)
+
+// homePage lists the latest stories and articles.
+type homePage struct {
+	Stories  []news.Story
+	Articles []news.Article
+	Pager    pager
+}
+
+func (s *server) home(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	size := s.cfg.PageSize
+	p := pageParam(r, maxPage)
+	stories, err := s.cfg.Store.Stories(ctx, time.Time{}, time.Time{}, size+1, (p-1)*size)
+	if err != nil {
+		s.storeErr(w, r, err)
+		return
+	}
+	hp := homePage{Pager: pager{Page: p, Prev: p > 1, Next: len(stories) > size}}
+	hp.Stories = stories[:min(len(stories), size)]
+	if p == 1 {
+		// Lists are in publication order, oldest first: the latest are the last.
+		n, err := s.cfg.Store.CountArticles(ctx, store.ArticleFilter{})
+		if err != nil {
+			s.storeErr(w, r, err)
+			return
+		}
+		const latest = 10
+		arts, err := s.cfg.Store.Articles(ctx, store.ArticleFilter{Offset: max(0, n-latest), Limit: latest})
+		if err != nil {
+			s.storeErr(w, r, err)
+			return
+		}
+		slices.Reverse(arts)
+		hp.Articles = arts
+	}
+	title, _ := Locale{Lang: langOf(r)}.T("home.title")
+	s.render(w, r, http.StatusOK, "home", title, hp)
+}
+
+func (s *server) story(w http.ResponseWriter, r *http.Request) {
+	st, err := s.cfg.Store.Story(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.storeErr(w, r, err)
+		return
+	}
+	v, err := buildStory(r.Context(), s.cfg.Store, st)
+	if err != nil {
+		s.storeErr(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "story", st.Title, v)
+}
+
+// articlePage is an article with its marked text.
+type articlePage struct {
+	Article    news.Article
+	Paragraphs []Paragraph
+	Analyzed   bool
+	Story      string // id of its story, if any
+	Link       bool   // the URL is http(s), safe to link to
+	Types      []string
+}
+
+func (s *server) article(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	a, err := s.cfg.Store.Article(ctx, r.PathValue("id"))
+	if err != nil {
+		s.storeErr(w, r, err)
+		return
+	}
+	p := articlePage{Article: a, Link: strings.HasPrefix(a.URL, "https://") || strings.HasPrefix(a.URL, "http://")}
+	an, err := s.cfg.Store.Analysis(ctx, a.ID)
+	switch {
+	case err == nil:
+		p.Analyzed = true
+	case !errors.Is(err, store.ErrNotFound):
+		s.storeErr(w, r, err)
+		return
+	}
+	l := Locale{Lang: langOf(r)}
+	p.Paragraphs = segments(a.Body, markAnalysis(an, l))
+	seen := map[string]bool{}
+	for _, e := range an.Entities {
+		if !seen[e.Type] {
+			seen[e.Type] = true
+			p.Types = append(p.Types, e.Type)
+		}
+	}
+	slices.Sort(p.Types)
+	if p.Story, err = s.cfg.Store.StoryOf(ctx, a.ID); err != nil && !errors.Is(err, store.ErrNotFound) {
+		s.storeErr(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "article", a.Title, p)
+}
+
+// entityPage is an entity with its mentions over time.
+type entityPage struct {
+	Entity   store.EntityStats
+	Months   []bar
+	Related  []store.EntityStats
+	Articles []news.ArticleRef
+}
+
+// bar is one bar of a chart: a label, a count and its length in twentieths
+// of the longest bar (the stylesheet has a class per twentieth, so no
+// inline style is needed under the Content-Security-Policy).
+type bar struct {
+	Label string // YYYY-MM
+	Count int
+	Step  int // 0–20
+}
+
+// maxEntityArticles bounds the articles read for an entity's chart.
+const maxEntityArticles = 2000
+
+func (s *server) entity(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id := r.PathValue("id")
+	e, err := s.cfg.Store.Entity(ctx, id)
+	if err != nil {
+		s.storeErr(w, r, err)
+		return
+	}
+	refs, err := s.cfg.Store.EntityArticles(ctx, id, maxEntityArticles)
+	if err != nil {
+		s.storeErr(w, r, err)
+		return
+	}
+	rel, err := s.cfg.Store.Related(ctx, id, 12)
+	if err != nil {
+		s.storeErr(w, r, err)
+		return
+	}
+	p := entityPage{Entity: e, Months: monthBars(refs), Related: rel}
+	// the latest articles first
+	p.Articles = slices.Clone(refs)
+	slices.Reverse(p.Articles)
+	p.Articles = p.Articles[:min(len(p.Articles), 30)]
+	s.render(w, r, http.StatusOK, "entity", e.Name, p)
+}
+
+// monthBars counts articles by month of publication, for every month from
+// the first to the last (empty months too, so that the chart reads as time).
+// At most the last 36 months are shown.
+func monthBars(refs []news.ArticleRef) []bar {
+	counts := map[string]int{}
+	var first, last time.Time
+	for _, a := range refs {
+		if a.Published.IsZero() {
+			continue
+		}
+		m := time.Date(a.Published.Year(), a.Published.Month(), 1, 0, 0, 0, 0, time.UTC)
+		counts[m.Format("2006-01")]++
+		if first.IsZero() || m.Before(first) {
+			first = m
+		}
+		if m.After(last) {
+			last = m
+		}
+	}
+	if first.IsZero() {
+		return nil
+	}
+	if lo := last.AddDate(0, -35, 0); first.Before(lo) {
+		first = lo
+	}
+	var bars []bar
+	top := 0
+	for m := first; !m.After(last); m = m.AddDate(0, 1, 0) {
+		k := m.Format("2006-01")
+		bars = append(bars, bar{Label: k, Count: counts[k]})
+		top = max(top, counts[k])
+	}
+	for i := range bars {
+		if bars[i].Count > 0 {
+			bars[i].Step = max(1, (bars[i].Count*20+top/2)/top)
+		}
+	}
+	return bars
+}
+
+// searchPage is a page of results.
+type searchPage struct {
+	Query   string
+	Err     string
+	Results Results
+	Hits    []searchHit
+	Pager   pager
+	Facets  []facetGroup
+}
+
+type searchHit struct {
+	Result
+	Snippet Paragraph
+}
+
+// facetGroup is one facet with links that narrow the query.
+type facetGroup struct {
+	Title string // catalog key
+	Kind  string // "source", "month", "entity"
+	Items []facetLink
+}
+
+type facetLink struct {
+	Label string
+	Month string // YYYY-MM for a month facet, formatted by the template
+	Type  string
+	Count int
+	Query string // the narrowed query
+}
+
+// pager is the state of a paged list.
+type pager struct {
+	Page, Pages int
+	Prev, Next  bool
+	Query       string // the search query, for search pages
+}
+
+func (s *server) search(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query().Get("q")
+	title, _ := Locale{Lang: langOf(r)}.T("search.title")
+	sp := searchPage{Query: q}
+	if len(q) > 4*search.MaxQueryRunes {
+		sp.Err = "query too long"
+		s.render(w, r, http.StatusBadRequest, "search", title, sp)
+		return
+	}
+	if q == "" {
+		s.render(w, r, http.StatusOK, "search", title, sp)
+		return
+	}
+	size := s.cfg.PageSize
+	p := pageParam(r, maxPage)
+	res, err := s.cfg.Search.Search(r.Context(), q, (p-1)*size, size)
+	var qerr *search.Error
+	if errors.As(err, &qerr) {
+		sp.Err = qerr.Error()
+		s.render(w, r, http.StatusBadRequest, "search", title, sp)
+		return
+	}
+	if err != nil {
+		s.storeErr(w, r, err)
+		return
+	}
+	sp.Results = res
+	pages := (res.Total + size - 1) / size
+	sp.Pager = pager{Page: p, Pages: pages, Prev: p > 1, Next: p < pages && p < maxPage, Query: q}
+	for _, h := range res.Hits {
+		var ms []mark
+		for _, hl := range h.Highlights {
+			ms = append(ms, mark{hl.Start, hl.End, Segment{Kind: "hit"}})
+		}
+		var para Paragraph
+		for _, pp := range segments(h.Snippet, ms) {
+			para = append(para, pp...)
+			para = append(para, Segment{Text: " "})
+		}
+		sp.Hits = append(sp.Hits, searchHit{Result: h, Snippet: para})
+	}
+	sp.Facets = facets(q, res)
+	s.render(w, r, http.StatusOK, "search", title, sp)
+}
+
+// facets turns the result facets into links that add a filter to the query.
+func facets(q string, res Results) []facetGroup {
+	var out []facetGroup
+	add := func(title, kind string, fs []store.Facet, filter func(store.Facet) string) {
+		g := facetGroup{Title: title, Kind: kind}
+		for _, f := range fs[:min(len(fs), 10)] {
+			label := cmp.Or(f.Label, f.Value)
+			fl := facetLink{Label: label, Count: f.Count, Query: q + " " + filter(f)}
+			if kind == "month" {
+				fl.Month = f.Value
+			}
+			g.Items = append(g.Items, fl)
+		}
+		if len(g.Items) > 0 {
+			out = append(out, g)
+		}
+	}
+	add("facets.source", "source", res.BySource, func(f store.Facet) string { return "source:" + quoteValue(f.Value) })
+	add("facets.month", "month", res.ByMonth, func(f store.Facet) string {
+		t, err := time.Parse("2006-01", f.Value)
+		if err != nil {
+			return ""
+		}
+		return "from:" + t.Format("2006-01-02") + " to:" + t.AddDate(0, 1, -1).Format("2006-01-02")
+	})
+	add("facets.entity", "entity", res.ByEntity, func(f store.Facet) string { return "entity:" + quoteValue(f.Value) })
+	return out
+}
+
+// quoteValue quotes a filter value that has spaces.
+func quoteValue(v string) string {
+	v = strings.ReplaceAll(v, `"`, "")
+	if strings.ContainsAny(v, " \t") {
+		return `"` + v + `"`
+	}
+	return v
+}

@@ -1,0 +1,262 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func newFixtureServer(t testing.TB) (*memStore, http.Handler) {
+	t.Helper()
+	st := &memStore{}
+	if err := fillFixture(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	return st, Handler(Config{Store: st, PageSize: 2})
+}
+
+func get(t *testing.T, h http.Handler, path string, cookies ...*http.Cookie) (*http.Response, string) {
+	t.Helper()
+	req := httptest.NewRequest("GET", path, nil)
+	for _, c := range cookies {
+		req.AddCookie(c)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	res := rec.Result()
+	body, _ := io.ReadAll(res.Body)
+	return res, string(body)
+}
+
+func TestPages(t *testing.T) {
+	_, h := newFixtureServer(t)
+	tests := []struct {
+		name, path string
+		status     int
+		lang, dir  string
+		want       []string
+	}{
+		{"home", "/", 200, "ar", "rtl", []string{"أحدث القصص", "زيارة بلينكن إلى بغداد", `href="/story/st-visit"`, "٣ مقالات", "أحدث المقالات"}},
+		{"home english", "/?lang=en", 200, "en", "ltr", []string{"Latest stories", "3 articles", "14 March 2023"}},
+		{"home page 2", "/?p=2", 200, "ar", "rtl", []string{"السابق"}},
+		{"story", "/story/st-visit", 200, "ar", "rtl", []string{
+			"الخط الزمني", `<ol class="timeline">`, `datetime="2023-03-10"`, "١٠ مارس ٢٠٢٣", "٢٠ أبريل ٢٠٢٣",
+			"الأشخاص", `href="/entity/pers-blinken"`, "الأماكن", "الأقوال حسب المتحدث", "العراق يريد علاقات متوازنة",
+			"مقالات القصة", `href="/article/art-2"`, "الملخص"}},
+		{"story english", "/story/st-visit?lang=en", 200, "en", "ltr", []string{"Timeline", "10 March 2023", "People", "Quotes by speaker"}},
+		{"article", "/article/art-2", 200, "ar", "rtl", []string{
+			`<a class="ent ent-PERS" href="/entity/pers-sudani" title="محمد شياع السوداني">محمد شياع السوداني</a>`,
+			`<time class="date" datetime="2023-03-14" title="١٤ مارس ٢٠٢٣">أمس الثلاثاء</time>`,
+			`href="/story/st-visit"`, "alriyadh", "١٥ مارس ٢٠٢٣"}},
+		{"article english", "/article/art-2?lang=en", 200, "en", "ltr", []string{"Source", "15 March 2023", `title="14 March 2023"`}},
+		{"entity", "/entity/pers-blinken", 200, "ar", "rtl", []string{
+			"أنتوني بلينكن", "بلنكن", "وزير الخارجية الأمريكي", `class="chart"`, "مارس ٢٠٢٣", `class="bar s20"`,
+			"كيانات ذات صلة", `href="/entity/loc-baghdad"`, `href="/article/art-3"`}},
+		{"entity english", "/entity/pers-blinken?lang=en", 200, "en", "ltr", []string{"Also written", "Mentions over time", "March 2023"}},
+		{"search", "/search?q=" + "الطاقة", 200, "ar", "rtl", []string{"النتائج", `<mark class="hit">الطاقة</mark>`, `href="/article/art-2"`, "حسب المصدر", "alriyadh"}},
+		{"search inflection", "/search?q=" + "والطاقة", 200, "ar", "rtl", []string{`href="/article/art-1"`, `href="/article/art-2"`}},
+		{"search paged", "/search?q=" + "بغداد" + "&p=2", 200, "ar", "rtl", []string{"صفحة ٢ من ٢", "السابق"}},
+		{"search empty", "/search", 200, "ar", "rtl", []string{"اكتب كلمات للبحث"}},
+		{"search none", "/search?q=zzzqqq", 200, "ar", "rtl", []string{"لا نتائج"}},
+		{"search bad query", "/search?q=%22open", 400, "ar", "rtl", []string{`role="alert"`}},
+		{"search english", "/search?q=" + "بغداد" + "&lang=en", 200, "en", "ltr", []string{"Results", "By source", "Next"}},
+		{"missing story", "/story/nope", 404, "ar", "rtl", []string{"الصفحة غير موجودة"}},
+		{"missing article", "/article/nope?lang=en", 404, "en", "ltr", []string{"Page not found"}},
+		{"missing entity", "/entity/nope", 404, "ar", "rtl", nil},
+		{"unknown path", "/nothing/here", 404, "ar", "rtl", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, body := get(t, h, tc.path)
+			if res.StatusCode != tc.status {
+				t.Fatalf("status %d, want %d\n%s", res.StatusCode, tc.status, body)
+			}
+			if want := `<html lang="` + tc.lang + `" dir="` + tc.dir + `">`; !strings.Contains(body, want) {
+				t.Errorf("no %s", want)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("page lacks %q", w)
+				}
+			}
+			checkHeaders(t, res)
+			checkEscaped(t, body)
+			if !strings.Contains(body, `<a class="skip" href="#main">`) || !strings.Contains(body, `<main id="main"`) {
+				t.Error("no skip link to main")
+			}
+		})
+	}
+}
+
+func checkHeaders(t *testing.T, res *http.Response) {
+	t.Helper()
+	if got := res.Header.Get("Content-Security-Policy"); got != contentSecurityPolicy {
+		t.Errorf("CSP %q", got)
+	}
+	if !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html; charset=utf-8") {
+		t.Errorf("content type %q", res.Header.Get("Content-Type"))
+	}
+}
+
+// rawMarkup are pieces of the hostile fixture that must never reach a page
+// as markup.
+var rawMarkup = []string{"<script", "<img", "<b>evil", "<h1>مزيف", `href="javascript:`}
+
+func checkEscaped(t *testing.T, body string) {
+	t.Helper()
+	for _, bad := range rawMarkup {
+		if strings.Contains(body, bad) {
+			t.Errorf("page holds raw %q", bad)
+		}
+	}
+	if strings.Contains(body, "style=") {
+		t.Error("inline style: the CSP forbids it")
+	}
+}
+
+func TestHostileArticleShownAsText(t *testing.T) {
+	_, h := newFixtureServer(t)
+	for _, path := range []string{"/article/" + hostileID, "/story/st-hostile", "/", "/search?q=" + "فقرة", "/entity/loc-baghdad"} {
+		t.Run(path, func(t *testing.T) {
+			res, body := get(t, h, path)
+			if res.StatusCode != 200 {
+				t.Fatalf("status %d", res.StatusCode)
+			}
+			checkEscaped(t, body)
+			if !strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+				t.Error("the script tag is not shown as text")
+			}
+		})
+	}
+	_, body := get(t, h, "/article/"+hostileID)
+	for _, want := range []string{"&#34;&gt;&lt;img src=x onerror=alert(2)&gt;", "&lt;/p&gt;&lt;/section&gt;&lt;h1&gt;مزيف", "&lt;b&gt;evil&lt;/b&gt;", "javascript:alert(3)"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("article page lacks %q", want)
+		}
+	}
+}
+
+func TestLanguageCookie(t *testing.T) {
+	_, h := newFixtureServer(t)
+	res, _ := get(t, h, "/story/st-visit?lang=en")
+	var c *http.Cookie
+	for _, k := range res.Cookies() {
+		if k.Name == langCookie {
+			c = k
+		}
+	}
+	if c == nil || c.Value != "en" {
+		t.Fatalf("no language cookie set: %v", res.Cookies())
+	}
+	_, body := get(t, h, "/entity/pers-fuad", c)
+	if !strings.Contains(body, `<html lang="en" dir="ltr">`) {
+		t.Error("the cookie does not keep English")
+	}
+	if !strings.Contains(body, `href="/entity/pers-fuad?lang=ar"`) {
+		t.Error("no switch back to Arabic")
+	}
+	_, body = get(t, h, "/entity/pers-fuad", &http.Cookie{Name: langCookie, Value: "xx"})
+	if !strings.Contains(body, `<html lang="ar" dir="rtl">`) {
+		t.Error("an unknown cookie value does not fall back to Arabic")
+	}
+}
+
+func TestStatic(t *testing.T) {
+	_, h := newFixtureServer(t)
+	_, page := get(t, h, "/")
+	m := regexp.MustCompile(`href="(/static/style\.css\?v=[0-9a-f]+)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no stylesheet link")
+	}
+	res, css := get(t, h, m[1])
+	if res.StatusCode != 200 || !strings.Contains(css, ".timeline") {
+		t.Fatalf("stylesheet: %d", res.StatusCode)
+	}
+	if cc := res.Header.Get("Cache-Control"); !strings.Contains(cc, "max-age=31536000") {
+		t.Errorf("Cache-Control %q", cc)
+	}
+	if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/css") {
+		t.Errorf("Content-Type %q", ct)
+	}
+	if res, _ := get(t, h, "/static/nope.css"); res.StatusCode != 404 {
+		t.Errorf("missing static file: %d", res.StatusCode)
+	}
+}
+
+func TestStoreFailureIs500(t *testing.T) {
+	st, h := newFixtureServer(t)
+	st.fail = errors.New("disk on fire")
+	for _, path := range []string{"/", "/article/art-1", "/entity/pers-fuad"} {
+		res, body := get(t, h, path)
+		if res.StatusCode != 500 {
+			t.Errorf("%s: status %d", path, res.StatusCode)
+		}
+		if strings.Contains(body, "disk on fire") {
+			t.Errorf("%s: the error leaks to the page", path)
+		}
+	}
+}
+
+func TestPostIsRefused(t *testing.T) {
+	_, h := newFixtureServer(t)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("POST", "/search?q=x", nil))
+	if rec.Code == 200 {
+		t.Errorf("POST answered 200")
+	}
+}
+
+// TestCatalogComplete checks that every message has both languages and that
+// every key the templates and the Go code name is in the catalog.
+func TestCatalogComplete(t *testing.T) {
+	for k, m := range catalog {
+		if strings.TrimSpace(m.ar) == "" || strings.TrimSpace(m.en) == "" {
+			t.Errorf("%s: missing a language (ar %q, en %q)", k, m.ar, m.en)
+		}
+		if m.ar == m.en && k != "site.name" {
+			t.Logf("%s: the same in both languages: %q", k, m.ar)
+		}
+	}
+	keyRe := regexp.MustCompile(`"((?:site|nav|lang|search|facets|pager|home|story|article|entity|type|error|footer)\.[a-zA-Z.]+)"`)
+	used := map[string]bool{}
+	files, _ := templateFS.ReadDir("templates")
+	for _, f := range files {
+		b, _ := templateFS.ReadFile("templates/" + f.Name())
+		for _, m := range keyRe.FindAllStringSubmatch(string(b), -1) {
+			used[m[1]] = true
+		}
+	}
+	for _, src := range []string{"web.go", "pages.go"} {
+		b, err := readFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range keyRe.FindAllStringSubmatch(b, -1) {
+			used[m[1]] = true
+		}
+	}
+	if len(used) < 40 {
+		t.Fatalf("found only %d keys in use: the scan is broken", len(used))
+	}
+	for k := range used {
+		if _, ok := catalog[k]; !ok {
+			t.Errorf("key %q is used but not in the catalog", k)
+		}
+	}
+	for k := range catalog {
+		if !used[k] && !strings.HasPrefix(k, "type.") {
+			t.Errorf("key %q is in the catalog but never used", k)
+		}
+	}
+}
+
+func readFile(name string) (string, error) {
+	b, err := os.ReadFile(name)
+	return string(b), err
+}
