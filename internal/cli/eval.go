@@ -22,6 +22,8 @@ func evalTasks() []evalTask {
 		{"stem", "stem accuracy and pairwise conflation on word/stem gold data", runEvalStem},
 		{"timex", "temporal expressions: Recognizers DateTime specs, Duckling corpus, or news annotations (--recognizers DIR | --duckling FILE | --gold FILE --articles FILE)", runEvalTimex},
 		{"numbers", "numbers, ordinals, percentages and ranges on Recognizers Number specs (--recognizers DIR)", runEvalNumbers},
+		{"cluster", "story clustering BCubed P/R/F1 on story labels (--gold dev_clusters.jsonl --data saudinewsnet/)", runEvalCluster},
+		{"dedup", "near-duplicate pair P/R/F1 on judged pairs (--gold dev_pairs.jsonl --data saudinewsnet/)", runEvalDedup},
 		{"names", "names kept intact and conflated with their clitic forms by the stemmer", runEvalNames},
 	}
 }

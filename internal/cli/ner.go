@@ -49,6 +49,7 @@ func runNER(ctx context.Context, env Env, args []string) error {
 func trainTasks() []evalTask {
 	return []evalTask{
 		{"ner", "the entity tagger, from CoNLL data (--data train.txt [--dev dev.txt] [--out FILE])", runTrainNER},
+		{"cluster", "the story clusterer's weights and thresholds, from story labels (--gold dev_clusters.jsonl --data saudinewsnet/)", runTrainCluster},
 	}
 }
 

@@ -1,6 +1,9 @@
 package story
 
-import "time"
+import (
+	"sync"
+	"time"
+)
 
 // Grid is the set of option values Fit tries.
 type Grid struct {
@@ -12,13 +15,13 @@ type Grid struct {
 // DefaultGrid returns the grid rasid train cluster searches.
 func DefaultGrid() Grid {
 	var th []float64
-	for t := 0.14; t <= 0.6001; t += 0.02 {
-		th = append(th, t)
+	for t := 14; t <= 60; t += 2 {
+		th = append(th, float64(t)/100)
 	}
 	return Grid{
-		Body:      []float64{0.5, 0.6, 0.7},
-		Title:     []float64{0.15, 0.25, 0.35},
-		Entities:  []float64{0, 0.15, 0.3},
+		Body:      []float64{0.6, 0.7, 0.8, 0.9},
+		Title:     []float64{0.05, 0.15, 0.25},
+		Entities:  []float64{0, 0.1, 0.2},
 		Time:      []float64{0, 0.1},
 		Threshold: th,
 		TimeScale: []time.Duration{48 * time.Hour},
@@ -28,10 +31,12 @@ func DefaultGrid() Grid {
 
 // Fit runs the clusterer over items (in publication order) with every
 // combination of the grid and returns the options whose assignment scores
-// highest, with that score. score receives the story index of every item.
-// Ties go to the combination met first, so the result is deterministic.
-func Fit(items []Features, base Options, g Grid, score func(assign []int) float64) (Options, float64) {
-	best, bestScore := base, -1.0
+// highest, with that score. score receives the story index of every item
+// and must be safe for concurrent use: combinations run on workers
+// goroutines (at least one). Ties go to the combination first in grid
+// order, so the result is deterministic.
+func Fit(items []Features, base Options, g Grid, workers int, score func(assign []int) float64) (Options, float64) {
+	var combos []Options
 	for _, b := range g.Body {
 		for _, ti := range g.Title {
 			for _, e := range g.Entities {
@@ -41,18 +46,39 @@ func Fit(items []Features, base Options, g Grid, score func(assign []int) float6
 							for _, th := range g.Threshold {
 								o := base
 								o.Body, o.Title, o.Entities, o.Time, o.TimeScale, o.Dormant, o.Threshold = b, ti, e, tm, ts, d, th
-								c := New(o)
-								for _, it := range items {
-									c.AddFeatures(it)
-								}
-								if s := score(c.Assignments()); s > bestScore {
-									best, bestScore = o, s
-								}
+								combos = append(combos, o)
 							}
 						}
 					}
 				}
 			}
+		}
+	}
+	scores := make([]float64, len(combos))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, workers) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				c := New(combos[i])
+				for _, it := range items {
+					c.AddFeatures(it)
+				}
+				scores[i] = score(c.Assignments())
+			}
+		}()
+	}
+	for i := range combos {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	best, bestScore := base, -1.0
+	for i, s := range scores {
+		if s > bestScore {
+			best, bestScore = combos[i], s
 		}
 	}
 	return best, bestScore

@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/rasid-news/rasid/internal/dedup"
+	"github.com/rasid-news/rasid/internal/eval"
+)
+
+func runEvalDedup(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet(env, "eval dedup", "--gold FILE --data DIR [--json] [--errors]",
+		"Find near-duplicates among the articles of judged pairs (in publication order,\ntitle and body, default options) and score the judged pairs: precision,\nrecall and F1 of the verified copies, and the share of independent reports of\none story that were flagged. Bodies come from the SaudiNewsNet zips in DIR.")
+	goldPath := fs.String("gold", "", "judged pairs, JSONL (internal/dedup/testdata/dev_pairs.jsonl)")
+	dir := fs.String("data", "", "the SaudiNewsNet zips (../shared/data/news/saudinewsnet)")
+	fs.StringVar(dir, "news", "", "same as --data")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	showErrors := fs.Bool("errors", false, "list every missed copy and false alarm")
+	opt := dedup.DefaultOptions()
+	fs.IntVar(&opt.Bands, "bands", opt.Bands, "LSH bands (to explore; the default is fitted)")
+	fs.IntVar(&opt.Rows, "rows", opt.Rows, "LSH rows per band")
+	fs.Float64Var(&opt.MinContainment, "containment", opt.MinContainment, "least containment of a copy")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *goldPath == "" || *dir == "" {
+		return usagef("rasid eval dedup: --gold and --data are required")
+	}
+	rep, err := evalDedup(*goldPath, *dir, opt, *showErrors)
+	if err != nil {
+		return fmt.Errorf("rasid eval dedup: %w", err)
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, rep)
+	}
+	w := env.Stdout
+	p := rep.PRF
+	fmt.Fprintf(w, "judged pairs %d (%d verified copies), duplicate groups %d\n", rep.Pairs, rep.Verified, rep.Groups)
+	fmt.Fprintf(w, "copies  P %.3f  R %.3f  F1 %.3f  (tp %d, fp %d, fn %d)\n", p.Precision, p.Recall, p.F1, p.TP, p.FP, p.FN)
+	fmt.Fprintf(w, "independent reports of one story flagged: %d of %d (%.1f%%)\n", rep.IndependentFound, rep.IndependentSame, 100*rep.Independent)
+	for _, g := range rep.Misses {
+		fmt.Fprintf(w, "miss        %.2f %s %s\n", g.Containment, g.A, g.B)
+	}
+	for _, g := range rep.FalseAlarms {
+		fmt.Fprintf(w, "false alarm %.2f %s %s\n", g.Containment, g.A, g.B)
+	}
+	return nil
+}
+
+// evalDedup indexes the articles of judged pairs in publication order and
+// scores the pairs.
+func evalDedup(goldPath, dir string, opt dedup.Options, errors bool) (eval.DedupReport, error) {
+	f, err := os.Open(goldPath)
+	if err != nil {
+		return eval.DedupReport{}, err
+	}
+	defer f.Close()
+	gold, err := eval.ReadDedupGold(f, goldPath)
+	if err != nil {
+		return eval.DedupReport{}, err
+	}
+	want := map[string]bool{}
+	for _, g := range gold {
+		want[g.A], want[g.B] = true, true
+	}
+	arts, err := eval.ReadSaudiNewsNet(dir, func(url string) bool { return want[url] })
+	if err != nil {
+		return eval.DedupReport{}, err
+	}
+	if len(arts) != len(want) {
+		return eval.DedupReport{}, fmt.Errorf("%d of the %d judged articles not found in %s", len(want)-len(arts), len(want), dir)
+	}
+	ix := dedup.New(opt)
+	for _, a := range arts {
+		ix.Add(dedup.Doc{ID: a.URL, URL: a.URL, Published: a.Published, Text: a.Title + "\n" + a.Content})
+	}
+	group := map[string]int{}
+	groups := ix.Groups()
+	for gi, g := range groups {
+		group[ix.Doc(g.Canonical).URL] = gi + 1
+		for _, c := range g.Copies {
+			group[ix.Doc(c).URL] = gi + 1
+		}
+	}
+	rep := eval.ScoreDedup(gold, func(a, b string) bool { return group[a] != 0 && group[a] == group[b] }, errors)
+	rep.Groups = len(groups)
+	return rep, nil
+}
