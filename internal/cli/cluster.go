@@ -42,26 +42,7 @@ func clusterFeatures(set eval.ClusterSet) ([]story.Features, error) {
 	if err != nil {
 		return nil, err
 	}
-	items := set.Items(func(a eval.NewsArticle) []string { return nerEntityKeys(m, a.Title+"\n"+a.Content) })
-	fs := make([]story.Features, len(items))
-	for i, it := range items {
-		fs[i] = story.Extract(it)
-	}
-	return fs, nil
-}
-
-// nerEntityKeys returns the distinct entity keys of a text.
-func nerEntityKeys(m *ner.Model, text string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, mn := range m.Recognize(text) {
-		k := story.EntityKey(mn.Type.String(), "", mn.Name)
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, k)
-		}
-	}
-	return out
+	return set.Features(eval.NEREntities(m)), nil
 }
 
 func runEvalCluster(ctx context.Context, env Env, args []string) error {
@@ -87,11 +68,7 @@ func runEvalCluster(ctx context.Context, env Env, args []string) error {
 	}
 	opt := story.DefaultOptions()
 	start := time.Now()
-	c := story.New(opt)
-	for _, f := range feats {
-		c.AddFeatures(f)
-	}
-	rep := set.Report(c.Assignments())
+	rep := set.Report(eval.Cluster(feats, opt))
 	rep.Seconds = time.Since(start).Seconds()
 	rep.Options = fmt.Sprintf("%+v", opt)
 	if *asJSON {
@@ -125,11 +102,7 @@ func runTrainCluster(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("rasid train cluster: %w", err)
 	}
 	opt, f1 := story.Fit(feats, story.DefaultOptions(), story.DefaultGrid(), runtime.NumCPU(), func(assign []int) float64 { return set.Score(assign).F1 })
-	c := story.New(opt)
-	for _, f := range feats {
-		c.AddFeatures(f)
-	}
-	b := set.Score(c.Assignments())
+	b := set.Score(eval.Cluster(feats, opt))
 	fmt.Fprintf(env.Stdout, "best BCubed F1 %.4f (P %.4f R %.4f) on %d articles\n", f1, b.Precision, b.Recall, len(feats))
 	fmt.Fprintf(env.Stdout, "story.Options{Body: %g, Title: %g, Entities: %g, Time: %g, Threshold: %g,\n\tTimeScale: %v, Dormant: %v, Terms: %d}\n",
 		opt.Body, opt.Title, opt.Entities, opt.Time, opt.Threshold, opt.TimeScale, opt.Dormant, opt.Terms)

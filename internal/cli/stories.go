@@ -60,10 +60,7 @@ func evalDedup(goldPath, dir string, opt dedup.Options, errors bool) (eval.Dedup
 	if err != nil {
 		return eval.DedupReport{}, err
 	}
-	want := map[string]bool{}
-	for _, g := range gold {
-		want[g.A], want[g.B] = true, true
-	}
+	want := eval.DedupURLs(gold)
 	arts, err := eval.ReadSaudiNewsNet(dir, func(url string) bool { return want[url] })
 	if err != nil {
 		return eval.DedupReport{}, err
@@ -71,19 +68,5 @@ func evalDedup(goldPath, dir string, opt dedup.Options, errors bool) (eval.Dedup
 	if len(arts) != len(want) {
 		return eval.DedupReport{}, fmt.Errorf("%d of the %d judged articles not found in %s", len(want)-len(arts), len(want), dir)
 	}
-	ix := dedup.New(opt)
-	for _, a := range arts {
-		ix.Add(dedup.Doc{ID: a.URL, URL: a.URL, Published: a.Published, Text: a.Title + "\n" + a.Content})
-	}
-	group := map[string]int{}
-	groups := ix.Groups()
-	for gi, g := range groups {
-		group[ix.Doc(g.Canonical).URL] = gi + 1
-		for _, c := range g.Copies {
-			group[ix.Doc(c).URL] = gi + 1
-		}
-	}
-	rep := eval.ScoreDedup(gold, func(a, b string) bool { return group[a] != 0 && group[a] == group[b] }, errors)
-	rep.Groups = len(groups)
-	return rep, nil
+	return eval.RunDedup(gold, arts, opt, errors), nil
 }

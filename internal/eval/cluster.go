@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/rasid-news/rasid/internal/ner"
 	"github.com/rasid-news/rasid/internal/story"
 )
 
@@ -138,4 +139,42 @@ func (s ClusterSet) Report(assign []int) ClusterReport {
 	}
 	r.Singletons = s.Score(single)
 	return r
+}
+
+// Features extracts the clusterer's features of every article of the set,
+// with entities as in Items.
+func (s ClusterSet) Features(entities func(NewsArticle) []string) []story.Features {
+	items := s.Items(entities)
+	fs := make([]story.Features, len(items))
+	for i, it := range items {
+		fs[i] = story.Extract(it)
+	}
+	return fs
+}
+
+// NEREntities returns a function giving the distinct entity keys
+// (story.EntityKey) that model m recognizes in an article's title and body.
+func NEREntities(m *ner.Model) func(NewsArticle) []string {
+	return func(a NewsArticle) []string {
+		var out []string
+		seen := map[string]bool{}
+		for _, mn := range m.Recognize(a.Title + "\n" + a.Content) {
+			k := story.EntityKey(mn.Type.String(), "", mn.Name)
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+		return out
+	}
+}
+
+// Cluster runs the clusterer with opt over features in order and returns
+// the story of each.
+func Cluster(feats []story.Features, opt story.Options) []int {
+	c := story.New(opt)
+	for _, f := range feats {
+		c.AddFeatures(f)
+	}
+	return c.Assignments()
 }

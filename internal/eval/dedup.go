@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"github.com/rasid-news/rasid/internal/dedup"
 )
 
 // DedupGold is one judged pair of a near-duplicate gold file.
@@ -91,4 +93,34 @@ func ScoreDedup(gold []DedupGold, found func(a, b string) bool, errors bool) Ded
 		r.Independent = float64(r.IndependentFound) / float64(r.IndependentSame)
 	}
 	return r
+}
+
+// DedupURLs returns the urls of the articles of judged pairs.
+func DedupURLs(gold []DedupGold) map[string]bool {
+	want := map[string]bool{}
+	for _, g := range gold {
+		want[g.A], want[g.B] = true, true
+	}
+	return want
+}
+
+// RunDedup adds arts (in publication order; title and body) to a
+// near-duplicate index with opt and scores the judged pairs against its
+// groups.
+func RunDedup(gold []DedupGold, arts []NewsArticle, opt dedup.Options, errors bool) DedupReport {
+	ix := dedup.New(opt)
+	for _, a := range arts {
+		ix.Add(dedup.Doc{ID: a.URL, URL: a.URL, Published: a.Published, Text: a.Title + "\n" + a.Content})
+	}
+	group := map[string]int{}
+	groups := ix.Groups()
+	for gi, g := range groups {
+		group[ix.Doc(g.Canonical).URL] = gi + 1
+		for _, c := range g.Copies {
+			group[ix.Doc(c).URL] = gi + 1
+		}
+	}
+	rep := ScoreDedup(gold, func(a, b string) bool { return group[a] != 0 && group[a] == group[b] }, errors)
+	rep.Groups = len(groups)
+	return rep
 }
