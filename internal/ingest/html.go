@@ -20,7 +20,12 @@ const maxHTMLElements = 200_000
 // readHTML reads a web page as one article. pageURL is where it was
 // fetched from, "" for a file (the page's canonical link is used then).
 func (rd *reader) readHTML(name, pageURL string, data []byte) error {
-	a, reason := ParseHTML(data, "", pageURL)
+	return rd.readHTMLAt(name, "", pageURL, data)
+}
+
+// readHTMLAt reads a web page fetched from pageURL with a content type.
+func (rd *reader) readHTMLAt(name, contentType, pageURL string, data []byte) error {
+	a, reason := ParseHTML(data, contentType, pageURL)
 	if reason != "" {
 		return rd.refuse(name, 0, "", "%s", reason)
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -123,6 +124,29 @@ func Read(ctx context.Context, name string, r io.Reader, opts Options, emit Emit
 func ReadFormat(ctx context.Context, name string, f Format, r io.Reader, opts Options, emit Emit) error {
 	rd := &reader{ctx: ctx, opts: opts, emit: emit}
 	return rd.readAs(name, f, r)
+}
+
+// ReadHTTP reads a document fetched from rawURL. The format is guessed
+// from the URL and the content as Read does, the content type deciding
+// when the content alone does not; pages are read with rawURL as their
+// address.
+func ReadHTTP(ctx context.Context, rawURL, contentType string, body []byte, opts Options, emit Emit) error {
+	rd := &reader{ctx: ctx, opts: opts, emit: emit}
+	if int64(len(body)) > opts.maxInput() {
+		return rd.refuse(rawURL, 0, "", "%v", errTooBig(opts.maxInput()))
+	}
+	name := rawURL
+	if u, err := url.Parse(rawURL); err == nil {
+		name = u.Path
+	}
+	f := Detect(name, body[:min(len(body), 512)])
+	if ct := FormatOfContentType(contentType); ct != Unknown && (f == Text || f == Unknown) {
+		f = ct
+	}
+	if f == HTML {
+		return rd.readHTMLAt(rawURL, contentType, rawURL, body)
+	}
+	return rd.readAs(rawURL, f, bytes.NewReader(body))
 }
 
 // refuse emits a refusal of a record.

@@ -125,7 +125,7 @@ func TestReadFiles(t *testing.T) {
 		{"records.jsonl", Options{}, []want{
 			{where: "records.jsonl:1", title: "الأمطار تغمر شوارع جدة", source: "الوطن", author: "سارة علي", url: "https://example.org/a/1", published: "2021-03-04T10:30:00+03:00", body: "غمرت الأمطار"},
 			{where: "records.jsonl:2", published: "none", body: "خبر لا يذكر"},
-			{where: "records.jsonl:4", reason: "malformed JSON at line 1 column"},
+			{where: "records.jsonl:4", reason: "malformed JSON at column 97"},
 			{where: "records.jsonl:5", reason: "not Arabic"},
 			{where: "records.jsonl:6", reason: "empty body"},
 			{where: "records.jsonl:7", reason: `unreadable date "yesterday-ish"`},

@@ -99,7 +99,9 @@ func (rd *reader) readJSONL(name string, data []byte) error {
 		}
 		var obj map[string]json.RawMessage
 		if err := json.Unmarshal(raw, &obj); err != nil {
-			if err := rd.refuse(name, line, "line", "%s", jsonError(raw, err)); err != nil {
+			// The line is the record: name its column only.
+			msg := strings.Replace(jsonError(raw, err), "at line 1 column", "at column", 1)
+			if err := rd.refuse(name, line, "line", "%s", msg); err != nil {
 				return err
 			}
 			continue
