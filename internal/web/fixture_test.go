@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rasid-news/rasid/internal/news"
 	"github.com/rasid-news/rasid/internal/store"
@@ -86,7 +87,8 @@ var fixtureArticles = []fixtureArticle{
 	},
 }
 
-// spansOf returns every occurrence of sub in s as code point spans.
+// spansOf returns every occurrence of sub in s that is not part of a
+// longer word, as code point spans.
 func spansOf(s, sub string) []news.Span {
 	var out []news.Span
 	for off := 0; ; {
@@ -94,8 +96,12 @@ func spansOf(s, sub string) []news.Span {
 		if i < 0 {
 			return out
 		}
-		start := len([]rune(s[:off+i]))
-		out = append(out, news.Span{Text: sub, Start: start, End: start + len([]rune(sub))})
+		before, _ := utf8.DecodeLastRuneInString(s[:off+i])
+		after, _ := utf8.DecodeRuneInString(s[off+i+len(sub):])
+		if !inWord(before) && !inWord(after) {
+			start := utf8.RuneCountInString(s[:off+i])
+			out = append(out, news.Span{Text: sub, Start: start, End: start + utf8.RuneCountInString(sub)})
+		}
 		off += i + len(sub)
 	}
 }

@@ -37,7 +37,7 @@ var catalog = map[string]message{
 	"lang.switch.label":  {"Switch to English", "التبديل إلى العربية"},
 	"search.label":       {"ابحث في الأرشيف", "Search the archive"},
 	"search.button":      {"ابحث", "Search"},
-	"search.placeholder": {"كلمات، \"عبارة\"، -استبعاد، source:المصدر", "words, \"phrase\", -exclude, source:name"},
+	"search.placeholder": {"مثال: زيارة بغداد", "e.g. Baghdad visit"},
 	"search.title":       {"البحث", "Search"},
 	"search.results":     {"النتائج", "Results"},
 	"search.total":       {"عدد النتائج", "Matches"},

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/rasid-news/rasid/internal/news"
 )
@@ -66,12 +67,27 @@ func isCalendarValue(v string) bool {
 }
 
 // segments cuts text at the boundaries of the marks (code point offsets)
-// and returns its paragraphs, split at line breaks. Marks out of range,
-// empty or overlapping an earlier one are dropped, so a bad span in the
-// store never breaks a page; when two marks start together the longer wins.
+// and returns its paragraphs, split at line breaks. A mark that starts or
+// ends inside a word is widened to the whole word: an Arabic word cut
+// between two elements loses its joined letter forms (العراق|ي). Marks out
+// of range, empty or overlapping an earlier one are dropped, so a bad span
+// in the store never breaks a page; when two marks start together the
+// longer wins.
 func segments(text string, marks []mark) []Paragraph {
 	rs := []rune(text)
 	ms := slices.Clone(marks)
+	for i := range ms {
+		m := &ms[i]
+		if m.start < 0 || m.end > len(rs) || m.end <= m.start {
+			continue
+		}
+		for m.start > 0 && inWord(rs[m.start-1]) && inWord(rs[m.start]) {
+			m.start--
+		}
+		for m.end < len(rs) && inWord(rs[m.end]) && inWord(rs[m.end-1]) {
+			m.end++
+		}
+	}
 	slices.SortStableFunc(ms, func(a, b mark) int {
 		if c := cmp.Compare(a.start, b.start); c != 0 {
 			return c
@@ -123,6 +139,12 @@ func paragraphs(segs []Segment) []Paragraph {
 	}
 	flush()
 	return out
+}
+
+// inWord reports whether r belongs to a word: a letter, a combining mark
+// (Arabic diacritics) or a tatweel.
+func inWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == '\u0640'
 }
 
 func blank(p Paragraph) bool {

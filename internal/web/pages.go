@@ -71,7 +71,8 @@ type articlePage struct {
 	Paragraphs []Paragraph
 	Analyzed   bool
 	Story      string // id of its story, if any
-	Link       bool   // the URL is http(s), safe to link to
+	StoryTitle string
+	Link       bool // the URL is http(s), safe to link to
 	Types      []string
 }
 
@@ -104,6 +105,15 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) {
 	if p.Story, err = s.cfg.Store.StoryOf(ctx, a.ID); err != nil && !errors.Is(err, store.ErrNotFound) {
 		s.storeErr(w, r, err)
 		return
+	}
+	if p.Story != "" {
+		switch st, err := s.cfg.Store.Story(ctx, p.Story); {
+		case err == nil:
+			p.StoryTitle = st.Title
+		case !errors.Is(err, store.ErrNotFound):
+			s.storeErr(w, r, err)
+			return
+		}
 	}
 	s.render(w, r, http.StatusOK, "article", a.Title, p)
 }
