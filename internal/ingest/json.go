@@ -137,26 +137,20 @@ func (rd *reader) readJSON(name string, data []byte) error {
 		}
 		start := skipSep(data, dec.InputOffset())
 		line := lc.lineAt(start)
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
+		var obj map[string]json.RawMessage
+		if err := dec.Decode(&obj); err != nil {
 			if !array && errors.Is(err, io.EOF) {
 				break
 			}
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) {
+				// Not an object; the decoder has consumed it and goes on.
+				if err := rd.refuse(name, line, "line", "item is not a JSON object"); err != nil {
+					return err
+				}
+				continue
+			}
 			return rd.refuse(name, line, "line", "%s", jsonError(data, err))
-		}
-		if !utf8.Valid(raw) {
-			l := lc.lineAt(start + int64(firstInvalid(raw)))
-			if err := rd.refuse(name, l, "line", "invalid UTF-8"); err != nil {
-				return err
-			}
-			continue
-		}
-		var obj map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &obj); err != nil {
-			if err := rd.refuse(name, line, "line", "item is not a JSON object"); err != nil {
-				return err
-			}
-			continue
 		}
 		if err := rd.jsonRecord(name, line, obj); err != nil {
 			return err
@@ -224,6 +218,12 @@ func jsonError(data []byte, err error) string {
 
 // jsonRecord builds and emits the article of one JSON object.
 func (rd *reader) jsonRecord(name string, line int, obj map[string]json.RawMessage) error {
+	// encoding/json would silently turn invalid UTF-8 into U+FFFD.
+	for _, v := range obj {
+		if !utf8.Valid(v) {
+			return rd.refuse(name, line, "line", "invalid UTF-8")
+		}
+	}
 	a, reason := ArticleFromJSON(obj, rd.opts.Map)
 	if reason != "" {
 		return rd.refuse(name, line, "line", "%s", reason)
