@@ -407,3 +407,18 @@ func TestReadStopsOnEmitError(t *testing.T) {
 		t.Errorf("Read = %v after %d items, want the emit error after 1", err, n)
 	}
 }
+
+func TestStripDatelineLeavesProse(t *testing.T) {
+	// Openings of SaudiNewsNet opinion pieces that look like datelines.
+	for _, s := range []string{
+		"في كثير من مساجد الأحياء - خاصة الصغير منها- تبرز ظاهرة",
+		"قدر من رب العالمين - سبحانه وتعالى - أن يتصل",
+		"هذا رحالة من نوع آخر: الأمير محمد علي باشا",
+		"تأتي هذه الجريمة «قتل العقيد راشد الصفيان» -رحمه الله- من قبل",
+		"حرص عديد من الأطباء – ولا سيما أطباء الأسنان",
+	} {
+		if body, o, p := StripDateline(s); body != s || o != "" || p != "" {
+			t.Errorf("StripDateline(%q) took %q, %q", s, o, p)
+		}
+	}
+}

@@ -83,13 +83,15 @@ func isHeadline(line string) bool {
 	return true
 }
 
-// Dateline patterns, anchored at the start of a paragraph:
+// Dateline patterns, anchored at the start of a paragraph, kept narrow
+// because prose also starts with "X من Y:" or a dash (on SaudiNewsNet the
+// looser forms matched six openings of opinion pieces, none a dateline):
 //
-//	OUTLET من PLACE:         إيلاف من لندن:
+//	OUTLET من PLACE:         إيلاف من لندن:     (one-word outlet, colon)
 //	PLACE (OUTLET)-          أربيل (كوردستان 24)-   الرياض (واس) -
 var (
-	datelineFrom  = regexp.MustCompile(`^(\p{Arabic}+(?: \p{Arabic}+)?) من (\p{Arabic}+(?: \p{Arabic}+)?) ?[:：\-–—] *`)
-	datelineParen = regexp.MustCompile(`^(\p{Arabic}+(?: \p{Arabic}+){0,2}) ?[(«]([^()«»\n]{1,40})[)»] ?[:\-–—] *`)
+	datelineFrom  = regexp.MustCompile(`^(\p{Arabic}+) من (\p{Arabic}+(?: \p{Arabic}+)?) ?[:：] *`)
+	datelineParen = regexp.MustCompile(`^(\p{Arabic}+(?: \p{Arabic}+)?) ?[(«]([^()«»\s]+(?: [^()«»\s]+){0,2})[)»] ?[:\-–—] *`)
 )
 
 // matchDateline matches a dateline at the start of p and returns the
