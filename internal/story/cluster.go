@@ -59,22 +59,33 @@ type Clusterer struct {
 	df      []int32 // document frequency per term id
 	docs    int
 	stories []*cluster
-	posting map[int32][]int32 // term id → stories whose body centroid has it
+	posting map[int32][]int32 // term id → stories whose body or title centroid has it
 	assign  []int             // story of each item, in the order added
+
+	// Scratch space of AddFeatures, indexed by story.
+	mark              []uint32 // epoch in which the story was last a candidate
+	epoch             uint32
+	accBody, accTitle []float64
 }
 
 type cluster struct {
-	id            int
-	body, title   sparse // sums of member vectors
-	ents          map[string]int
-	first, last   time.Time
-	members       []int
-	indexedTerms  map[int32]struct{}
-	bodyNorm, tNm float64
+	id              int
+	body, title     sparse  // sums of member vectors
+	bodySq, titleSq float64 // squared norms of the sums
+	ents            map[string]int
+	first, last     time.Time
+	members         []int
+	indexedTerms    map[int32]struct{}
 }
 
 // sparse is a map vector.
 type sparse map[int32]float64
+
+// term is a weighted term of an item's vector.
+type term struct {
+	id int32
+	w  float64
+}
 
 // New returns an empty Clusterer.
 func New(opt Options) *Clusterer {
@@ -100,27 +111,56 @@ func Extract(it Item) Features {
 func (c *Clusterer) Add(it Item) int { return c.AddFeatures(Extract(it)) }
 
 // AddFeatures is Add for features already extracted.
+//
+// The cosine of the item with every candidate story is accumulated term
+// by term over the posting lists of the item's terms, in a fixed order,
+// so that the cost follows the terms shared and the result does not
+// depend on map iteration order.
 func (c *Clusterer) AddFeatures(it Features) int {
-	bodyTerms, titleTerms := it.BodyTerms, it.TitleTerms
 	c.docs++
-	seen := map[int32]bool{}
-	for _, t := range append(bodyTerms, titleTerms...) {
-		id := c.termID(t)
-		if !seen[id] {
-			seen[id] = true
-			c.df[id]++
+	c.countTerms(it.BodyTerms, it.TitleTerms)
+	body := c.weigh(it.BodyTerms, c.opt.Terms)
+	title := c.weigh(it.TitleTerms, 0)
+	lookup := make([]int32, 0, lookupTerms+len(title))
+	for i, t := range body {
+		if i == lookupTerms {
+			break
+		}
+		lookup = append(lookup, t.id)
+	}
+	for _, t := range title {
+		lookup = append(lookup, t.id)
+	}
+	cands := c.candidates(lookup, it.Published)
+	c.epoch++
+	for len(c.mark) < len(c.stories) {
+		c.mark = append(c.mark, 0)
+		c.accBody = append(c.accBody, 0)
+		c.accTitle = append(c.accTitle, 0)
+	}
+	for _, si := range cands {
+		c.mark[si] = c.epoch
+		c.accBody[si], c.accTitle[si] = 0, 0
+	}
+	for _, t := range body {
+		for _, si := range c.posting[t.id] {
+			if c.mark[si] == c.epoch {
+				c.accBody[si] += t.w * c.stories[si].body[t.id]
+			}
 		}
 	}
-	body, top := c.weigh(bodyTerms, c.opt.Terms)
-	title, titleTop := c.weigh(titleTerms, 0)
-	if len(top) > lookupTerms {
-		top = top[:lookupTerms]
+	for _, t := range title {
+		for _, si := range c.posting[t.id] {
+			if c.mark[si] == c.epoch {
+				c.accTitle[si] += t.w * c.stories[si].title[t.id]
+			}
+		}
 	}
 
 	best, bestScore := -1, math.Inf(-1)
-	for _, si := range c.candidates(append(top, titleTop...), it.Published) {
+	for _, si := range cands {
 		s := c.stories[si]
-		score := c.opt.Body*cosine(body, s.body, s.bodyNorm) + c.opt.Title*cosine(title, s.title, s.tNm) +
+		score := c.opt.Body*ratio(c.accBody[si], s.bodySq) + c.opt.Title*ratio(c.accTitle[si], s.titleSq) +
 			c.opt.Entities*entityOverlap(it.Entities, s.ents) + c.opt.Time*c.timeSim(it.Published, s)
 		if score > bestScore || (score == bestScore && si < best) {
 			best, bestScore = si, score
@@ -134,6 +174,30 @@ func (c *Clusterer) AddFeatures(it Features) int {
 	c.join(c.stories[best], len(c.assign), body, title, it)
 	c.assign = append(c.assign, best)
 	return best
+}
+
+// countTerms adds the terms of one item to the vocabulary and the
+// document frequencies.
+func (c *Clusterer) countTerms(lists ...[]string) {
+	seen := map[int32]bool{}
+	for _, ts := range lists {
+		for _, t := range ts {
+			id := c.termID(t)
+			if !seen[id] {
+				seen[id] = true
+				c.df[id]++
+			}
+		}
+	}
+}
+
+// ratio is a dot product with a centroid sum over the sum's norm: the
+// cosine of a unit vector and the centroid.
+func ratio(dot, sq float64) float64 {
+	if sq <= 0 {
+		return 0
+	}
+	return dot / math.Sqrt(sq)
 }
 
 // Assignments returns the story index of every item added, in order.
@@ -164,23 +228,19 @@ func (c *Clusterer) termID(t string) int32 {
 const lookupTerms = 12
 
 // weigh turns terms into a unit TF-IDF vector with the IDF known now,
-// keeping the keep highest-weighted terms (all when keep is 0). It also
-// returns the term ids by falling weight.
-func (c *Clusterer) weigh(ts []string, keep int) (sparse, []int32) {
+// keeping the keep highest-weighted terms (all when keep is 0), by
+// falling weight.
+func (c *Clusterer) weigh(ts []string, keep int) []term {
 	tf := map[int32]float64{}
 	for _, t := range ts {
 		tf[c.vocab[t]]++
 	}
-	type tw struct {
-		id int32
-		w  float64
-	}
-	ws := make([]tw, 0, len(tf))
+	ws := make([]term, 0, len(tf))
 	for id, f := range tf {
 		idf := math.Log(float64(c.docs+1) / float64(c.df[id]))
-		ws = append(ws, tw{id, (1 + math.Log(f)) * idf})
+		ws = append(ws, term{id, (1 + math.Log(f)) * idf})
 	}
-	slices.SortFunc(ws, func(a, b tw) int { return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.id, b.id)) })
+	slices.SortFunc(ws, func(a, b term) int { return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.id, b.id)) })
 	if keep > 0 && len(ws) > keep {
 		ws = ws[:keep]
 	}
@@ -188,17 +248,14 @@ func (c *Clusterer) weigh(ts []string, keep int) (sparse, []int32) {
 	for _, x := range ws {
 		norm += x.w * x.w
 	}
-	v := make(sparse, len(ws))
-	ids := make([]int32, 0, len(ws))
 	if norm == 0 {
-		return v, ids
+		return nil
 	}
 	norm = math.Sqrt(norm)
-	for _, x := range ws {
-		v[x.id] = x.w / norm
-		ids = append(ids, x.id)
+	for i := range ws {
+		ws[i].w /= norm
 	}
-	return v, ids
+	return ws
 }
 
 // candidates returns the active stories that have one of the given
@@ -229,20 +286,18 @@ func (c *Clusterer) dormant(s *cluster, t time.Time) bool {
 	return !t.IsZero() && !s.last.IsZero() && t.Sub(s.last) > c.opt.Dormant
 }
 
-func (c *Clusterer) join(s *cluster, item int, body, title sparse, it Features) {
+func (c *Clusterer) join(s *cluster, item int, body, title []term, it Features) {
 	s.members = append(s.members, item)
-	add := func(dst sparse, v sparse) float64 {
-		for id, w := range v {
-			dst[id] += w
+	add := func(dst sparse, v []term, sq float64) float64 {
+		for _, t := range v {
+			old := dst[t.id]
+			dst[t.id] = old + t.w
+			sq += (old+t.w)*(old+t.w) - old*old
 		}
-		var n float64
-		for _, w := range dst {
-			n += w * w
-		}
-		return math.Sqrt(n)
+		return sq
 	}
-	s.bodyNorm = add(s.body, body)
-	s.tNm = add(s.title, title)
+	s.bodySq = add(s.body, body, s.bodySq)
+	s.titleSq = add(s.title, title, s.titleSq)
 	for _, e := range it.Entities {
 		s.ents[e]++
 	}
@@ -252,11 +307,11 @@ func (c *Clusterer) join(s *cluster, item int, body, title sparse, it Features) 
 	if s.first.IsZero() || (!it.Published.IsZero() && it.Published.Before(s.first)) {
 		s.first = it.Published
 	}
-	for _, v := range []sparse{body, title} {
-		for id := range v {
-			if _, ok := s.indexedTerms[id]; !ok {
-				s.indexedTerms[id] = struct{}{}
-				c.posting[id] = append(c.posting[id], int32(s.id))
+	for _, v := range [][]term{body, title} {
+		for _, t := range v {
+			if _, ok := s.indexedTerms[t.id]; !ok {
+				s.indexedTerms[t.id] = struct{}{}
+				c.posting[t.id] = append(c.posting[t.id], int32(s.id))
 			}
 		}
 	}
@@ -271,19 +326,6 @@ func (c *Clusterer) timeSim(t time.Time, s *cluster) float64 {
 		gap = -gap
 	}
 	return math.Exp(-float64(gap) / float64(c.opt.TimeScale))
-}
-
-// cosine is the cosine of a unit vector v and a centroid sum with the
-// given norm.
-func cosine(v, sum sparse, norm float64) float64 {
-	if norm == 0 || len(v) == 0 {
-		return 0
-	}
-	var d float64
-	for id, w := range v {
-		d += w * sum[id]
-	}
-	return d / norm
 }
 
 // entityOverlap is the share of the item's entities the story already has.
