@@ -172,14 +172,19 @@ func Summarize(docs []Document, opt Options) []Sentence {
 	return out
 }
 
-// contentTerms returns the stems of the content words among toks.
+// contentTerms returns the stems of the content words among toks:
+// stopwords (arabic.IsStopword, before and after their clitics are
+// stripped) and one-letter stems are left out.
 func contentTerms(toks []arabic.Token) []string {
 	var out []string
 	for _, t := range toks {
 		switch t.Kind {
 		case arabic.Word:
-			s := arabic.Stem(t.Text)
-			if len([]rune(s)) < 2 || isFunctionWord(t.Norm) {
+			if arabic.IsStopword(t.Norm) {
+				continue
+			}
+			s := arabic.StemNorm(t.Norm)
+			if len([]rune(s)) < 2 || arabic.IsStopword(s) {
 				continue
 			}
 			out = append(out, s)
@@ -188,18 +193,6 @@ func contentTerms(toks []arabic.Token) []string {
 		}
 	}
 	return out
-}
-
-// isFunctionWord reports a frequent function word that says nothing of
-// the topic.
-func isFunctionWord(norm string) bool {
-	switch norm {
-	case "في", "من", "الي", "علي", "عن", "مع", "ان", "او", "ثم", "قد", "لا", "لم", "لن", "ما", "هذا", "هذه", "ذلك", "تلك",
-		"التي", "الذي", "الذين", "كان", "كانت", "وقال", "قال", "وان", "بين", "بعد", "قبل", "حيث", "كما", "وفي", "انه", "اي", "كل",
-		"عند", "حول", "خلال", "منذ", "وهو", "وهي", "هو", "هي", "لها", "له", "فيه", "فيها", "الا", "غير", "اذا", "اكد", "واكد", "اضاف", "واضاف":
-		return true
-	}
-	return false
 }
 
 type entry struct {
