@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rasid-news/rasid/internal/news"
 )
@@ -74,7 +75,17 @@ func isCalendarValue(v string) bool {
 // in the store never breaks a page; when two marks start together the
 // longer wins.
 func segments(text string, marks []mark) []Paragraph {
+	if !utf8.ValidString(text) {
+		text = string([]rune(text)) // each bad byte becomes U+FFFD, one code point as before
+	}
 	rs := []rune(text)
+	// at[i] is the byte offset of code point i, so pieces are sliced from
+	// text without copying.
+	at := make([]int, 0, len(rs)+1)
+	for i := range text {
+		at = append(at, i)
+	}
+	at = append(at, len(text))
 	ms := slices.Clone(marks)
 	for i := range ms {
 		m := &ms[i]
@@ -94,22 +105,22 @@ func segments(text string, marks []mark) []Paragraph {
 		}
 		return cmp.Compare(b.end, a.end)
 	})
-	var segs []Segment
+	segs := make([]Segment, 0, 2*len(ms)+1)
 	pos := 0
 	for _, m := range ms {
 		if m.start < pos || m.end <= m.start || m.end > len(rs) {
 			continue
 		}
 		if m.start > pos {
-			segs = append(segs, Segment{Text: string(rs[pos:m.start])})
+			segs = append(segs, Segment{Text: text[at[pos]:at[m.start]]})
 		}
 		s := m.seg
-		s.Text = string(rs[m.start:m.end])
+		s.Text = text[at[m.start]:at[m.end]]
 		segs = append(segs, s)
 		pos = m.end
 	}
 	if pos < len(rs) {
-		segs = append(segs, Segment{Text: string(rs[pos:])})
+		segs = append(segs, Segment{Text: text[at[pos]:]})
 	}
 	return paragraphs(segs)
 }
@@ -125,8 +136,11 @@ func paragraphs(segs []Segment) []Paragraph {
 		cur = nil
 	}
 	for _, s := range segs {
-		parts := strings.Split(s.Text, "\n")
-		for i, p := range parts {
+		if !strings.Contains(s.Text, "\n") {
+			cur = append(cur, s)
+			continue
+		}
+		for i, p := range strings.Split(s.Text, "\n") {
 			if i > 0 {
 				flush()
 			}

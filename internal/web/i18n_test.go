@@ -1,0 +1,105 @@
+package web
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"testing"
+	"time"
+)
+
+func TestLocaleNumbers(t *testing.T) {
+	tests := []struct {
+		n      int
+		ar, en string
+	}{
+		{0, "٠", "0"},
+		{7, "٧", "7"},
+		{999, "٩٩٩", "999"},
+		{1000, "١٬٠٠٠", "1,000"},
+		{31030, "٣١٬٠٣٠", "31,030"},
+		{1234567, "١٬٢٣٤٬٥٦٧", "1,234,567"},
+		{-4200, "-٤٬٢٠٠", "-4,200"},
+	}
+	for _, tc := range tests {
+		t.Run(fmt.Sprint(tc.n), func(t *testing.T) {
+			if got := (Locale{Arabic}).Num(tc.n); got != tc.ar {
+				t.Errorf("ar: %q, want %q", got, tc.ar)
+			}
+			if got := (Locale{English}).Num(tc.n); got != tc.en {
+				t.Errorf("en: %q, want %q", got, tc.en)
+			}
+		})
+	}
+}
+
+func TestLocaleDates(t *testing.T) {
+	day := time.Date(2015, 8, 5, 23, 0, 0, 0, time.FixedZone("AST", 3*3600))
+	tests := []struct {
+		name, ar, en string
+		got          func(Locale) string
+	}{
+		{"date", "٥ أغسطس ٢٠١٥", "5 August 2015", func(l Locale) string { return l.Date(day) }},
+		{"zero date", "", "", func(l Locale) string { return l.Date(time.Time{}) }},
+		{"day value", "٥ أغسطس ٢٠١٥", "5 August 2015", func(l Locale) string { return l.Value("2015-08-05") }},
+		{"month value", "ديسمبر ٢٠٢٣", "December 2023", func(l Locale) string { return l.Value("2023-12") }},
+		{"year value", "٢٠٢٠", "2020", func(l Locale) string { return l.Value("2020") }},
+		{"week value kept", "2015-W32", "2015-W32", func(l Locale) string { return l.Value("2015-W32") }},
+		{"reference kept", "PAST_REF", "PAST_REF", func(l Locale) string { return l.Value("PAST_REF") }},
+		{"bad day kept", "2015-02-30", "2015-02-30", func(l Locale) string { return l.Value("2015-02-30") }},
+		{"every month", "يناير ٢٠١٥", "January 2015", func(l Locale) string { return l.Value("2015-01") }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.got(Locale{Arabic}); got != tc.ar {
+				t.Errorf("ar: %q, want %q", got, tc.ar)
+			}
+			if got := tc.got(Locale{English}); got != tc.en {
+				t.Errorf("en: %q, want %q", got, tc.en)
+			}
+		})
+	}
+}
+
+func TestLangOf(t *testing.T) {
+	tests := []struct {
+		url, cookie string
+		want        Lang
+	}{
+		{"/", "", Arabic},
+		{"/?lang=en", "", English},
+		{"/?lang=ar", "en", Arabic},
+		{"/", "en", English},
+		{"/?lang=fr", "en", English},
+		{"/?lang=fr", "", Arabic},
+		{"/", "<script>", Arabic},
+	}
+	for _, tc := range tests {
+		t.Run(tc.url+" "+tc.cookie, func(t *testing.T) {
+			r := httptest.NewRequest("GET", tc.url, nil)
+			if tc.cookie != "" {
+				r.Header.Set("Cookie", langCookie+"="+tc.cookie)
+			}
+			if got := langOf(r); got != tc.want {
+				t.Errorf("%s", got)
+			}
+		})
+	}
+}
+
+func TestUnknownKeyIsAnError(t *testing.T) {
+	if _, err := (Locale{Arabic}).T("no.such.key"); err == nil {
+		t.Error("an unknown key gave no error")
+	}
+	if got := (Locale{English}).TypeName("WEIRD"); got != "WEIRD" {
+		t.Errorf("unknown type shown as %q", got)
+	}
+}
+
+func ExampleLocale() {
+	for _, l := range []Locale{{Arabic}, {English}} {
+		fmt.Println(l.Dir(), l.Num(31030), l.Value("2015-08-05"))
+	}
+	// Output:
+	// rtl ٣١٬٠٣٠ ٥ أغسطس ٢٠١٥
+	// ltr 31,030 5 August 2015
+}
