@@ -58,7 +58,6 @@ var catalog = map[string]message{
 	"home.none":          {"لا قصص في الأرشيف بعد.", "No stories in the archive yet."},
 	"home.articles":      {"أحدث المقالات", "Latest articles"},
 	"home.noarticles":    {"لا مقالات في الأرشيف بعد.", "No articles in the archive yet."},
-	"story.articles":     {"مقالات", "articles"},
 	"story.dormant":      {"مكتملة", "closed"},
 	"story.summary":      {"الملخص", "Summary"},
 	"story.timeline":     {"الخط الزمني", "Timeline"},
@@ -103,6 +102,22 @@ var catalog = map[string]message{
 	"footer.about":       {"راصد: محرك لرصد الأخبار العربية.", "rasid: an Arabic news-intelligence engine."},
 }
 
+// plural is a message that changes with a number, written with {n} where
+// the number goes. Arabic has six forms (the CLDR categories: zero, one,
+// two, few for 3–10, many for 11–99, other), English two (one, other).
+type plural struct {
+	ar [6]string
+	en [2]string
+}
+
+// plurals holds the messages that count something, by key.
+var plurals = map[string]plural{
+	"articles": {
+		ar: [6]string{"لا مقالات", "مقال واحد", "مقالان", "{n} مقالات", "{n} مقالًا", "{n} مقال"},
+		en: [2]string{"{n} article", "{n} articles"},
+	},
+}
+
 // arabicMonths are the Gregorian month names as Saudi, Gulf and Egyptian
 // papers write them (يناير … ديسمبر), rather than the Levantine and Iraqi
 // names (كانون الثاني … كانون الأول): rasid's archive is mostly Saudi.
@@ -141,6 +156,44 @@ func (l Locale) T(key string) (string, error) {
 		return m.en, nil
 	}
 	return m.ar, nil
+}
+
+// Count writes n with the plural form of the message key that agrees with
+// it: "٣ مقالات", "١١ مقالًا", "مقالان"; "1 article", "3 articles".
+func (l Locale) Count(key string, n int) (string, error) {
+	p, ok := plurals[key]
+	if !ok {
+		return "", fmt.Errorf("web: no plural message %q", key)
+	}
+	var form string
+	if l.Lang == English {
+		form = p.en[1]
+		if n == 1 {
+			form = p.en[0]
+		}
+	} else {
+		form = p.ar[arabicPlural(n)]
+	}
+	return strings.ReplaceAll(form, "{n}", l.Num(n)), nil
+}
+
+// arabicPlural is the CLDR plural category of n in Arabic, as an index
+// into plural.ar.
+func arabicPlural(n int) int {
+	m := n % 100
+	switch {
+	case n == 0:
+		return 0
+	case n == 1:
+		return 1
+	case n == 2:
+		return 2
+	case m >= 3 && m <= 10:
+		return 3
+	case m >= 11 && m <= 99:
+		return 4
+	}
+	return 5
 }
 
 // TypeName names an entity type (PERS, LOC, ORG, MISC); an unknown type is

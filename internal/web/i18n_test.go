@@ -60,6 +60,39 @@ func TestLocaleDates(t *testing.T) {
 	}
 }
 
+func TestLocaleCount(t *testing.T) {
+	tests := []struct {
+		n      int
+		ar, en string
+	}{
+		{0, "لا مقالات", "0 articles"},
+		{1, "مقال واحد", "1 article"},
+		{2, "مقالان", "2 articles"},
+		{3, "٣ مقالات", "3 articles"},
+		{10, "١٠ مقالات", "10 articles"},
+		{11, "١١ مقالًا", "11 articles"},
+		{99, "٩٩ مقالًا", "99 articles"},
+		{100, "١٠٠ مقال", "100 articles"},
+		{103, "١٠٣ مقالات", "103 articles"},
+		{1000, "١٬٠٠٠ مقال", "1,000 articles"},
+	}
+	for _, tc := range tests {
+		t.Run(fmt.Sprint(tc.n), func(t *testing.T) {
+			for _, c := range []struct {
+				l    Locale
+				want string
+			}{{Locale{Arabic}, tc.ar}, {Locale{English}, tc.en}} {
+				if got, err := c.l.Count("articles", tc.n); err != nil || got != c.want {
+					t.Errorf("%s: %q %v, want %q", c.l.Lang, got, err, c.want)
+				}
+			}
+		})
+	}
+	if _, err := (Locale{Arabic}).Count("nothing", 1); err == nil {
+		t.Error("an unknown plural gave no error")
+	}
+}
+
 func TestLangOf(t *testing.T) {
 	tests := []struct {
 		url, cookie string

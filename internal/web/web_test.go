@@ -42,7 +42,7 @@ func TestPages(t *testing.T) {
 		lang, dir  string
 		want       []string
 	}{
-		{"home", "/", 200, "ar", "rtl", []string{"أحدث القصص", "زيارة بلينكن إلى بغداد", `href="/story/st-visit"`, "٣ مقالات", "أحدث المقالات"}},
+		{"home", "/", 200, "ar", "rtl", []string{"أحدث القصص", "زيارة بلينكن إلى بغداد", `href="/story/st-visit"`, "٣ مقالات", "مقال واحد", "أحدث المقالات"}},
 		{"home english", "/?lang=en", 200, "en", "ltr", []string{"Latest stories", "3 articles", "14 March 2023"}},
 		{"home page 2", "/?p=2", 200, "ar", "rtl", []string{"السابق"}},
 		{"story", "/story/st-visit", 200, "ar", "rtl", []string{
@@ -252,6 +252,22 @@ func TestCatalogComplete(t *testing.T) {
 	for k := range catalog {
 		if !used[k] && !strings.HasPrefix(k, "type.") {
 			t.Errorf("key %q is in the catalog but never used", k)
+		}
+	}
+	for k, p := range plurals {
+		for i, f := range append(p.ar[:], p.en[:]...) {
+			if strings.TrimSpace(f) == "" || (i != 0 && i != 1 && i != 2 && i < 6 && !strings.Contains(f, "{n}")) {
+				t.Errorf("plural %q form %d: %q", k, i, f)
+			}
+		}
+	}
+	countRe := regexp.MustCompile(`Count "([a-z]+)"`)
+	for _, f := range files {
+		b, _ := templateFS.ReadFile("templates/" + f.Name())
+		for _, m := range countRe.FindAllStringSubmatch(string(b), -1) {
+			if _, ok := plurals[m[1]]; !ok {
+				t.Errorf("plural %q is used but not in the table", m[1])
+			}
 		}
 	}
 }
