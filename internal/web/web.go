@@ -129,13 +129,14 @@ type page struct {
 	Query  string // the search box's text
 	Switch string // this page in the other language
 	CSS    string
-	Main   any // the page's own data
+	Nav    string // the page's name, to mark the current navigation link
+	Main   any    // the page's own data
 }
 
 // render writes a page; a template error becomes a 500 page.
 func (s *server) render(w http.ResponseWriter, r *http.Request, status int, name, title string, main any) {
 	l := s.locale(w, r)
-	p := page{L: l, Title: title, Switch: switchURL(r, l.Other()), CSS: s.css, Main: main}
+	p := page{L: l, Title: title, Switch: switchURL(r, l.Other()), CSS: s.css, Nav: name, Main: main}
 	if name == "search" {
 		p.Query = r.URL.Query().Get("q")
 	}

@@ -42,7 +42,7 @@ func TestPages(t *testing.T) {
 		lang, dir  string
 		want       []string
 	}{
-		{"home", "/", 200, "ar", "rtl", []string{"أحدث القصص", "زيارة بلينكن إلى بغداد", `href="/story/st-visit"`, "٣ مقالات", "مقال واحد", "أحدث المقالات"}},
+		{"home", "/", 200, "ar", "rtl", []string{"أحدث القصص", "زيارة بلينكن إلى بغداد", `href="/story/st-visit"`, "٣ مقالات", "مقال واحد", "أحدث المقالات", `<a href="/" aria-current="page">`}},
 		{"home english", "/?lang=en", 200, "en", "ltr", []string{"Latest stories", "3 articles", "14 March 2023"}},
 		{"home page 2", "/?p=2", 200, "ar", "rtl", []string{"السابق"}},
 		{"story", "/story/st-visit", 200, "ar", "rtl", []string{
@@ -62,7 +62,7 @@ func TestPages(t *testing.T) {
 		{"search", "/search?q=" + "الطاقة", 200, "ar", "rtl", []string{"النتائج", `<mark class="hit">الطاقة</mark>`, `href="/article/art-2"`, "حسب المصدر", "alriyadh"}},
 		{"search inflection", "/search?q=" + "والطاقة", 200, "ar", "rtl", []string{`href="/article/art-1"`, `href="/article/art-2"`}},
 		{"search paged", "/search?q=" + "بغداد" + "&p=2", 200, "ar", "rtl", []string{"صفحة ٢ من ٢", "السابق"}},
-		{"search empty", "/search", 200, "ar", "rtl", []string{"اكتب كلمات للبحث"}},
+		{"search empty", "/search", 200, "ar", "rtl", []string{"اكتب كلمات للبحث", `<a href="/search" aria-current="page">`}},
 		{"search none", "/search?q=zzzqqq", 200, "ar", "rtl", []string{"لا نتائج"}},
 		{"search bad query", "/search?q=%22open", 400, "ar", "rtl", []string{`role="alert"`}},
 		{"search english", "/search?q=" + "بغداد" + "&lang=en", 200, "en", "ltr", []string{"Results", "By source", "Next"}},
