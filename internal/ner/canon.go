@@ -90,6 +90,25 @@ func (c *Canonicalizer) tokenKey(w string) string {
 	return b.String()
 }
 
+// Key returns the matching key of a canonical name of type t (a
+// Mention's Name, or an Entity's): the type and the words' matching keys
+// (article dropped, teh marbuta folded, long vowels of transliterated
+// words dropped), a person's words in sorted order. Names with one key
+// are spellings of one entity (ترمب, ترامب), so a hash of the key is an
+// entity id that is the same in every article and every run. Key only
+// reads the Canonicalizer and is safe for concurrent use.
+func (c *Canonicalizer) Key(t Type, name string) string {
+	words := strings.Fields(name)
+	keys := make([]string, len(words))
+	for i, w := range words {
+		keys[i] = c.tokenKey(w)
+	}
+	if t == PERS {
+		return t.String() + ":" + sortedKey(keys)
+	}
+	return t.String() + ":" + strings.Join(keys, " ")
+}
+
 // local is an entity within one article.
 type local struct {
 	typ    Type

@@ -1,0 +1,301 @@
+// Package analysis runs every rasid analyzer on an article and returns one
+// news.Analysis: sentences, named entities with stable entity ids, temporal
+// expressions resolved against the publication date, quantities, and quotes
+// with their speakers. It is the only place the analyzers are composed.
+//
+// What callers can rely on:
+//   - Every span is in Unicode code points of the article's Body, and its
+//     Text is exactly the Body's runes in [Start, End).
+//   - Entity ids are stable across articles and runs: an id is a hash of the
+//     entity's type and the matching key of its fullest name in the article
+//     (ner.Canonicalizer.Key), so spellings of one name (ترمب, ترامب; إيران,
+//     ايران) share an id, and a surname alone takes the id of the full name
+//     written elsewhere in the same article.
+//   - Time expressions are resolved against Published. When the article has
+//     no date, only expressions whose value does not depend on the
+//     publication date (absolute dates, durations, sets) keep a value; the
+//     others are kept with an empty value rather than a guessed one.
+//   - The same article and the same Version give the same Analysis.
+//
+// An Analyzer is read-only once built and safe for concurrent use.
+package analysis
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/rasid-news/rasid/internal/arabic"
+	"github.com/rasid-news/rasid/internal/ner"
+	"github.com/rasid-news/rasid/internal/news"
+	"github.com/rasid-news/rasid/internal/quantity"
+	"github.com/rasid-news/rasid/internal/quote"
+	"github.com/rasid-news/rasid/internal/timex"
+)
+
+// Version identifies the analyzer build that made an analysis; it is
+// stored in news.Analysis.Analyzer, and `rasid reanalyze` redoes every
+// analysis made by another version. Bump it whenever a model, a word list
+// or an analyzer's behaviour changes what Analyze returns.
+const Version = "rasid-analysis/1"
+
+// Analyzer runs the analyzers on articles. Build one with New or Default
+// and share it: it is read-only and safe for concurrent use.
+type Analyzer struct {
+	ner *ner.Model
+	// keys is used only for Canonicalizer.Key, which reads it.
+	keys *ner.Canonicalizer
+}
+
+// New returns an Analyzer that recognizes entities with m.
+func New(m *ner.Model) *Analyzer {
+	return &Analyzer{ner: m, keys: ner.NewCanonicalizer()}
+}
+
+// Default returns an Analyzer with the embedded entity model.
+func Default() (*Analyzer, error) {
+	m, err := ner.Default()
+	if err != nil {
+		return nil, err
+	}
+	return New(m), nil
+}
+
+// Two references far apart in year, month, day and weekday: an expression
+// whose value is the same against both does not depend on the
+// publication date.
+var (
+	probeA = time.Date(1987, time.March, 10, 12, 0, 0, 0, time.UTC)
+	probeB = time.Date(2041, time.October, 26, 12, 0, 0, 0, time.UTC)
+)
+
+// Analyze returns the analysis of a's Body (the Title is not analyzed, so
+// that every span points into one text). Body should be valid UTF-8; an
+// invalid byte counts as one code point.
+func (an *Analyzer) Analyze(a news.Article) news.Analysis {
+	text := a.Body
+	sp := newSpanner(text)
+	out := news.Analysis{
+		ID:         a.ID,
+		Analyzer:   Version,
+		Sentences:  []news.Span{},
+		Entities:   []news.Entity{},
+		Timexes:    []news.Timex{},
+		Quantities: []news.Quantity{},
+		Quotes:     []news.Quote{},
+	}
+
+	_, sents := arabic.SplitSentences(text)
+	for _, s := range sents {
+		out.Sentences = append(out.Sentences, sp.span(s.Start, s.End))
+	}
+
+	for _, t := range an.timexes(text, a.Published) {
+		out.Timexes = append(out.Timexes, news.Timex{
+			Span:        sp.span(t.Start, t.End),
+			Type:        t.Type,
+			Value:       t.Value,
+			Granularity: t.Granularity,
+			Hijri:       t.Hijri,
+		})
+	}
+
+	for _, q := range quantity.Extract(text) {
+		if insideDate(q.Start, q.End, out.Timexes) {
+			continue // the day or year of a date is no quantity (20 أغسطس 2020)
+		}
+		nq := news.Quantity{Span: sp.span(q.Start, q.End), Type: q.Type, Value: q.Value, Unit: q.Unit}
+		if q.Type == quantity.TypePercent && nq.Unit == "" {
+			nq.Unit = "%"
+		}
+		if q.Max != nil {
+			nq.To = *q.Max
+		}
+		out.Quantities = append(out.Quantities, nq)
+	}
+
+	mentions := an.entities(a.ID, text, sp, &out)
+
+	for _, q := range quote.Extract(text, mentions) {
+		s := q.Speaker
+		out.Quotes = append(out.Quotes, news.Quote{
+			Span: sp.span(q.Start, q.End),
+			Speaker: news.Speaker{
+				Text:     s.Text,
+				Name:     s.Name,
+				EntityID: s.EntityID,
+				Start:    s.Start,
+				End:      s.End,
+			},
+			Cue:    q.Cue,
+			Direct: q.Direct,
+		})
+	}
+	return out
+}
+
+// entities recognizes the entities of text, gives them their ids and
+// canonical names, appends them to out, and returns them as mentions for
+// the quote extractor.
+func (an *Analyzer) entities(id, text string, sp spanner, out *news.Analysis) []quote.Mention {
+	ms := an.ner.Recognize(text)
+	// A currency inside an amount (50 مليون دولار) is no named entity.
+	ms = slices.DeleteFunc(ms, func(m ner.Mention) bool {
+		for _, q := range out.Quantities {
+			if q.Type == quantity.TypeMoney && q.Start <= m.Start && m.End <= q.End {
+				return true
+			}
+		}
+		return false
+	})
+	if len(ms) == 0 {
+		return nil
+	}
+	// A fresh Canonicalizer groups the mentions of this article alone
+	// (surname with full name, spelling variants); the id comes from the
+	// fullest name of each group, so it does not depend on other articles.
+	c := ner.NewCanonicalizer()
+	local := c.Add(id, ms)
+	groups := c.Entities()
+	keys := make([]string, len(groups))
+	for i, g := range groups {
+		keys[i] = an.keys.Key(g.Type, g.Name)
+	}
+	// A person named in part (حسين after "حسين فؤاد", whose surname is not
+	// its last word as written; عبد المهدي after عادل عبد المهدي) joins the
+	// one fuller person name of the article that holds all its words.
+	to := make([]int, len(groups)) // group → group whose id and name it takes
+	for i, g := range groups {
+		to[i] = i
+		if g.Type != ner.PERS {
+			continue
+		}
+		words := strings.Fields(strings.TrimPrefix(keys[i], "PERS:"))
+		found := -1
+		for j, h := range groups {
+			if j == i || h.Type != ner.PERS {
+				continue
+			}
+			full := strings.Fields(strings.TrimPrefix(keys[j], "PERS:"))
+			if len(full) <= len(words) || !containsAll(full, words) {
+				continue
+			}
+			if found >= 0 {
+				found = -2 // two fuller names hold it: leave it alone
+				break
+			}
+			found = j
+		}
+		if found >= 0 {
+			to[i] = found
+		}
+	}
+	// The display name of a group is its canonical name as the article
+	// writes it (فؤاد حسين rather than the normalized فواد حسين): the first
+	// mention whose text normalizes to the name; else the normalized name.
+	names := make([]string, len(groups))
+	for i, m := range ms {
+		if g := local[i] - 1; g >= 0 && g < len(groups) && names[g] == "" && arabic.NormalizeString(m.Text) == groups[g].Name {
+			names[g] = m.Text
+		}
+	}
+	for i, g := range groups {
+		if names[i] == "" {
+			names[i] = g.Name
+		}
+	}
+	qm := make([]quote.Mention, 0, len(ms))
+	for i, m := range ms {
+		if local[i] <= 0 || local[i] > len(groups) {
+			continue // a mention with no name
+		}
+		g := to[local[i]-1]
+		e := news.Entity{
+			Span:     sp.span(m.Start, m.End),
+			Type:     m.Type.String(),
+			EntityID: EntityID(keys[g]),
+			Name:     names[g],
+			Role:     m.Role,
+		}
+		out.Entities = append(out.Entities, e)
+		qm = append(qm, quote.Mention{Start: e.Start, End: e.End, Type: e.Type, EntityID: e.EntityID, Name: e.Name})
+	}
+	return qm
+}
+
+// insideDate reports whether [start, end) lies within a date or time
+// expression.
+func insideDate(start, end int, xs []news.Timex) bool {
+	for _, x := range xs {
+		if (x.Type == timex.TypeDate || x.Type == timex.TypeTime) && x.Start <= start && end <= x.End {
+			return true
+		}
+	}
+	return false
+}
+
+// containsAll reports whether every word of part is in full.
+func containsAll(full, part []string) bool {
+	for _, w := range part {
+		if !slices.Contains(full, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// EntityID returns the entity id of a matching key (ner.Canonicalizer.Key):
+// the lower-case type and 64 bits of the key's SHA-256, e.g.
+// "pers-3f9a…". Ids are the same in every run and on every machine.
+func EntityID(key string) string {
+	typ, _, _ := strings.Cut(key, ":")
+	h := sha256.Sum256([]byte(key))
+	return strings.ToLower(typ) + "-" + hex.EncodeToString(h[:8])
+}
+
+// timexes finds the temporal expressions of text resolved against
+// published. With no publication date, an expression keeps its value only
+// when the value is the same against two distant references; otherwise
+// its value is left empty rather than guessed.
+func (an *Analyzer) timexes(text string, published time.Time) []timex.Timex {
+	if !published.IsZero() {
+		return timex.Extract(text, published)
+	}
+	xa := timex.Extract(text, probeA)
+	type span struct{ start, end int }
+	xb := map[span]timex.Timex{}
+	for _, x := range timex.Extract(text, probeB) {
+		xb[span{x.Start, x.End}] = x
+	}
+	for i, x := range xa {
+		if y, ok := xb[span{x.Start, x.End}]; !ok || y.Value != x.Value || y.Hijri != x.Hijri {
+			xa[i].Value, xa[i].Hijri = "", ""
+		}
+	}
+	return xa
+}
+
+// spanner cuts spans of a text by code point offsets.
+type spanner struct {
+	text   string
+	byteAt []int // byte offset of each code point, and len(text) at the end
+}
+
+func newSpanner(text string) spanner {
+	byteAt := make([]int, 0, len(text)+1)
+	for i := range text {
+		byteAt = append(byteAt, i)
+	}
+	return spanner{text: text, byteAt: append(byteAt, len(text))}
+}
+
+// span returns the span [start, end) with its text; offsets out of range
+// are clamped so that a faulty analyzer never makes Analyze panic.
+func (s spanner) span(start, end int) news.Span {
+	n := len(s.byteAt) - 1
+	start = min(max(start, 0), n)
+	end = min(max(end, start), n)
+	return news.Span{Text: s.text[s.byteAt[start]:s.byteAt[end]], Start: start, End: end}
+}

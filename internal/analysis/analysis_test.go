@@ -1,0 +1,343 @@
+package analysis_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rasid-news/rasid/internal/analysis"
+	"github.com/rasid-news/rasid/internal/news"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+const seedsPath = "../../../shared/data/seeds.jsonl"
+
+func analyzer(t testing.TB) *analysis.Analyzer {
+	t.Helper()
+	an, err := analysis.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return an
+}
+
+// seeds reads the seed articles, or skips when they are absent.
+func seeds(t testing.TB) []news.Article {
+	t.Helper()
+	f, err := os.Open(seedsPath)
+	if err != nil {
+		t.Skipf("seed articles not found at %s", seedsPath)
+	}
+	defer f.Close()
+	var out []news.Article
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<22)
+	for sc.Scan() {
+		var r struct{ ID, Text, Published, Source, URL string }
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatal(err)
+		}
+		p, err := time.Parse(time.DateOnly, r.Published)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, news.Article{ID: r.ID, Body: r.Text, Published: p, Source: r.Source, URL: r.URL})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// checkSpans fails when a span's text is not the body's runes at its offsets.
+func checkSpans(t *testing.T, body string, a news.Analysis) {
+	t.Helper()
+	r := []rune(body)
+	check := func(kind string, s news.Span) {
+		if s.Start < 0 || s.End < s.Start || s.End > len(r) || string(r[s.Start:s.End]) != s.Text {
+			t.Errorf("%s span [%d,%d) %q does not match the text", kind, s.Start, s.End, s.Text)
+		}
+	}
+	for _, s := range a.Sentences {
+		check("sentence", s)
+	}
+	for _, e := range a.Entities {
+		check("entity", e.Span)
+		if e.EntityID == "" || e.Name == "" {
+			t.Errorf("entity %q has no id or name", e.Text)
+		}
+	}
+	for _, x := range a.Timexes {
+		check("timex", x.Span)
+	}
+	for _, q := range a.Quantities {
+		check("quantity", q.Span)
+	}
+	for _, q := range a.Quotes {
+		check("quote", q.Span)
+		if q.Speaker.End > 0 && string(r[q.Speaker.Start:q.Speaker.End]) != q.Speaker.Text {
+			t.Errorf("speaker span [%d,%d) %q does not match the text", q.Speaker.Start, q.Speaker.End, q.Speaker.Text)
+		}
+	}
+}
+
+// TestSeedPersons checks that each person of the seed articles gets one
+// entity id in every article, whatever the spelling, and that no two of
+// them share one.
+func TestSeedPersons(t *testing.T) {
+	an := analyzer(t)
+	arts := seeds(t)
+	people := []struct {
+		who   string
+		names []string // spellings written in the seeds
+	}{
+		{"Pompeo", []string{"مايك بومبيو", "بومبيو"}},
+		{"Blinken", []string{"أنتوني بلينكن", "انتوني بلينكن", "بلينكن", "بلنكن"}},
+		{"Fuad Hussein", []string{"فؤاد حسين", "حسين فؤاد"}},
+		{"al-Kadhimi", []string{"مصطفى الكاظمي", "الكاظمي"}},
+		{"Trump", []string{"دونالد ترمب", "دونالد ترامب", "ترمب"}},
+	}
+	byText := map[string]map[string]bool{} // mention text → entity ids
+	for _, a := range arts {
+		res := an.Analyze(a)
+		for _, e := range res.Entities {
+			if e.Type != "PERS" {
+				continue
+			}
+			if byText[e.Text] == nil {
+				byText[e.Text] = map[string]bool{}
+			}
+			byText[e.Text][e.EntityID] = true
+		}
+	}
+	owner := map[string]string{}
+	for _, p := range people {
+		t.Run(p.who, func(t *testing.T) {
+			ids := map[string]bool{}
+			for _, n := range p.names {
+				if len(byText[n]) == 0 {
+					t.Errorf("%q not found as a person", n)
+				}
+				for id := range byText[n] {
+					ids[id] = true
+				}
+			}
+			if len(ids) != 1 {
+				t.Errorf("%s has %d entity ids: %v", p.who, len(ids), ids)
+			}
+			for id := range ids {
+				if o, ok := owner[id]; ok && o != p.who {
+					t.Errorf("%s and %s share entity id %s", o, p.who, id)
+				}
+				owner[id] = p.who
+			}
+		})
+	}
+}
+
+// TestSeeds checks spans, dates resolved against the publication date and
+// quote speakers on the seed articles.
+func TestSeeds(t *testing.T) {
+	an := analyzer(t)
+	arts := seeds(t)
+	byID := map[string]news.Analysis{}
+	bodies := map[string]string{}
+	for _, a := range arts {
+		res := an.Analyze(a)
+		if res.ID != a.ID || res.Analyzer != analysis.Version {
+			t.Errorf("%s: id %q analyzer %q", a.ID, res.ID, res.Analyzer)
+		}
+		t.Run("spans/"+a.ID, func(t *testing.T) { checkSpans(t, a.Body, res) })
+		byID[a.ID] = res
+		bodies[a.ID] = a.Body
+	}
+	timexes := []struct {
+		article, text, value string
+	}{
+		{"000_324617013d58bdca", "الأربعاء", "2020-08-19"},
+		{"000_324617013d58bdca", "يونيو الماضي", "2020-06"},
+		{"000_324617013d58bdca", "أواخر العام الماضي", "2019"},
+		{"003_17cbc4ecf8b5e0c1", "أمس الخميس", "2021-07-22"},
+		{"002_c72539758a742b07", "العاشر من اكتوبر المقبل", "2021-10-10"},
+	}
+	for _, c := range timexes {
+		t.Run("timex/"+c.text, func(t *testing.T) {
+			for _, x := range byID[c.article].Timexes {
+				if x.Text == c.text {
+					if x.Value != c.value {
+						t.Errorf("%q = %q, want %q", c.text, x.Value, c.value)
+					}
+					return
+				}
+			}
+			t.Errorf("%q not found in %s", c.text, c.article)
+		})
+	}
+	speakers := []struct {
+		article, speaker, name string
+	}{
+		{"000_324617013d58bdca", "بومبيو", "مايك بومبيو"},
+		{"000_324617013d58bdca", "حسين", "فؤاد حسين"},
+		{"001_707b2242cacd9ad6", "مصطفى الكاظمي", "مصطفى الكاظمي"},
+		{"003_17cbc4ecf8b5e0c1", "بلينكن", "أنتوني بلينكن"},
+	}
+	for _, c := range speakers {
+		t.Run("speaker/"+c.speaker, func(t *testing.T) {
+			res := byID[c.article]
+			var want string
+			for _, e := range res.Entities {
+				if e.Name == c.name {
+					want = e.EntityID
+				}
+			}
+			for _, q := range res.Quotes {
+				if q.Speaker.Text == c.speaker {
+					if q.Speaker.EntityID != want || want == "" {
+						t.Errorf("speaker %q has entity id %q, want %q (%s)", c.speaker, q.Speaker.EntityID, want, c.name)
+					}
+					return
+				}
+			}
+			t.Errorf("no quote by %q in %s", c.speaker, c.article)
+		})
+	}
+}
+
+// TestStableIDs checks that spellings of one entity in different articles
+// get one id, and that the id does not depend on the other articles.
+func TestStableIDs(t *testing.T) {
+	an := analyzer(t)
+	cases := []struct {
+		desc, a, b string // two texts naming one entity
+		typ        string
+	}{
+		{"transliteration", "وقال الرئيس الأميركي دونالد ترمب إن المحادثات مفيدة.", "وقال الرئيس الأميركي دونالد ترامب إن المحادثات مفيدة.", "PERS"},
+		{"hamza", "وصل الوفد إلى إيران أمس.", "وصل الوفد إلى ايران أمس.", "LOC"},
+		{"clitic", "وصل الوزير إلى بغداد.", "عاد الوزير من بغداد ثم توجه إلى واشنطن وبغداد.", "LOC"},
+	}
+	for _, c := range cases {
+		t.Run(c.desc, func(t *testing.T) {
+			first := func(text string) string {
+				for _, e := range an.Analyze(news.Article{ID: "x", Body: text}).Entities {
+					if e.Type == c.typ {
+						return e.EntityID
+					}
+				}
+				t.Fatalf("no %s entity in %q", c.typ, text)
+				return ""
+			}
+			if a, b := first(c.a), first(c.b); a != b {
+				t.Errorf("ids differ: %s vs %s", a, b)
+			}
+		})
+	}
+}
+
+// TestUndated checks that without a publication date relative expressions
+// keep no value and absolute ones are resolved.
+func TestUndated(t *testing.T) {
+	an := analyzer(t)
+	res := an.Analyze(news.Article{ID: "u", Body: "التقى الوزيران أمس، بعد اجتماع عقد في 5 أغسطس 2020 واستمر ثلاثة أيام."})
+	want := map[string]string{"أمس": "", "5 أغسطس 2020": "2020-08-05", "ثلاثة أيام": "P3D"}
+	got := map[string]string{}
+	for _, x := range res.Timexes {
+		got[x.Text] = x.Value
+	}
+	for text, v := range want {
+		if g, ok := got[text]; !ok || g != v {
+			t.Errorf("%q: value %q (found %v), want %q", text, g, ok, v)
+		}
+	}
+}
+
+// TestEmpty checks that odd inputs give an analysis with empty lists.
+func TestEmpty(t *testing.T) {
+	an := analyzer(t)
+	for _, body := range []string{"", "   \n", "\uFFFD", "123", "«»"} {
+		res := an.Analyze(news.Article{ID: "e", Body: body})
+		if res.Sentences == nil || res.Entities == nil || res.Timexes == nil || res.Quantities == nil || res.Quotes == nil {
+			t.Errorf("%q: nil list in %+v", body, res)
+		}
+		checkSpans(t, body, res)
+	}
+}
+
+// TestConcurrent checks that one Analyzer gives the same results from
+// many goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	an := analyzer(t)
+	arts := seeds(t)
+	want := make([]string, len(arts))
+	for i, a := range arts {
+		b, _ := json.Marshal(an.Analyze(a))
+		want[i] = string(b)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, a := range arts {
+				b, _ := json.Marshal(an.Analyze(a))
+				if string(b) != want[i] {
+					t.Errorf("%s: result differs under concurrency", a.ID)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// TestGolden compares the analysis of testdata/article.txt with
+// testdata/article.golden.json (refresh with -update).
+func TestGolden(t *testing.T) {
+	an := analyzer(t)
+	body, err := os.ReadFile(filepath.Join("testdata", "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := an.Analyze(news.Article{ID: "golden", Body: string(body), Published: time.Date(2020, 8, 25, 0, 0, 0, 0, time.UTC)})
+	checkSpans(t, string(body), res)
+	got, err := json.MarshalIndent(res, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	path := filepath.Join("testdata", "article.golden.json")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("analysis differs from %s (run with -update after checking the change):\n%s", path, got)
+	}
+}
+
+// FuzzAnalyze checks that any text gives spans that match it and never a
+// panic.
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{"قال بومبيو «نعم» أمس", "وبغداد 5 آلاف دولار", "\xff\xfe", "«", "إيران ايران"} {
+		f.Add(s)
+	}
+	an := analyzer(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		res := an.Analyze(news.Article{ID: "f", Body: s})
+		r := []rune(s)
+		for _, e := range res.Entities {
+			if e.End > len(r) || string(r[e.Start:e.End]) != e.Text {
+				t.Errorf("entity span [%d,%d) %q does not match", e.Start, e.End, e.Text)
+			}
+		}
+	})
+}

@@ -1,0 +1,38 @@
+package ner_test
+
+import (
+	"testing"
+
+	"github.com/rasid-news/rasid/internal/arabic"
+	"github.com/rasid-news/rasid/internal/ner"
+)
+
+// TestKey checks which canonical names Canonicalizer.Key treats as one.
+func TestKey(t *testing.T) {
+	c := ner.NewCanonicalizer()
+	cases := []struct {
+		desc string
+		typ  ner.Type
+		a, b string
+		same bool
+	}{
+		{"transliteration", ner.PERS, "دونالد ترمب", "دونالد ترامب", true},
+		{"long vowel", ner.PERS, "انتوني بلينكن", "انتوني بلنكن", true},
+		{"hamza", ner.LOC, "إيران", "ايران", true},
+		{"word order of a person", ner.PERS, "فؤاد حسين", "حسين فؤاد", true},
+		{"native names stay apart", ner.PERS, "حسين", "حسن", false},
+		{"surname is not the full name", ner.PERS, "بومبيو", "مايك بومبيو", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.desc, func(t *testing.T) {
+			ka := c.Key(tc.typ, arabic.NormalizeString(tc.a))
+			kb := c.Key(tc.typ, arabic.NormalizeString(tc.b))
+			if (ka == kb) != tc.same {
+				t.Errorf("Key(%q) = %q, Key(%q) = %q; same = %v, want %v", tc.a, ka, tc.b, kb, ka == kb, tc.same)
+			}
+		})
+	}
+	if c.Key(ner.PERS, "واشنطن") == c.Key(ner.LOC, "واشنطن") {
+		t.Error("a person and a place share a key")
+	}
+}
