@@ -44,6 +44,7 @@ func commands() []command {
 		{"ner", "tag named entities (PERS, LOC, ORG, MISC) in CoNLL tokens on stdin", runNER},
 		{"train", "train a model from annotated data (train ner …)", runTrain},
 		{"quotes", "find the quotes of an article on stdin, with cue and speaker, as JSON", runQuotes},
+		{"analyze", "analyze articles (plain text or --jsonl): entities, dates, quantities, quotes with spans, as JSON lines", runAnalyze},
 		{"timex", "find temporal expressions, one text per line on stdin, resolved against --ref, as JSON arrays", runTimex},
 		{"quantities", "find numbers, percentages, ranges, money and counts, one text per line on stdin, as JSON arrays", runQuantities},
 		{"eval", "measure quality on annotated data (eval stem|names …)", runEval},

@@ -1,0 +1,274 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/rasid-news/rasid/internal/analysis"
+	"github.com/rasid-news/rasid/internal/arabic"
+	"github.com/rasid-news/rasid/internal/news"
+)
+
+// analyzeRecord is one line of `rasid analyze --jsonl` input.
+type analyzeRecord struct {
+	ID        string `json:"id"`
+	Text      string `json:"text"`
+	Content   string `json:"content"` // read when text is absent (SaudiNewsNet's name)
+	Title     string `json:"title"`
+	Published string `json:"published"`
+	Source    string `json:"source"`
+	URL       string `json:"url"`
+}
+
+// parsePublished reads a publication date: RFC 3339, or a date with an
+// optional clock (YYYY-MM-DD, YYYY-MM-DD HH:MM:SS, YYYY-MM-DDTHH:MM:SS).
+func parsePublished(s string) (time.Time, error) {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04", time.DateOnly} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("published %q is not RFC 3339 or YYYY-MM-DD[ HH:MM:SS]", s)
+}
+
+// articleOf turns a record into an article; the ID, when not given, is
+// the one rasid would store the article under.
+func articleOf(r analyzeRecord) (news.Article, error) {
+	a := news.Article{ID: r.ID, Body: r.Text, Title: r.Title, Source: r.Source, URL: r.URL}
+	if a.Body == "" {
+		a.Body = r.Content
+	}
+	if strings.TrimSpace(a.Body) == "" {
+		return a, errors.New(`no "text"`)
+	}
+	if r.Published != "" {
+		t, err := parsePublished(r.Published)
+		if err != nil {
+			return a, err
+		}
+		a.Published, a.DateOrigin = t, news.DateInput
+	}
+	if a.ID == "" {
+		a.ID = news.ArticleID(arabic.NormalizeString(a.Body), a.URL)
+	}
+	return a, nil
+}
+
+func runAnalyze(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet(env, "analyze", "[--jsonl] [FILE|-]",
+		"Analyze articles and print one JSON object per article and line: {id, analyzer,\n"+
+			"sentences, entities, timexes, quantities, quotes}, every finding with its span\n"+
+			"in code points of the article text (schema: schema/analysis.schema.json).\n"+
+			"The input (FILE, or stdin when FILE is - or absent) is one plain article text,\n"+
+			"or with --jsonl one article a line: {id, text, title, published, source, url}\n"+
+			"(only text is required; published is RFC 3339 or YYYY-MM-DD).")
+	jsonl := fs.Bool("jsonl", false, "read JSONL articles instead of one plain text")
+	published := fs.String("published", "", "publication date of a plain text (YYYY-MM-DD or RFC 3339); relative dates stay unresolved without it")
+	id := fs.String("id", "", "id of a plain text (default: the id rasid would store it under)")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles analyzed at once")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 1 {
+		return usagef("rasid analyze: one input at most (got %d)", fs.NArg())
+	}
+	if *workers < 1 {
+		return usagef("rasid analyze: --workers must be at least 1")
+	}
+	if *jsonl && (*published != "" || *id != "") {
+		return usagef("rasid analyze: --published and --id are for a plain text; JSONL records carry their own")
+	}
+	name, in := "stdin", env.Stdin
+	if p := fs.Arg(0); p != "" && p != "-" {
+		f, err := os.Open(p)
+		if err != nil {
+			return fmt.Errorf("rasid analyze: %w", err)
+		}
+		defer f.Close()
+		name, in = p, f
+	}
+	an, err := analysis.Default()
+	if err != nil {
+		return fmt.Errorf("rasid analyze: loading the entity model: %w", err)
+	}
+	if !*jsonl {
+		data, err := io.ReadAll(io.LimitReader(in, maxTextBytes+1))
+		if err != nil {
+			return fmt.Errorf("rasid analyze: reading %s: %w", name, err)
+		}
+		if len(data) > maxTextBytes {
+			return fmt.Errorf("rasid analyze: %s is larger than %d bytes", name, maxTextBytes)
+		}
+		if !utf8.Valid(data) {
+			return fmt.Errorf("rasid analyze: %s is not valid UTF-8", name)
+		}
+		a, err := articleOf(analyzeRecord{ID: *id, Text: string(data), Published: *published})
+		if err != nil {
+			return fmt.Errorf("rasid analyze: %s: %w", name, err)
+		}
+		return writeLine(env.Stdout, an.Analyze(a))
+	}
+	bw := bufio.NewWriterSize(env.Stdout, 1<<16)
+	var skipped, lines int
+	err = analyzeParallel(ctx, an, *workers, func(emit func(news.Article) error) error {
+		br := bufio.NewReaderSize(in, 1<<16)
+		for {
+			line, err := readLine(br, maxTextBytes)
+			if len(line) > 0 || err == nil {
+				lines++
+			}
+			if len(bytes.TrimSpace(line)) > 0 {
+				a, perr := decodeRecord(line)
+				if perr != nil {
+					skipped++
+					fmt.Fprintf(env.Stderr, "rasid analyze: %s:%d: %v (skipped)\n", name, lines, perr)
+				} else if err := emit(a); err != nil {
+					return err
+				}
+			}
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return fmt.Errorf("%s:%d: %w", name, lines, err)
+			}
+		}
+	}, func(a news.Analysis) error {
+		return writeLine(bw, a)
+	})
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		return fmt.Errorf("rasid analyze: %w", err)
+	}
+	if skipped > 0 {
+		return fmt.Errorf("rasid analyze: %d of %d lines of %s skipped", skipped, lines, name)
+	}
+	return nil
+}
+
+// decodeRecord reads one JSONL line into an article.
+func decodeRecord(line []byte) (news.Article, error) {
+	if !utf8.Valid(line) {
+		return news.Article{}, errors.New("not valid UTF-8")
+	}
+	var r analyzeRecord
+	if err := json.Unmarshal(line, &r); err != nil {
+		return news.Article{}, fmt.Errorf("not a JSON article object: %v", err)
+	}
+	return articleOf(r)
+}
+
+// readLine returns the next line of br without its line ending; a line
+// longer than max is an error. It returns io.EOF with the last line.
+func readLine(br *bufio.Reader, max int) ([]byte, error) {
+	var buf []byte
+	for {
+		part, err := br.ReadSlice('\n')
+		buf = append(buf, part...)
+		if len(buf) > max {
+			return nil, fmt.Errorf("line longer than %d bytes", max)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		return bytes.TrimRight(buf, "\r\n"), err
+	}
+}
+
+// writeLine writes v as one line of compact JSON.
+func writeLine(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// analyzeParallel analyzes the articles that read emits on workers
+// goroutines and passes the analyses to write in the order read emitted
+// them, from one goroutine. At most a few articles per worker are in
+// flight, so memory stays bounded whatever the input size. It stops at
+// the first error of read or write, or when ctx is done.
+func analyzeParallel(ctx context.Context, an *analysis.Analyzer, workers int,
+	read func(emit func(news.Article) error) error, write func(news.Analysis) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		seq int
+		a   news.Article
+	}
+	type result struct {
+		seq int
+		r   news.Analysis
+	}
+	jobs := make(chan job, workers)
+	results := make(chan result, workers)
+	slots := make(chan struct{}, 4*workers) // articles in flight
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				results <- result{j.seq, an.Analyze(j.a)}
+			}
+		}()
+	}
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(jobs)
+		seq := 0
+		readErr <- read(func(a news.Article) error {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			jobs <- job{seq, a}
+			seq++
+			return nil
+		})
+	}()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	pending := map[int]news.Analysis{}
+	next := 0
+	var werr error
+	for r := range results {
+		if werr != nil {
+			<-slots
+			continue // drain
+		}
+		pending[r.seq] = r.r
+		for {
+			a, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-slots
+			if werr = write(a); werr != nil {
+				cancel()
+				break
+			}
+		}
+	}
+	if err := <-readErr; err != nil && werr == nil {
+		return err
+	}
+	return werr
+}
