@@ -43,7 +43,13 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// The demo corpus, analyzed and clustered by the real pipeline, first
+	// on the home page; then the hand-written fixture with its hostile article.
 	st := &memStore{}
+	demoStory, err := fillDemo(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := fillFixture(context.Background(), st); err != nil {
 		t.Fatal(err)
 	}
@@ -154,6 +160,30 @@ func TestBrowser(t *testing.T) {
 		}
 		b.wantRightAligned("main h1")
 		b.shot("story")
+	})
+
+	t.Run("demo story", func(t *testing.T) {
+		b.t = t
+		b.open("/")
+		b.click(`a[href="/story/` + demoStory + `"]`)
+		b.do(chromedp.WaitVisible(chromedp.CSS("ol.timeline")))
+		b.wantDoc("ar", "rtl")
+		b.wantVisible("الخط الزمني", "الأشخاص", "الأماكن", "الأقوال حسب المتحدث", "اليرموك")
+		if n := eval[int](b, `document.querySelectorAll('.timeline li').length`); n < 2 {
+			t.Errorf("%d timeline events", n)
+		}
+		if n := eval[int](b, `document.querySelectorAll('ul.ents a.ent').length`); n < 3 {
+			t.Errorf("%d entities", n)
+		}
+		b.wantRightAligned("main h1")
+		b.shot("demo-story")
+		// an article of the story with the analyzer's marks
+		b.click(`ol.list a[href^="/article/"]`)
+		b.do(chromedp.WaitVisible(chromedp.CSS("section.body")))
+		if n := eval[int](b, `document.querySelectorAll('section.body .ent, section.body .date').length`); n < 3 {
+			t.Errorf("%d marks in the analyzed article", n)
+		}
+		b.shot("demo-article")
 	})
 
 	t.Run("article", func(t *testing.T) {

@@ -37,11 +37,20 @@ type speaker struct {
 	Quotes       []quoteRef
 }
 
+// quoteRef is a quote, the first article that has it and the outlets
+// that printed it.
 type quoteRef struct {
 	Text    string
 	Article string
-	Source  string
+	Outlets []string
 }
+
+// Bounds of the story page.
+const (
+	maxSpeakers         = 8
+	maxQuotesPerSpeaker = 3
+	maxEvents           = 20
+)
 
 // maxStoryArticles bounds the articles read to build a story page.
 const maxStoryArticles = 60
@@ -106,11 +115,18 @@ func buildStory(ctx context.Context, st store.Store, s news.Story) (storyPage, e
 				order = append(order, key)
 			}
 			sp := speakers[key]
-			sp.Quotes = append(sp.Quotes, quoteRef{Text: q.Text, Article: a.ID, Source: a.Source})
+			// a quote reprinted by another outlet is one quote told twice
+			if i := slices.IndexFunc(sp.Quotes, func(r quoteRef) bool { return r.Text == q.Text }); i >= 0 {
+				if !slices.Contains(sp.Quotes[i].Outlets, a.Source) {
+					sp.Quotes[i].Outlets = append(sp.Quotes[i].Outlets, a.Source)
+				}
+				continue
+			}
+			sp.Quotes = append(sp.Quotes, quoteRef{Text: q.Text, Article: a.ID, Outlets: []string{a.Source}})
 		}
 	}
 	p.Summary = summary.Summarize(docs, summary.DefaultOptions())
-	p.Timeline = story.Timeline(ms, 20)
+	p.Timeline = story.Timeline(ms, maxEvents)
 	all := make([]entityCount, 0, len(ents))
 	for _, e := range ents {
 		all = append(all, *e)
@@ -132,6 +148,10 @@ func buildStory(ctx context.Context, st store.Store, s news.Story) (storyPage, e
 		p.Speakers = append(p.Speakers, *speakers[k])
 	}
 	slices.SortStableFunc(p.Speakers, func(a, b speaker) int { return cmp.Compare(len(b.Quotes), len(a.Quotes)) })
+	p.Speakers = p.Speakers[:min(len(p.Speakers), maxSpeakers)]
+	for i := range p.Speakers {
+		p.Speakers[i].Quotes = p.Speakers[i].Quotes[:min(len(p.Speakers[i].Quotes), maxQuotesPerSpeaker)]
+	}
 	return p, nil
 }
 
