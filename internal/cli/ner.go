@@ -50,6 +50,7 @@ func trainTasks() []evalTask {
 	return []evalTask{
 		{"ner", "the entity tagger, from CoNLL data (--data train.txt [--dev dev.txt] [--out FILE])", runTrainNER},
 		{"cluster", "the story clusterer's weights and thresholds, from story labels (--gold dev_clusters.jsonl --data saudinewsnet/)", runTrainCluster},
+		{"idf", "the story clusterer's background document frequencies, from the ANT corpus (--data ant-jawharafm/ --out FILE)", runTrainIDF},
 	}
 }
 

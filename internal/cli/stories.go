@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/rasid-news/rasid/internal/dedup"
 	"github.com/rasid-news/rasid/internal/eval"
+	"github.com/rasid-news/rasid/internal/store"
 )
 
 func runEvalDedup(ctx context.Context, env Env, args []string) error {
@@ -69,4 +71,87 @@ func evalDedup(goldPath, dir string, opt dedup.Options, errors bool) (eval.Dedup
 		return eval.DedupReport{}, fmt.Errorf("%d of the %d judged articles not found in %s", len(want)-len(arts), len(want), dir)
 	}
 	return eval.RunDedup(gold, arts, opt, errors), nil
+}
+
+// storyListItem is one story of rasid stories --json.
+type storyListItem struct {
+	ID       string         `json:"id"`
+	Title    string         `json:"title"`
+	First    time.Time      `json:"first,omitzero"`
+	Last     time.Time      `json:"last,omitzero"`
+	Articles []storyArticle `json:"articles"`
+}
+
+// storyArticle is an article of a listed story.
+type storyArticle struct {
+	ID        string    `json:"id"`
+	URL       string    `json:"url"`
+	Source    string    `json:"source"`
+	Published time.Time `json:"published,omitzero"`
+}
+
+// listStories returns every story active in [from, to), most recently
+// active first.
+func listStories(ctx context.Context, st store.Store, from, to time.Time) ([]storyListItem, error) {
+	out := []storyListItem{}
+	const page = 500
+	for off := 0; ; off += page {
+		ss, err := st.Stories(ctx, from, to, page, off)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range ss {
+			it := storyListItem{ID: s.ID, Title: s.Title, First: s.First, Last: s.Last, Articles: []storyArticle{}}
+			for _, a := range s.Articles {
+				it.Articles = append(it.Articles, storyArticle{ID: a.ID, URL: a.URL, Source: a.Source, Published: a.Published})
+			}
+			out = append(out, it)
+		}
+		if len(ss) < page {
+			return out, nil
+		}
+	}
+}
+
+// dupRef names an article of a duplicate group.
+type dupRef struct {
+	ID  string `json:"id"`
+	URL string `json:"url"`
+}
+
+// dupGroup is one group of rasid duplicates --json.
+type dupGroup struct {
+	Canonical dupRef   `json:"canonical"`
+	Copies    []dupRef `json:"copies"`
+}
+
+// findDuplicates indexes every current article of st (title and body) in
+// publication order and returns the near-duplicate groups.
+func findDuplicates(ctx context.Context, st store.Store, opt dedup.Options) ([]dupGroup, error) {
+	ix := dedup.New(opt)
+	const page = 1000
+	for after := ""; ; {
+		arts, err := st.Articles(ctx, store.ArticleFilter{After: after, Limit: page})
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range arts {
+			ix.Add(dedup.Doc{ID: a.ID, URL: a.URL, Published: a.Published, Text: a.Title + "\n" + a.Body})
+		}
+		if len(arts) < page {
+			break
+		}
+		after = arts[len(arts)-1].ID
+	}
+	out := []dupGroup{}
+	for _, g := range ix.Groups() {
+		c := ix.Doc(g.Canonical)
+		dg := dupGroup{Canonical: dupRef{c.ID, c.URL}, Copies: []dupRef{}}
+		for _, i := range g.Copies {
+			d := ix.Doc(i)
+			dg.Copies = append(dg.Copies, dupRef{d.ID, d.URL})
+		}
+		out = append(out, dg)
+	}
+	return out, nil
 }

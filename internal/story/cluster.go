@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/rasid-news/rasid/internal/arabic"
+	"github.com/rasid-news/rasid/internal/news"
 )
 
 // Item is an article as the clusterer sees it.
@@ -36,8 +37,18 @@ type Options struct {
 	Body, Title, Entities, Time float64       // weights of the similarity features
 	Threshold                   float64       // least score to join a story
 	TimeScale                   time.Duration // time similarity is exp(-gap/TimeScale)
-	Dormant                     time.Duration // a story with no article for this long takes no more
-	Terms                       int           // body terms kept per article (highest TF-IDF)
+	Dormant                     time.Duration // a story with no article for this long goes dormant
+	// Revive is the least similarity (body, title and entities, time left
+	// out) for an item to join a dormant story that no active story takes:
+	// the next round of talks weeks later continues the talks' story.
+	// Dormant stories older than Archive are never revived; Revive 0
+	// revives none.
+	Revive  float64
+	Archive time.Duration
+	Terms   int // body terms kept per article (highest TF-IDF)
+	// Background, when not nil, adds reference-corpus document
+	// frequencies to those of the items seen (see Background).
+	Background *Background
 }
 
 // DefaultOptions returns the options fitted on the development story set
@@ -49,17 +60,20 @@ type Options struct {
 // embedded NER model.
 func DefaultOptions() Options {
 	return Options{Body: 0.6, Title: 0.25, Entities: 0.1, Time: 0.1, Threshold: 0.42,
-		TimeScale: 48 * time.Hour, Dormant: 5 * 24 * time.Hour, Terms: 60}
+		TimeScale: 48 * time.Hour, Dormant: 5 * 24 * time.Hour, Terms: 60, Background: DefaultBackground(),
+		Revive: 0.25, Archive: 365 * 24 * time.Hour}
 }
 
 // Clusterer assigns items to stories one at a time.
 type Clusterer struct {
 	opt     Options
 	vocab   map[string]int32
-	df      []int32 // document frequency per term id
+	df      []int32 // document frequency per term id (background included)
 	docs    int
+	bgDocs  int // documents of the background table
 	stories []*cluster
-	posting map[int32][]int32 // term id → stories whose body or title centroid has it
+	posting map[int32][]int32 // term id → active stories whose body or title centroid has it
+	archive map[int32][]int32 // term id → dormant stories that had it, when reviving
 	assign  []int             // story of each item, in the order added
 
 	// Scratch space of AddFeatures, indexed by story.
@@ -89,7 +103,11 @@ type term struct {
 
 // New returns an empty Clusterer.
 func New(opt Options) *Clusterer {
-	return &Clusterer{opt: opt, vocab: map[string]int32{}, posting: map[int32][]int32{}}
+	c := &Clusterer{opt: opt, vocab: map[string]int32{}, posting: map[int32][]int32{}, archive: map[int32][]int32{}}
+	if opt.Background != nil {
+		c.bgDocs = opt.Background.Docs
+	}
+	return c
 }
 
 // Features are what the clusterer uses of an item, computed once so that
@@ -101,9 +119,25 @@ type Features struct {
 	Entities   []string
 }
 
+// ItemOf returns the clusterer's view of a stored article and its
+// analysis (a zero Analysis when there is none): entities are keyed with
+// EntityKey.
+func ItemOf(a news.Article, an news.Analysis) Item {
+	it := Item{ID: a.ID, Published: a.Published, Title: a.Title, Body: a.Body}
+	seen := map[string]bool{}
+	for _, e := range an.Entities {
+		k := EntityKey(e.Type, e.EntityID, e.Name)
+		if !seen[k] {
+			seen[k] = true
+			it.Entities = append(it.Entities, k)
+		}
+	}
+	return it
+}
+
 // Extract computes the features of it.
 func Extract(it Item) Features {
-	return Features{Published: it.Published, BodyTerms: terms(it.Body), TitleTerms: terms(it.Title), Entities: it.Entities}
+	return Features{Published: it.Published, BodyTerms: Terms(it.Body), TitleTerms: Terms(it.Title), Entities: it.Entities}
 }
 
 // Add assigns it to a story and returns the story's index (0, 1, … in
@@ -121,42 +155,7 @@ func (c *Clusterer) AddFeatures(it Features) int {
 	c.countTerms(it.BodyTerms, it.TitleTerms)
 	body := c.weigh(it.BodyTerms, c.opt.Terms)
 	title := c.weigh(it.TitleTerms, 0)
-	lookup := make([]int32, 0, lookupTerms+len(title))
-	for i, t := range body {
-		if i == lookupTerms {
-			break
-		}
-		lookup = append(lookup, t.id)
-	}
-	for _, t := range title {
-		lookup = append(lookup, t.id)
-	}
-	cands := c.candidates(lookup, it.Published)
-	c.epoch++
-	for len(c.mark) < len(c.stories) {
-		c.mark = append(c.mark, 0)
-		c.accBody = append(c.accBody, 0)
-		c.accTitle = append(c.accTitle, 0)
-	}
-	for _, si := range cands {
-		c.mark[si] = c.epoch
-		c.accBody[si], c.accTitle[si] = 0, 0
-	}
-	for _, t := range body {
-		for _, si := range c.posting[t.id] {
-			if c.mark[si] == c.epoch {
-				c.accBody[si] += t.w * c.stories[si].body[t.id]
-			}
-		}
-	}
-	for _, t := range title {
-		for _, si := range c.posting[t.id] {
-			if c.mark[si] == c.epoch {
-				c.accTitle[si] += t.w * c.stories[si].title[t.id]
-			}
-		}
-	}
-
+	cands := c.accumulate(body, title, it.Published)
 	best, bestScore := -1, math.Inf(-1)
 	for _, si := range cands {
 		s := c.stories[si]
@@ -164,6 +163,11 @@ func (c *Clusterer) AddFeatures(it Features) int {
 			c.opt.Entities*entityOverlap(it.Entities, s.ents) + c.opt.Time*c.timeSim(it.Published, s)
 		if score > bestScore || (score == bestScore && si < best) {
 			best, bestScore = si, score
+		}
+	}
+	if (best < 0 || bestScore < c.opt.Threshold) && c.opt.Revive > 0 {
+		if si := c.revive(body, title, it); si >= 0 {
+			best, bestScore = si, c.opt.Threshold
 		}
 	}
 	if best < 0 || bestScore < c.opt.Threshold {
@@ -200,6 +204,33 @@ func ratio(dot, sq float64) float64 {
 	return dot / math.Sqrt(sq)
 }
 
+// Seed adds an item to story si without searching: it rebuilds the
+// state of a clusterer from stories formed before (by an earlier run), so
+// that new items can join them. si is the index of an existing story or
+// len(stories) to start the next one. Seeded items count in the term
+// statistics like added ones and must come in publication order too.
+func (c *Clusterer) Seed(it Features, si int) {
+	if si < 0 || si > len(c.stories) {
+		panic("story: Seed into a story index that does not exist")
+	}
+	c.docs++
+	c.countTerms(it.BodyTerms, it.TitleTerms)
+	body := c.weigh(it.BodyTerms, c.opt.Terms)
+	title := c.weigh(it.TitleTerms, 0)
+	if si == len(c.stories) {
+		c.stories = append(c.stories, &cluster{id: si, body: sparse{}, title: sparse{}, ents: map[string]int{},
+			first: it.Published, indexedTerms: map[int32]struct{}{}})
+	}
+	c.join(c.stories[si], len(c.assign), body, title, it)
+	c.assign = append(c.assign, si)
+}
+
+// Len returns the number of stories formed (seeded or added).
+func (c *Clusterer) Len() int { return len(c.stories) }
+
+// Dormant reports whether story si takes no more items at time t.
+func (c *Clusterer) Dormant(si int, t time.Time) bool { return c.dormant(c.stories[si], t) }
+
 // Assignments returns the story index of every item added, in order.
 func (c *Clusterer) Assignments() []int { return c.assign }
 
@@ -218,14 +249,14 @@ func (c *Clusterer) termID(t string) int32 {
 	if !ok {
 		id = int32(len(c.df))
 		c.vocab[t] = id
-		c.df = append(c.df, 0)
+		var bg int32
+		if c.opt.Background != nil {
+			bg = c.opt.Background.DF[t]
+		}
+		c.df = append(c.df, bg)
 	}
 	return id
 }
-
-// lookupTerms is how many of an item's highest-weighted body terms are
-// used to find candidate stories (with all its title terms).
-const lookupTerms = 12
 
 // weigh turns terms into a unit TF-IDF vector with the IDF known now,
 // keeping the keep highest-weighted terms (all when keep is 0), by
@@ -237,7 +268,7 @@ func (c *Clusterer) weigh(ts []string, keep int) []term {
 	}
 	ws := make([]term, 0, len(tf))
 	for id, f := range tf {
-		idf := math.Log(float64(c.docs+1) / float64(c.df[id]))
+		idf := math.Log(float64(c.docs+c.bgDocs+1) / float64(c.df[id]))
 		ws = append(ws, term{id, (1 + math.Log(f)) * idf})
 	}
 	slices.SortFunc(ws, func(a, b term) int { return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.id, b.id)) })
@@ -258,27 +289,120 @@ func (c *Clusterer) weigh(ts []string, keep int) []term {
 	return ws
 }
 
-// candidates returns the active stories that have one of the given
-// terms, in ascending order.
-func (c *Clusterer) candidates(ids []int32, t time.Time) []int {
-	set := map[int32]struct{}{}
-	for _, id := range ids {
-		list := c.posting[id]
-		if !t.IsZero() {
-			// Drop dormant stories for good: items come in time order.
-			list = slices.DeleteFunc(list, func(si int32) bool { return c.dormant(c.stories[si], t) })
-			c.posting[id] = list
+// accumulate finds the active stories that share a term with the item's
+// body or title and accumulates the dot products of the item's vectors
+// with their centroid sums in accBody and accTitle. It returns the
+// stories in ascending order. Dormant stories met on the way are dropped
+// from the posting lists for good: items come in time order.
+func (c *Clusterer) accumulate(body, title []term, t time.Time) []int {
+	c.epoch++
+	for len(c.mark) < len(c.stories) {
+		c.mark = append(c.mark, 0)
+		c.accBody = append(c.accBody, 0)
+		c.accTitle = append(c.accTitle, 0)
+	}
+	var cands []int
+	visit := func(v []term, acc []float64, sum func(*cluster) sparse) {
+		for _, tm := range v {
+			list := c.posting[tm.id]
+			if !t.IsZero() {
+				list = slices.DeleteFunc(list, func(si int32) bool {
+					if !c.dormant(c.stories[si], t) {
+						return false
+					}
+					if c.opt.Revive > 0 {
+						c.archive[tm.id] = append(c.archive[tm.id], si)
+					}
+					return true
+				})
+				c.posting[tm.id] = list
+			}
+			for _, si := range list {
+				if c.mark[si] != c.epoch {
+					c.mark[si] = c.epoch
+					c.accBody[si], c.accTitle[si] = 0, 0
+					cands = append(cands, int(si))
+				}
+				acc[si] += tm.w * sum(c.stories[si])[tm.id]
+			}
 		}
+	}
+	visit(body, c.accBody, func(s *cluster) sparse { return s.body })
+	visit(title, c.accTitle, func(s *cluster) sparse { return s.title })
+	slices.Sort(cands)
+	return cands
+}
+
+// reviveTerms is how many of an item's highest-weighted body terms (with
+// all its title terms) are looked up to find dormant stories to revive.
+const reviveTerms = 10
+
+// revive returns the dormant story, within the archive window, most
+// similar to the item if its similarity reaches Revive, else -1. A
+// revived story is active again: it goes back into the posting lists of
+// its terms.
+func (c *Clusterer) revive(body, title []term, it Features) int {
+	t := it.Published
+	if t.IsZero() {
+		return -1
+	}
+	c.epoch++
+	var cands []int
+	look := func(id int32) {
+		list := slices.DeleteFunc(c.archive[id], func(si int32) bool {
+			s := c.stories[si]
+			return !c.dormant(s, t) || t.Sub(s.last) > c.opt.Archive // revived, or too old
+		})
+		c.archive[id] = list
 		for _, si := range list {
-			set[si] = struct{}{}
+			if c.mark[si] != c.epoch {
+				c.mark[si] = c.epoch
+				cands = append(cands, int(si))
+			}
 		}
 	}
-	out := make([]int, 0, len(set))
-	for si := range set {
-		out = append(out, int(si))
+	for i, tm := range body {
+		if i == reviveTerms {
+			break
+		}
+		look(tm.id)
 	}
-	slices.Sort(out)
-	return out
+	for _, tm := range title {
+		look(tm.id)
+	}
+	slices.Sort(cands)
+	best, bestScore := -1, c.opt.Revive
+	for _, si := range cands {
+		s := c.stories[si]
+		score := c.opt.Body*cosine(body, s.body, s.bodySq) + c.opt.Title*cosine(title, s.title, s.titleSq) +
+			c.opt.Entities*entityOverlap(it.Entities, s.ents)
+		if score >= bestScore && (best < 0 || score > bestScore) {
+			best, bestScore = si, score
+		}
+	}
+	if best >= 0 {
+		s := c.stories[best]
+		ids := make([]int32, 0, len(s.indexedTerms))
+		for id := range s.indexedTerms {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			c.posting[id] = append(c.posting[id], int32(best))
+		}
+		s.last = time.Time{} // active from now: join sets it to t
+	}
+	return best
+}
+
+// cosine is the cosine of a unit vector and a centroid sum with squared
+// norm sq, by lookups in the sum.
+func cosine(v []term, sum sparse, sq float64) float64 {
+	var d float64
+	for _, t := range v {
+		d += t.w * sum[t.id]
+	}
+	return ratio(d, sq)
 }
 
 // dormant reports whether s takes no more items at time t.
@@ -342,9 +466,9 @@ func entityOverlap(ents []string, story map[string]int) float64 {
 	return float64(n) / float64(len(ents))
 }
 
-// terms returns the stems of the content words of text: stopwords (before
+// Terms returns the stems of the content words of text: stopwords (before
 // and after their clitics are stripped) and one-letter stems are left out.
-func terms(text string) []string {
+func Terms(text string) []string {
 	var out []string
 	for _, t := range arabic.Tokenize(text) {
 		switch t.Kind {
@@ -358,7 +482,9 @@ func terms(text string) []string {
 			}
 			out = append(out, arabic.FoldTehMarbuta(st))
 		case arabic.Latin, arabic.Number:
-			out = append(out, t.Norm)
+			if t.Norm != "" {
+				out = append(out, t.Norm)
+			}
 		}
 	}
 	return out

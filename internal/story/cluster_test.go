@@ -6,6 +6,10 @@ import (
 	"time"
 )
 
+var lateMatch = Item{ID: "late-match", Published: day(26), Title: "النصر يفوز على الهلال في الدوري السعودي",
+	Body:     "فاز النصر على الهلال بهدف دون رد في المباراة التي جمعتهما مساء أمس في الرياض ضمن الدوري السعودي للمحترفين.",
+	Entities: []string{"al-hilal", "al-nassr", "riyadh"}}
+
 func day(d int) time.Time { return time.Date(2021, 7, d, 9, 0, 0, 0, time.UTC) }
 
 var (
@@ -31,7 +35,8 @@ func TestClusterer(t *testing.T) {
 	}{
 		{"two reports of one event join", []Item{talksA, talksB}, []int{0, 0}},
 		{"another event stays apart", []Item{talksA, match, talksB}, []int{0, 1, 0}},
-		{"a dormant story takes no more", []Item{talksA, talksB, talksLate}, []int{0, 0, 1}},
+		{"a dormant story is revived by its continuation", []Item{talksA, talksB, talksLate}, []int{0, 0, 0}},
+		{"a dormant story is not revived by another story", []Item{talksA, talksB, lateMatch}, []int{0, 0, 1}},
 		{"unknown dates neither help nor hurt", []Item{undated(talksA), undated(talksB), undated(match)}, []int{0, 0, 1}},
 		{"an empty article starts its own story", []Item{talksA, {ID: "empty", Published: day(2)}}, []int{0, 1}},
 	}
@@ -49,6 +54,19 @@ func TestClusterer(t *testing.T) {
 				t.Errorf("Assignments %v differ from Add results %v", c.Assignments(), got)
 			}
 		})
+	}
+}
+
+func TestClustererNoRevive(t *testing.T) {
+	opt := DefaultOptions()
+	opt.Revive = 0
+	c := New(opt)
+	var got []int
+	for _, it := range []Item{talksA, talksB, talksLate} {
+		got = append(got, c.Add(it))
+	}
+	if fmt.Sprint(got) != "[0 0 1]" {
+		t.Errorf("with Revive 0 a dormant story took an item: %v", got)
 	}
 }
 

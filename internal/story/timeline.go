@@ -133,7 +133,7 @@ func validDate(d string) bool {
 // bag is a unit vector of a sentence's content-word stems.
 func bag(text string) map[string]float64 {
 	v := map[string]float64{}
-	for _, t := range terms(text) {
+	for _, t := range Terms(text) {
 		v[t]++
 	}
 	var n float64

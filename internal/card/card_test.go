@@ -1,0 +1,170 @@
+package card
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rasid-news/rasid/internal/news"
+)
+
+func at(d int) time.Time { return time.Date(2021, 7, d, 9, 0, 0, 0, time.UTC) }
+
+// span returns the Span of sub in body (code points).
+func span(body, sub string) news.Span {
+	i := strings.Index(body, sub)
+	if i < 0 {
+		panic("no " + sub)
+	}
+	start := len([]rune(body[:i]))
+	return news.Span{Text: sub, Start: start, End: start + len([]rune(sub))}
+}
+
+const (
+	bodyA = "انطلقت في واشنطن اليوم الجولة الرابعة من الحوار الاستراتيجي بين العراق والولايات المتحدة. وقال وزير الخارجية فؤاد حسين إن العراق يريد علاقات متوازنة. وكانت القوات الأميركية قد خفضت عددها إلى 2500 جندي في سبتمبر 2020."
+	bodyB = "بدأت الجولة الرابعة من الحوار الاستراتيجي في واشنطن. وقال فؤاد حسين إن العراق يريد علاقات متوازنة. وخصصت واشنطن 155 مليون دولار للمساعدات. وكانت القوات الأميركية قد خفضت عددها في سبتمبر 2020 إلى 3000 عسكري."
+)
+
+func sents(body string) []news.Span {
+	var out []news.Span
+	for _, s := range strings.SplitAfter(body, ". ") {
+		out = append(out, span(body, strings.TrimSpace(s)))
+	}
+	return out
+}
+
+func fixture() (news.Story, []news.Article, map[string]news.Analysis) {
+	arts := []news.Article{
+		{ID: "b", Source: "okaz", Title: "بدء الجولة الرابعة من الحوار الاستراتيجي العراقي الأميركي", Published: at(2), Body: bodyB},
+		{ID: "a", Source: "elaph", Title: "العراق وأميركا في واشنطن: الجولة الرابعة من الحوار الاستراتيجي", Published: at(1), Body: bodyA},
+	}
+	ans := map[string]news.Analysis{
+		"a": {ID: "a", Sentences: sents(bodyA),
+			Entities: []news.Entity{
+				{Span: span(bodyA, "واشنطن"), Type: "LOC", EntityID: "washington", Name: "واشنطن"},
+				{Span: span(bodyA, "فؤاد حسين"), Type: "PERS", EntityID: "fuad", Name: "فؤاد حسين", Role: "وزير الخارجية"},
+			},
+			Timexes: []news.Timex{
+				{Span: span(bodyA, "اليوم"), Type: "date", Value: "2021-07-01"},
+				{Span: span(bodyA, "سبتمبر 2020"), Type: "date", Value: "2020-09"},
+			},
+			Quantities: []news.Quantity{
+				{Span: span(bodyA, "2500 جندي"), Type: "count", Value: 2500, Unit: "جندي"},
+				{Span: span(bodyA, "2020"), Type: "number", Value: 2020},
+			},
+			Quotes: []news.Quote{{Span: span(bodyA, "العراق يريد علاقات متوازنة"), Speaker: news.Speaker{Name: "فؤاد حسين", EntityID: "fuad"}}},
+		},
+		"b": {ID: "b", Sentences: sents(bodyB),
+			Entities: []news.Entity{
+				{Span: span(bodyB, "واشنطن"), Type: "LOC", EntityID: "washington", Name: "واشنطن"},
+				{Span: span(bodyB, "فؤاد حسين"), Type: "PERS", EntityID: "fuad", Name: "فؤاد حسين"},
+			},
+			Timexes: []news.Timex{{Span: span(bodyB, "سبتمبر 2020"), Type: "date", Value: "2020-09"}},
+			Quantities: []news.Quantity{
+				{Span: span(bodyB, "155 مليون دولار"), Type: "money", Value: 155e6, Unit: "USD"},
+				{Span: span(bodyB, "2020"), Type: "count", Value: 2020, Unit: "إلى"},
+			},
+			Quotes: []news.Quote{{Span: span(bodyB, "العراق يريد علاقات متوازنة"), Speaker: news.Speaker{Name: "فؤاد حسين", EntityID: "fuad"}}},
+		},
+	}
+	return news.Story{ID: "s-1"}, arts, ans
+}
+
+func TestBuild(t *testing.T) {
+	s, arts, ans := fixture()
+	c := Build(s, arts, ans, DefaultOptions())
+	tests := []struct {
+		desc, got, want string
+	}{
+		{"articles in publication order", c.Articles[0].ID + c.Articles[1].ID, "ab"},
+		{"span", c.First.Format(time.DateOnly) + " " + c.Last.Format(time.DateOnly), "2021-07-01 2021-07-02"},
+		{"outlets", fmt.Sprint(c.Outlets), "[{elaph 1} {okaz 1}]"},
+		{"entities merged by id, roles kept", fmt.Sprintf("%s %v %d", c.Entities[0].Name, c.Entities[1].Roles, c.Entities[1].Articles), "واشنطن [وزير الخارجية] 2"},
+		{"one speaker, one quote told twice", fmt.Sprintf("%d %s %d", len(c.Quotes), c.Quotes[0].Name, len(c.Quotes[0].Quotes)), "1 فؤاد حسين 1"},
+		{"figures: money and counts, no years", fmt.Sprint(len(c.Figures), " ", c.Figures[0].Type, " ", c.Figures[1].Type), "2 money count"},
+		{"timeline by event date", fmt.Sprint(c.Timeline[0].Date, " ", c.Timeline[1].Date), "2020-09 2021-07-01"},
+		{"one event told by two outlets", fmt.Sprint(c.Timeline[0].Sources, c.Timeline[0].Outlets), "[a b] [elaph okaz]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.desc, func(t *testing.T) {
+			if tc.got != tc.want {
+				t.Errorf("got %q, want %q", tc.got, tc.want)
+			}
+		})
+	}
+	if c.Title == "" || len(c.Summary) == 0 {
+		t.Errorf("title %q, %d summary sentences", c.Title, len(c.Summary))
+	}
+	for _, st := range c.Summary {
+		if st.Article != "a" && st.Article != "b" {
+			t.Errorf("summary sentence cites %q", st.Article)
+		}
+	}
+}
+
+func TestBuildEmpty(t *testing.T) {
+	c := Build(news.Story{ID: "x", Title: "t"}, nil, nil, DefaultOptions())
+	data, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, field := range []string{`"timeline":[]`, `"entities":[]`, `"quotes":[]`, `"summary":[]`, `"articles":[]`} {
+		if !bytes.Contains(data, []byte(field)) {
+			t.Errorf("empty card JSON lacks %s: %s", field, data)
+		}
+	}
+	if c.Title != "t" {
+		t.Errorf("title %q, want the story's", c.Title)
+	}
+}
+
+func TestCentralTitle(t *testing.T) {
+	arts := []news.Article{
+		{Title: "الهلال يفوز على النصر", Body: "فاز الهلال على النصر في الدوري."},
+		{Title: "الجولة الرابعة من الحوار الاستراتيجي في واشنطن", Body: "انطلقت الجولة الرابعة من الحوار الاستراتيجي."},
+		{Title: "انطلاق الحوار الاستراتيجي", Body: "بدأ الحوار الاستراتيجي بين البلدين في واشنطن في جولته الرابعة."},
+	}
+	if got := CentralTitle(arts); got != arts[1].Title {
+		t.Errorf("CentralTitle = %q, want %q", got, arts[1].Title)
+	}
+	if got := CentralTitle(nil); got != "" {
+		t.Errorf("CentralTitle(nil) = %q", got)
+	}
+}
+
+func TestRender(t *testing.T) {
+	s, arts, ans := fixture()
+	arts[0].Title = "<script>alert(1)</script> *bold*"
+	c := Build(s, arts, ans, DefaultOptions())
+	tests := []struct {
+		name   string
+		render func(*bytes.Buffer) error
+		want   []string
+		not    []string
+	}{
+		{"text", func(b *bytes.Buffer) error { return c.Text(b) }, []string{"2020-09", "[1][2]", "فؤاد حسين"}, nil},
+		{"markdown", func(b *bytes.Buffer) error { return c.Markdown(b) }, []string{"| 2020-09 |", "\\*bold\\*"}, []string{"<script>"}},
+		{"html", func(b *bytes.Buffer) error { return c.HTML(b) }, []string{`dir="rtl"`, "&lt;script&gt;"}, []string{"<script>"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tc.render(&b); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(b.String(), w) {
+					t.Errorf("%s output lacks %q:\n%s", tc.name, w, b.String())
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(b.String(), w) {
+					t.Errorf("%s output has %q", tc.name, w)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,203 @@
+package card
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+	"time"
+)
+
+// cite returns the short citation of an article: its number in the card
+// ([1], [2] …, in publication order) so that every line names its source.
+func (c Card) cite(id string) string {
+	for i, a := range c.Articles {
+		if a.ID == id {
+			return fmt.Sprintf("[%d]", i+1)
+		}
+	}
+	return "[?]"
+}
+
+func (c Card) cites(ids []string) string {
+	var b strings.Builder
+	for _, id := range ids {
+		b.WriteString(c.cite(id))
+	}
+	return b.String()
+}
+
+func day(t time.Time) string {
+	if t.IsZero() {
+		return "?"
+	}
+	return t.Format("2006-01-02")
+}
+
+// span is the card's time span as text.
+func (c Card) span() string {
+	if c.First.IsZero() && c.Last.IsZero() {
+		return "date unknown"
+	}
+	if day(c.First) == day(c.Last) {
+		return day(c.First)
+	}
+	return day(c.First) + " → " + day(c.Last)
+}
+
+func (c Card) outlets() string {
+	var parts []string
+	for _, o := range c.Outlets {
+		parts = append(parts, fmt.Sprintf("%s (%d)", o.Name, o.Articles))
+	}
+	return strings.Join(parts, "، ")
+}
+
+func (e Entity) label() string {
+	s := e.Name
+	if len(e.Roles) > 0 {
+		s += " — " + strings.Join(e.Roles, "؛ ")
+	}
+	return fmt.Sprintf("%s (%s, %d)", s, e.Type, e.Articles)
+}
+
+// Text writes the card as plain text for a terminal.
+func (c Card) Text(w io.Writer) error {
+	p := &printer{w: w}
+	p.f("══ %s\n", c.Title)
+	p.f("   %s · %d articles · %s\n", c.span(), len(c.Articles), c.outlets())
+	if len(c.Summary) > 0 {
+		p.f("\nالملخص (summary)\n")
+		for _, s := range c.Summary {
+			p.f("  • %s %s\n", s.Text, c.cite(s.Article))
+		}
+	}
+	if len(c.Timeline) > 0 {
+		p.f("\nالخط الزمني (timeline)\n")
+		for _, e := range c.Timeline {
+			p.f("  %-10s  %s %s\n", e.Date, e.Text, c.cites(e.Sources))
+		}
+	}
+	if len(c.Entities) > 0 {
+		p.f("\nالأطراف (entities)\n")
+		for _, e := range c.Entities {
+			p.f("  • %s\n", e.label())
+		}
+	}
+	if len(c.Quotes) > 0 {
+		p.f("\nالتصريحات (quotes)\n")
+		for _, s := range c.Quotes {
+			p.f("  %s:\n", s.Name)
+			for _, q := range s.Quotes {
+				p.f("    «%s» %s\n", q.Text, c.cite(q.Article))
+			}
+		}
+	}
+	if len(c.Figures) > 0 {
+		p.f("\nأرقام (figures)\n")
+		for _, f := range c.Figures {
+			p.f("  • %s %s\n", f.Text, c.cites(f.Articles))
+		}
+	}
+	p.f("\nالمصادر (articles)\n")
+	for i, a := range c.Articles {
+		p.f("  [%d] %s · %s · %s\n", i+1, day(a.Published), a.Source, a.Title)
+	}
+	return p.err
+}
+
+// Markdown writes the card as a Markdown document.
+func (c Card) Markdown(w io.Writer) error {
+	p := &printer{w: w}
+	p.f("# %s\n\n", md(c.Title))
+	p.f("%s · %d articles · %s\n", c.span(), len(c.Articles), md(c.outlets()))
+	if len(c.Summary) > 0 {
+		p.f("\n## الملخص\n\n")
+		for _, s := range c.Summary {
+			p.f("- %s %s\n", md(s.Text), c.cite(s.Article))
+		}
+	}
+	if len(c.Timeline) > 0 {
+		p.f("\n## الخط الزمني\n\n| date | event | sources |\n|---|---|---|\n")
+		for _, e := range c.Timeline {
+			p.f("| %s | %s | %s |\n", e.Date, cell(e.Text), c.cites(e.Sources))
+		}
+	}
+	if len(c.Entities) > 0 {
+		p.f("\n## الأطراف\n\n")
+		for _, e := range c.Entities {
+			p.f("- %s\n", md(e.label()))
+		}
+	}
+	if len(c.Quotes) > 0 {
+		p.f("\n## التصريحات\n")
+		for _, s := range c.Quotes {
+			p.f("\n**%s**\n\n", md(s.Name))
+			for _, q := range s.Quotes {
+				p.f("> %s %s\n>\n", md(q.Text), c.cite(q.Article))
+			}
+		}
+	}
+	if len(c.Figures) > 0 {
+		p.f("\n## أرقام\n\n")
+		for _, f := range c.Figures {
+			p.f("- %s — %s %s\n", md(f.Text), md(f.Context), c.cites(f.Articles))
+		}
+	}
+	p.f("\n## المصادر\n\n")
+	for i, a := range c.Articles {
+		title := md(a.Title)
+		if a.URL != "" {
+			title = "[" + title + "](" + a.URL + ")"
+		}
+		p.f("%d. %s · %s · %s\n", i+1, day(a.Published), md(a.Source), title)
+	}
+	return p.err
+}
+
+// md escapes the characters that would start Markdown markup.
+func md(s string) string {
+	r := strings.NewReplacer("\\", "\\\\", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]", "<", "&lt;", ">", "&gt;", "`", "\\`", "#", "\\#", "\n", " ")
+	return r.Replace(s)
+}
+
+func cell(s string) string { return strings.ReplaceAll(md(s), "|", "\\|") }
+
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) f(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, args...)
+	}
+}
+
+// HTML writes the card as a standalone right-to-left HTML page; all text
+// is escaped by html/template.
+func (c Card) HTML(w io.Writer) error {
+	return pageTmpl.Execute(w, c)
+}
+
+var pageTmpl = template.Must(template.New("card").Funcs(template.FuncMap{
+	"cite":  func(c Card, id string) string { return c.cite(id) },
+	"cites": func(c Card, ids []string) string { return c.cites(ids) },
+	"day":   day,
+	"inc":   func(i int) int { return i + 1 },
+}).Parse(`<!doctype html>
+<html lang="ar" dir="rtl">
+<head><meta charset="utf-8"><title>{{.Title}}</title>
+<style>body{font-family:sans-serif;max-width:48rem;margin:2rem auto;line-height:1.6}table{border-collapse:collapse}td{border-top:1px solid #ddd;padding:.3rem;vertical-align:top}.meta{color:#555}</style></head>
+<body>
+<h1>{{.Title}}</h1>
+<p class="meta">{{.First | day}} – {{.Last | day}} · {{len .Articles}} · {{range $i, $o := .Outlets}}{{if $i}}، {{end}}{{$o.Name}} ({{$o.Articles}}){{end}}</p>
+{{$c := .}}
+{{if .Summary}}<h2>الملخص</h2><ul>{{range .Summary}}<li>{{.Text}} <sup>{{cite $c .Article}}</sup></li>{{end}}</ul>{{end}}
+{{if .Timeline}}<h2>الخط الزمني</h2><table>{{range .Timeline}}<tr><td dir="ltr">{{.Date}}</td><td>{{.Text}} <sup>{{cites $c .Sources}}</sup></td></tr>{{end}}</table>{{end}}
+{{if .Entities}}<h2>الأطراف</h2><ul>{{range .Entities}}<li>{{.Name}}{{if .Roles}} — {{range $i, $r := .Roles}}{{if $i}}؛ {{end}}{{$r}}{{end}}{{end}} <small>({{.Type}}, {{.Articles}})</small></li>{{end}}</ul>{{end}}
+{{if .Quotes}}<h2>التصريحات</h2>{{range .Quotes}}<h3>{{.Name}}</h3>{{range .Quotes}}<blockquote>{{.Text}} <sup>{{cite $c .Article}}</sup></blockquote>{{end}}{{end}}{{end}}
+{{if .Figures}}<h2>أرقام</h2><ul>{{range .Figures}}<li><b>{{.Text}}</b> — {{.Context}} <sup>{{cites $c .Articles}}</sup></li>{{end}}</ul>{{end}}
+<h2>المصادر</h2><ol>{{range .Articles}}<li>{{.Published | day}} · {{.Source}} · {{if .URL}}<a href="{{.URL}}">{{.Title}}</a>{{else}}{{.Title}}{{end}}</li>{{end}}</ol>
+</body></html>
+`))
