@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/rasid-news/rasid/internal/store"
+	"github.com/rasid-news/rasid/internal/store/sqlite"
+)
+
+// addDBFlag adds --db to a command: the store to use, a file path for the
+// embedded store (or a postgres:// URL for the server store). The default
+// is $RASID_DB, else $XDG_DATA_HOME/rasid/rasid.db, else
+// ~/.local/share/rasid/rasid.db.
+func addDBFlag(fs *flag.FlagSet, env Env) *string {
+	return fs.String("db", defaultDB(env), "the store: a SQLite file, or a postgres:// URL ($RASID_DB)")
+}
+
+func defaultDB(env Env) string {
+	get := env.Getenv
+	if get == nil {
+		get = func(string) string { return "" }
+	}
+	if v := get("RASID_DB"); v != "" {
+		return v
+	}
+	if v := get("XDG_DATA_HOME"); v != "" {
+		return filepath.Join(v, "rasid", "rasid.db")
+	}
+	if home := get("HOME"); home != "" {
+		return filepath.Join(home, ".local", "share", "rasid", "rasid.db")
+	}
+	return "rasid.db"
+}
+
+// openStore opens the store named by dsn.
+func openStore(ctx context.Context, env Env, dsn string) (store.Store, error) {
+	switch {
+	case dsn == "":
+		return nil, usagef("no store: give --db or set RASID_DB")
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return openPostgres(ctx, dsn)
+	}
+	s, err := sqlite.Open(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	return s, nil
+}

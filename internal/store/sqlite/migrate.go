@@ -1,0 +1,88 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+)
+
+// migrations is the schema, one step per version: the schema version
+// (PRAGMA user_version) is the number of steps applied. Steps are only
+// ever appended.
+var migrations = []string{
+	// 1: articles, their full-text index, analyses with entity mentions,
+	// stories.
+	`CREATE TABLE articles (
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		id TEXT NOT NULL UNIQUE,
+		url TEXT NOT NULL DEFAULT '',
+		source TEXT NOT NULL DEFAULT '',
+		title TEXT NOT NULL DEFAULT '',
+		author TEXT NOT NULL DEFAULT '',
+		place TEXT NOT NULL DEFAULT '',
+		published TEXT NOT NULL DEFAULT '',
+		sort_key INTEGER NOT NULL,
+		date_origin TEXT NOT NULL DEFAULT '',
+		date_confidence REAL NOT NULL DEFAULT 0,
+		ingested TEXT NOT NULL,
+		body TEXT NOT NULL,
+		lang TEXT NOT NULL DEFAULT '',
+		superseded INTEGER NOT NULL DEFAULT 0
+	);
+	CREATE INDEX articles_order ON articles (sort_key, id);
+	CREATE INDEX articles_url ON articles (url) WHERE url != '';
+	CREATE INDEX articles_source ON articles (source, sort_key);
+	CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 0');
+	CREATE TABLE analyses (
+		article_id TEXT PRIMARY KEY REFERENCES articles (id),
+		analyzer TEXT NOT NULL,
+		data TEXT NOT NULL
+	);
+	CREATE TABLE mentions (
+		article_id TEXT NOT NULL REFERENCES articles (id),
+		entity_id TEXT NOT NULL,
+		name TEXT NOT NULL,
+		type TEXT NOT NULL,
+		role TEXT NOT NULL DEFAULT '',
+		text TEXT NOT NULL
+	);
+	CREATE INDEX mentions_entity ON mentions (entity_id, article_id);
+	CREATE INDEX mentions_article ON mentions (article_id);
+	CREATE TABLE stories (
+		id TEXT PRIMARY KEY,
+		title TEXT NOT NULL,
+		first INTEGER NOT NULL,
+		last INTEGER NOT NULL,
+		data TEXT NOT NULL
+	);
+	CREATE INDEX stories_last ON stories (last DESC, id);
+	CREATE TABLE story_articles (
+		article_id TEXT PRIMARY KEY,
+		story_id TEXT NOT NULL
+	);
+	CREATE INDEX story_articles_story ON story_articles (story_id);`,
+}
+
+// migrate applies the steps the database has not seen, each in its own
+// transaction with its version, so that a crash leaves a whole version.
+func (s *DB) migrate(ctx context.Context) error {
+	var v int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("schema version %d is newer than this rasid knows (%d)", v, len(migrations))
+	}
+	for i := v; i < len(migrations); i++ {
+		err := s.tx(ctx, func(tx sqlTx) error {
+			if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, i+1))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migrate to schema version %d: %w", i+1, err)
+		}
+	}
+	return nil
+}

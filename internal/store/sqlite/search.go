@@ -1,0 +1,179 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/rasid-news/rasid/internal/news"
+	"github.com/rasid-news/rasid/internal/store"
+)
+
+// Title matches weigh more than body matches in the BM25 ranking.
+const (
+	titleWeight = 3.0
+	bodyWeight  = 1.0
+)
+
+// matchExpr writes alternatives of phrases as an FTS5 expression:
+// ("a b" OR "c"). Every term is quoted, so no term is read as an operator.
+func matchExpr(alts [][]string) string {
+	var parts []string
+	for _, phrase := range alts {
+		var ts []string
+		for _, t := range phrase {
+			if t != "" {
+				ts = append(ts, `"`+strings.ReplaceAll(t, `"`, `""`)+`"`)
+			}
+		}
+		if len(ts) > 0 {
+			parts = append(parts, strings.Join(ts, " + "))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "(" + strings.Join(parts, " OR ") + ")"
+}
+
+// Search ranks current articles that match the query.
+func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResult, error) {
+	var res store.SearchResult
+	var pos []string
+	for _, c := range q.Clauses {
+		if e := matchExpr(c); e != "" {
+			pos = append(pos, e)
+		}
+	}
+	neg := matchExpr(q.Not)
+	conds := []string{"a.superseded = 0"}
+	var args []any
+	from := `articles a`
+	score := `0.0`
+	if len(pos) > 0 {
+		expr := strings.Join(pos, " AND ")
+		if neg != "" {
+			expr += " NOT " + neg
+		}
+		from = `articles_fts f JOIN articles a ON a.seq = f.rowid`
+		conds = append(conds, `articles_fts MATCH ?`)
+		args = append(args, expr)
+		score = fmt.Sprintf(`-bm25(articles_fts, %g, %g)`, titleWeight, bodyWeight)
+	} else if neg != "" {
+		conds = append(conds, `a.seq NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
+		args = append(args, neg)
+	}
+	if len(q.Sources) > 0 {
+		conds = append(conds, "a.source IN ("+placeholders(len(q.Sources))+")")
+		for _, src := range q.Sources {
+			args = append(args, src)
+		}
+	}
+	if !q.From.IsZero() {
+		conds = append(conds, "a.sort_key >= ?")
+		args = append(args, q.From.Unix())
+	}
+	if !q.To.IsZero() {
+		conds = append(conds, "a.sort_key < ?")
+		args = append(args, q.To.Unix())
+	}
+	if len(q.Entities) > 0 {
+		conds = append(conds, "a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ("+placeholders(len(q.Entities))+"))")
+		for _, e := range q.Entities {
+			args = append(args, e)
+		}
+	}
+	if len(q.Stories) > 0 {
+		conds = append(conds, "a.id IN (SELECT article_id FROM story_articles WHERE story_id IN ("+placeholders(len(q.Stories))+"))")
+		for _, st := range q.Stories {
+			args = append(args, st)
+		}
+	}
+	where := " WHERE " + strings.Join(conds, " AND ")
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+where, args...).Scan(&res.Total); err != nil {
+		return res, fmt.Errorf("sqlite: search: %w", err)
+	}
+	order := ` ORDER BY score DESC, a.sort_key DESC, a.id`
+	if len(pos) == 0 {
+		order = ` ORDER BY a.sort_key DESC, a.id` // no words to rank by: newest first
+	}
+	page, pargs := limitOffset(`SELECT `+articleCols+`, `+score+` AS score FROM `+from+where+order, append([]any(nil), args...), q.Limit, q.Offset)
+	rows, err := s.db.QueryContext(ctx, page, pargs...)
+	if err != nil {
+		return res, fmt.Errorf("sqlite: search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h store.Hit
+		a, err := scanArticleScore(rows, &h.Score)
+		if err != nil {
+			return res, fmt.Errorf("sqlite: search: %w", err)
+		}
+		h.Article = a
+		res.Hits = append(res.Hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return res, fmt.Errorf("sqlite: search: %w", err)
+	}
+	if q.Facets {
+		if err := s.facets(ctx, &res, from, where, args); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+func scanArticleScore(sc interface{ Scan(...any) error }, score *float64) (news.Article, error) {
+	return scanArticle(scanWith{sc, score})
+}
+
+// scanWith appends one more destination to a row scan.
+type scanWith struct {
+	sc    interface{ Scan(...any) error }
+	extra *float64
+}
+
+func (w scanWith) Scan(dest ...any) error { return w.sc.Scan(append(dest, w.extra)...) }
+
+// facets counts all matches by source, by month of publication and by the
+// entities mentioned most.
+func (s *DB) facets(ctx context.Context, res *store.SearchResult, from, where string, args []any) error {
+	var err error
+	res.BySource, err = s.facet(ctx, `SELECT a.source, count(*) FROM `+from+where+` GROUP BY a.source ORDER BY count(*) DESC, a.source LIMIT 20`, args)
+	if err != nil {
+		return err
+	}
+	res.ByMonth, err = s.facet(ctx, `SELECT substr(a.published, 1, 7), count(*) FROM `+from+where+` AND a.published != '' GROUP BY 1 ORDER BY 1`, args)
+	if err != nil {
+		return err
+	}
+	res.ByEntity, err = s.facet(ctx, `SELECT m.entity_id, count(DISTINCT m.article_id) FROM mentions m WHERE m.article_id IN (SELECT a.id FROM `+from+where+`)
+		GROUP BY m.entity_id ORDER BY 2 DESC, 1 LIMIT 10`, args)
+	if err != nil {
+		return err
+	}
+	for i, f := range res.ByEntity {
+		var name string
+		if err := s.db.QueryRowContext(ctx, `SELECT name FROM mentions WHERE entity_id = ? GROUP BY name ORDER BY count(*) DESC, name LIMIT 1`, f.Value).Scan(&name); err == nil {
+			res.ByEntity[i].Label = name
+		}
+	}
+	return nil
+}
+
+func (s *DB) facet(ctx context.Context, q string, args []any) ([]store.Facet, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: search facets: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Facet
+	for rows.Next() {
+		var f store.Facet
+		if err := rows.Scan(&f.Value, &f.Count); err != nil {
+			return nil, fmt.Errorf("sqlite: search facets: %w", err)
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,380 @@
+// Package sqlite is rasid's embedded store: the store.Store interface on one
+// SQLite file through modernc.org/sqlite (pure Go, no cgo), in WAL mode,
+// with its schema migrations embedded and applied on Open, and full-text
+// search on an FTS5 index of the terms of rasid's own Arabic analyzer.
+//
+// Durability: every write is one transaction; WAL with synchronous=NORMAL
+// keeps every committed transaction through a crash or kill of the process
+// (only a power failure may lose the last ones), and never leaves the file
+// inconsistent.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/rasid-news/rasid/internal/news"
+	"github.com/rasid-news/rasid/internal/search"
+	"github.com/rasid-news/rasid/internal/store"
+
+	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+)
+
+// DB is a store.Store on one SQLite file. It is safe for concurrent use.
+type DB struct {
+	db   *sql.DB
+	path string
+}
+
+var _ store.Store = (*DB)(nil)
+
+// Open opens (creating when needed) the store at path and brings its
+// schema up to date. The directory is created too.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("sqlite: empty database path")
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("sqlite: create %s: %w", dir, err)
+		}
+	}
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(NORMAL)", "busy_timeout(10000)", "foreign_keys(1)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(8)
+	s := &DB{db: db, path: path}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *DB) Close() error { return s.db.Close() }
+
+// Path returns the file the store lives in.
+func (s *DB) Path() string { return s.path }
+
+// sortKey orders articles by publication time with undated ones last.
+func sortKey(t time.Time) int64 {
+	if t.IsZero() {
+		return 1<<62 - 1
+	}
+	return t.Unix()
+}
+
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+func parseTime(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// PutArticles stores a batch in one transaction.
+func (s *DB) PutArticles(ctx context.Context, arts []news.Article) ([]store.Outcome, error) {
+	for i, a := range arts {
+		if a.ID == "" {
+			return nil, fmt.Errorf("sqlite: put articles: article %d has no id", i+1)
+		}
+	}
+	// Index terms are computed before the transaction, so that it holds
+	// the write lock only for the writes.
+	type terms struct{ title, body string }
+	ts := make([]terms, len(arts))
+	for i, a := range arts {
+		ts[i] = terms{strings.Join(search.IndexTerms(a.Title), " "), strings.Join(search.IndexTerms(a.Body), " ")}
+	}
+	out := make([]store.Outcome, len(arts))
+	err := s.tx(ctx, func(tx sqlTx) error {
+		exists, err := tx.PrepareContext(ctx, `SELECT 1 FROM articles WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer exists.Close()
+		byURL, err := tx.PrepareContext(ctx, `SELECT seq FROM articles WHERE url = ? AND superseded = 0`)
+		if err != nil {
+			return err
+		}
+		defer byURL.Close()
+		supersede, err := tx.PrepareContext(ctx, `UPDATE articles SET superseded = 1 WHERE seq = ?`)
+		if err != nil {
+			return err
+		}
+		defer supersede.Close()
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO articles (id, url, source, title, author, place, published, sort_key,
+			date_origin, date_confidence, ingested, body, lang) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		fts, err := tx.PrepareContext(ctx, `INSERT INTO articles_fts (rowid, title, body) VALUES (?,?,?)`)
+		if err != nil {
+			return err
+		}
+		defer fts.Close()
+		now := time.Now().UTC()
+		for i, a := range arts {
+			var one int
+			switch err := exists.QueryRowContext(ctx, a.ID).Scan(&one); {
+			case err == nil:
+				out[i] = store.Exists
+				continue
+			case !errors.Is(err, sql.ErrNoRows):
+				return err
+			}
+			out[i] = store.Stored
+			if a.URL != "" {
+				var old int64
+				switch err := byURL.QueryRowContext(ctx, a.URL).Scan(&old); {
+				case err == nil:
+					if _, err := supersede.ExecContext(ctx, old); err != nil {
+						return err
+					}
+					out[i] = store.NewVersion
+				case !errors.Is(err, sql.ErrNoRows):
+					return err
+				}
+			}
+			ingested := a.Ingested
+			if ingested.IsZero() {
+				ingested = now
+			}
+			res, err := ins.ExecContext(ctx, a.ID, a.URL, a.Source, a.Title, a.Author, a.Place, timeText(a.Published), sortKey(a.Published),
+				string(a.DateOrigin), a.DateConfidence, timeText(ingested), a.Body, a.Lang)
+			if err != nil {
+				return err
+			}
+			seq, err := res.LastInsertId()
+			if err != nil {
+				return err
+			}
+			if _, err := fts.ExecContext(ctx, seq, ts[i].title, ts[i].body); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: put articles: %w", err)
+	}
+	return out, nil
+}
+
+// tx runs f in a write transaction, committing when it returns nil.
+func (s *DB) tx(ctx context.Context, f func(sqlTx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := f(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+const articleCols = `a.id, a.url, a.source, a.title, a.author, a.place, a.published, a.date_origin, a.date_confidence, a.ingested, a.body, a.lang, a.superseded`
+
+func scanArticle(sc interface{ Scan(...any) error }) (news.Article, error) {
+	var a news.Article
+	var published, origin, ingested string
+	var superseded int
+	if err := sc.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &a.Author, &a.Place, &published, &origin, &a.DateConfidence, &ingested, &a.Body, &a.Lang, &superseded); err != nil {
+		return a, err
+	}
+	a.Published, a.Ingested = parseTime(published), parseTime(ingested)
+	a.DateOrigin = news.DateOrigin(origin)
+	a.Superseded = superseded != 0
+	return a, nil
+}
+
+// Article returns one article by ID.
+func (s *DB) Article(ctx context.Context, id string) (news.Article, error) {
+	a, err := scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleCols+` FROM articles a WHERE a.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, fmt.Errorf("sqlite: article %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return a, fmt.Errorf("sqlite: article %s: %w", id, err)
+	}
+	return a, nil
+}
+
+// where builds the WHERE clause of an article filter.
+func (s *DB) where(ctx context.Context, f store.ArticleFilter, keyset bool) (string, []any, error) {
+	var conds []string
+	var args []any
+	if !f.WithSuperseded {
+		conds = append(conds, "a.superseded = 0")
+	}
+	if len(f.Sources) > 0 {
+		conds = append(conds, "a.source IN ("+placeholders(len(f.Sources))+")")
+		for _, src := range f.Sources {
+			args = append(args, src)
+		}
+	}
+	if !f.From.IsZero() {
+		conds = append(conds, "a.sort_key >= ?")
+		args = append(args, f.From.Unix())
+	}
+	if !f.To.IsZero() {
+		conds = append(conds, "a.sort_key < ?")
+		args = append(args, f.To.Unix())
+	}
+	if len(f.IDs) > 0 {
+		conds = append(conds, "a.id IN ("+placeholders(len(f.IDs))+")")
+		for _, id := range f.IDs {
+			args = append(args, id)
+		}
+	}
+	if keyset && f.After != "" {
+		var key int64
+		err := s.db.QueryRowContext(ctx, `SELECT sort_key FROM articles WHERE id = ?`, f.After).Scan(&key)
+		if errors.Is(err, sql.ErrNoRows) {
+			return "", nil, fmt.Errorf("article %s: %w", f.After, store.ErrNotFound)
+		}
+		if err != nil {
+			return "", nil, err
+		}
+		conds = append(conds, "(a.sort_key, a.id) > (?, ?)")
+		args = append(args, key, f.After)
+	}
+	if len(conds) == 0 {
+		return "", args, nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// Articles lists articles in publication order.
+func (s *DB) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Article, error) {
+	w, args, err := s.where(ctx, f, true)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: articles: %w", err)
+	}
+	q := `SELECT ` + articleCols + ` FROM articles a` + w + ` ORDER BY a.sort_key, a.id`
+	q, args = limitOffset(q, args, f.Limit, f.Offset)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: articles: %w", err)
+	}
+	defer rows.Close()
+	var out []news.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: articles: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func limitOffset(q string, args []any, limit, offset int) (string, []any) {
+	if limit > 0 || offset > 0 {
+		if limit <= 0 {
+			limit = -1
+		}
+		q += ` LIMIT ? OFFSET ?`
+		args = append(args, limit, max(offset, 0))
+	}
+	return q, args
+}
+
+// CountArticles counts the articles a filter selects.
+func (s *DB) CountArticles(ctx context.Context, f store.ArticleFilter) (int, error) {
+	w, args, err := s.where(ctx, f, false)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: count articles: %w", err)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+w, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("sqlite: count articles: %w", err)
+	}
+	return n, nil
+}
+
+const undated = 1<<62 - 1
+
+// Sources lists the outlets with their counts and date spans.
+func (s *DB) Sources(ctx context.Context) ([]store.SourceStats, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT source, count(*),
+		min(CASE WHEN sort_key < ? THEN sort_key END), max(CASE WHEN sort_key < ? THEN sort_key END)
+		FROM articles WHERE superseded = 0 GROUP BY source ORDER BY count(*) DESC, source`, undated, undated)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: sources: %w", err)
+	}
+	defer rows.Close()
+	var out []store.SourceStats
+	for rows.Next() {
+		var st store.SourceStats
+		var first, last sql.NullInt64
+		if err := rows.Scan(&st.Source, &st.Articles, &first, &last); err != nil {
+			return nil, fmt.Errorf("sqlite: sources: %w", err)
+		}
+		st.First, st.Last = unixTime(first), unixTime(last)
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+func unixTime(n sql.NullInt64) time.Time {
+	if !n.Valid {
+		return time.Time{}
+	}
+	return time.Unix(n.Int64, 0).UTC()
+}
+
+// Stats summarizes the archive.
+func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
+	var st store.Stats
+	var first, last sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles WHERE superseded = 0),
+		(SELECT count(*) FROM articles WHERE superseded = 1),
+		(SELECT count(*) FROM articles WHERE superseded = 0 AND sort_key = ?),
+		(SELECT count(DISTINCT source) FROM articles WHERE superseded = 0),
+		(SELECT count(*) FROM analyses),
+		(SELECT count(DISTINCT entity_id) FROM mentions),
+		(SELECT count(*) FROM stories),
+		(SELECT min(sort_key) FROM articles WHERE superseded = 0 AND sort_key < ?),
+		(SELECT max(sort_key) FROM articles WHERE superseded = 0 AND sort_key < ?)`, undated, undated, undated).
+		Scan(&st.Articles, &st.Superseded, &st.Undated, &st.Sources, &st.Analyzed, &st.Entities, &st.Stories, &first, &last)
+	if err != nil {
+		return st, fmt.Errorf("sqlite: stats: %w", err)
+	}
+	st.First, st.Last = unixTime(first), unixTime(last)
+	return st, nil
+}
+
+// sqlTx is the transaction the store writes in.
+type sqlTx = *sql.Tx
