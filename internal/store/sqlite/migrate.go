@@ -29,7 +29,7 @@ var migrations = []string{
 		superseded INTEGER NOT NULL DEFAULT 0
 	);
 	CREATE INDEX articles_order ON articles (sort_key, id);
-	CREATE INDEX articles_url ON articles (url) WHERE url != '';
+	CREATE INDEX articles_url ON articles (url);
 	CREATE INDEX articles_source ON articles (source, sort_key);
 	CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 0');
 	CREATE TABLE analyses (

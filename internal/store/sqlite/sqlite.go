@@ -17,7 +17,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rasid-news/rasid/internal/news"
@@ -47,7 +49,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		}
 	}
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "synchronous(NORMAL)", "busy_timeout(10000)", "foreign_keys(1)"} {
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(NORMAL)", "busy_timeout(10000)", "foreign_keys(1)", "cache_size(-65536)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
@@ -104,14 +106,15 @@ func (s *DB) PutArticles(ctx context.Context, arts []news.Article) ([]store.Outc
 		}
 	}
 	// Index terms are computed before the transaction, so that it holds
-	// the write lock only for the writes.
-	type terms struct{ title, body string }
-	ts := make([]terms, len(arts))
-	for i, a := range arts {
-		ts[i] = terms{strings.Join(search.IndexTerms(a.Title), " "), strings.Join(search.IndexTerms(a.Body), " ")}
+	// the write lock only for the writes, on all cores, and only for the
+	// articles not stored yet.
+	stored, err := s.storedIDs(ctx, arts)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: put articles: %w", err)
 	}
+	ts := indexTerms(arts, stored)
 	out := make([]store.Outcome, len(arts))
-	err := s.tx(ctx, func(tx sqlTx) error {
+	err = s.tx(ctx, func(tx sqlTx) error {
 		exists, err := tx.PrepareContext(ctx, `SELECT 1 FROM articles WHERE id = ?`)
 		if err != nil {
 			return err
@@ -174,6 +177,9 @@ func (s *DB) PutArticles(ctx context.Context, arts []news.Article) ([]store.Outc
 			if err != nil {
 				return err
 			}
+			if stored[a.ID] { // stored by another writer meanwhile: terms were not computed
+				ts[i] = articleTerms(a)
+			}
 			if _, err := fts.ExecContext(ctx, seq, ts[i].title, ts[i].body); err != nil {
 				return err
 			}
@@ -184,6 +190,54 @@ func (s *DB) PutArticles(ctx context.Context, arts []news.Article) ([]store.Outc
 		return nil, fmt.Errorf("sqlite: put articles: %w", err)
 	}
 	return out, nil
+}
+
+// storedIDs returns which of the articles' IDs are stored already.
+func (s *DB) storedIDs(ctx context.Context, arts []news.Article) (map[string]bool, error) {
+	stored := map[string]bool{}
+	const chunk = 500 // bound the parameters of one statement
+	for i := 0; i < len(arts); i += chunk {
+		part := arts[i:min(i+chunk, len(arts))]
+		args := make([]any, len(part))
+		for k, a := range part {
+			args[k] = a.ID
+		}
+		ids, err := s.strings(ctx, "stored ids", `SELECT id FROM articles WHERE id IN (`+placeholders(len(part))+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			stored[id] = true
+		}
+	}
+	return stored, nil
+}
+
+// terms are the full-text index columns of an article.
+type terms struct{ title, body string }
+
+func articleTerms(a news.Article) terms {
+	return terms{strings.Join(search.IndexTerms(a.Title), " "), strings.Join(search.IndexTerms(a.Body), " ")}
+}
+
+// indexTerms computes the terms of the articles not stored, on all cores.
+func indexTerms(arts []news.Article, stored map[string]bool) []terms {
+	ts := make([]terms, len(arts))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(arts)/8))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(arts); i += workers {
+				if !stored[arts[i].ID] {
+					ts[i] = articleTerms(arts[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return ts
 }
 
 // tx runs f in a write transaction, committing when it returns nil.

@@ -1,0 +1,90 @@
+package sqlite
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rasid-news/rasid/internal/ingest"
+	"github.com/rasid-news/rasid/internal/news"
+)
+
+// saudiNewsNet reads up to n SaudiNewsNet articles, skipping the
+// benchmark when the data is absent.
+func saudiNewsNet(b *testing.B, n int) []news.Article {
+	files, _ := filepath.Glob("../../../../shared/data/news/saudinewsnet/*.zip")
+	if len(files) == 0 {
+		b.Skip("SaudiNewsNet not available in ../shared/data/news/saudinewsnet")
+	}
+	var arts []news.Article
+	for _, path := range files {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		err = ingest.Read(context.Background(), path, f, ingest.Options{}, func(it ingest.Item) error {
+			if !it.Refused() && len(arts) < n {
+				arts = append(arts, it.Article)
+			}
+			return nil
+		})
+		f.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(arts) >= n {
+			break
+		}
+	}
+	return arts
+}
+
+// BenchmarkPutArticles stores SaudiNewsNet articles into a fresh store in
+// batches of 500, index terms and full-text index included; the metric is
+// articles per second.
+func BenchmarkPutArticles(b *testing.B) {
+	arts := saudiNewsNet(b, 5000)
+	ctx := context.Background()
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		for i := 0; i < len(arts); i += 500 {
+			if _, err := s.PutArticles(ctx, arts[i:min(i+500, len(arts))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkPutArticlesAgain puts articles that are all stored already.
+func BenchmarkPutArticlesAgain(b *testing.B) {
+	arts := saudiNewsNet(b, 5000)
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.PutArticles(ctx, arts); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for i := 0; i < len(arts); i += 500 {
+			if _, err := s.PutArticles(ctx, arts[i:min(i+500, len(arts))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
