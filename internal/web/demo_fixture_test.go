@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/rasid-news/rasid/internal/analysis"
+	"github.com/rasid-news/rasid/internal/card"
 	"github.com/rasid-news/rasid/internal/demo"
 	"github.com/rasid-news/rasid/internal/news"
 	"github.com/rasid-news/rasid/internal/store"
@@ -48,16 +49,19 @@ func fillDemo(ctx context.Context, st store.Store) (string, error) {
 	biggest, most := "", 0
 	for k, members := range c.Stories() {
 		s := news.Story{ID: fmt.Sprintf("demo-%d", k+1)}
+		var told []news.Article
 		for _, i := range members {
 			a := arts[i]
+			told = append(told, a)
 			s.Articles = append(s.Articles, ref(a))
 			if s.First.IsZero() || a.Published.Before(s.First) {
-				s.First, s.Title = a.Published, a.Title
+				s.First = a.Published
 			}
 			if a.Published.After(s.Last) {
 				s.Last = a.Published
 			}
 		}
+		s.Title = card.CentralTitle(told)
 		if len(members) > most {
 			biggest, most = s.ID, len(members)
 		}

@@ -18,6 +18,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/rasid-news/rasid/internal/store/sqlite"
 )
 
 // TestBrowser drives headless Chromium through the pages as a reader would:
@@ -43,9 +45,14 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// The demo corpus, analyzed and clustered by the real pipeline, first
-	// on the home page; then the hand-written fixture with its hostile article.
-	st := &memStore{}
+	// A temporary SQLite store with the demo corpus, analyzed and clustered
+	// by the real pipeline, first on the home page; then the hand-written
+	// fixture with its hostile article.
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "rasid.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
 	demoStory, err := fillDemo(context.Background(), st)
 	if err != nil {
 		t.Fatal(err)

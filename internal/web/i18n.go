@@ -65,6 +65,7 @@ var catalog = map[string]message{
 	"story.people":       {"الأشخاص", "People"},
 	"story.places":       {"الأماكن", "Places"},
 	"story.orgs":         {"المنظمات", "Organizations"},
+	"story.figures":      {"أرقام رئيسية", "Key figures"},
 	"story.quotes":       {"الأقوال حسب المتحدث", "Quotes by speaker"},
 	"story.noquotes":     {"لا أقوال منسوبة في هذه القصة.", "No attributed quotes in this story."},
 	"story.list":         {"مقالات القصة", "Articles of this story"},

@@ -1,34 +1,24 @@
 package web
 
 import (
-	"cmp"
 	"context"
 	"errors"
-	"slices"
 
+	"github.com/rasid-news/rasid/internal/card"
 	"github.com/rasid-news/rasid/internal/news"
 	"github.com/rasid-news/rasid/internal/store"
-	"github.com/rasid-news/rasid/internal/story"
-	"github.com/rasid-news/rasid/internal/summary"
 )
 
-// storyPage is what the story page shows.
+// storyPage is what the story page shows: the story card, with its
+// entities split by type and its quotes with their outlets.
 type storyPage struct {
 	Story    news.Story
-	Summary  []summary.Sentence
-	Timeline []story.Event
-	People   []entityCount
-	Places   []entityCount
-	Orgs     []entityCount
+	Card     card.Card
+	People   []card.Entity
+	Places   []card.Entity
+	Orgs     []card.Entity
 	Speakers []speaker
 	Articles []news.ArticleRef
-}
-
-// entityCount is an entity with the number of the story's articles that
-// mention it.
-type entityCount struct {
-	ID, Name, Type string
-	Articles       int
 }
 
 // speaker is a speaker with their quotes in the story.
@@ -37,39 +27,40 @@ type speaker struct {
 	Quotes       []quoteRef
 }
 
-// quoteRef is a quote, the first article that has it and the outlets
-// that printed it.
+// quoteRef is a quote and the article (and its outlet) it comes from.
 type quoteRef struct {
 	Text    string
 	Article string
-	Outlets []string
+	Outlet  string
 }
 
-// Bounds of the story page.
-const (
-	maxSpeakers         = 8
-	maxQuotesPerSpeaker = 3
-	maxEvents           = 20
-)
-
-// maxStoryArticles bounds the articles read to build a story page.
+// maxStoryArticles bounds the articles read to build a story page: the
+// latest ones of a longer story.
 const maxStoryArticles = 60
 
-// buildStory reads a story's articles and analyses and assembles its page:
-// a summary, a timeline of dated events ordered by event date, the people,
-// places and organizations most mentioned, and the quotes by speaker.
+// cardOptions are the bounds of the card on the story page: more entities
+// than the printed card, since the page lists them by type.
+func cardOptions() card.Options {
+	o := card.DefaultOptions()
+	o.Entities = 30
+	o.Speakers = 8
+	o.Events = 20
+	return o
+}
+
+// buildStory reads a story's articles and analyses and builds its card
+// (card.Build): a summary, a timeline of dated events ordered by event
+// date, the key entities with their roles, quotes by speaker, key figures.
 func buildStory(ctx context.Context, st store.Store, s news.Story) (storyPage, error) {
 	p := storyPage{Story: s, Articles: s.Articles}
 	refs := s.Articles
 	if len(refs) > maxStoryArticles {
 		refs = refs[len(refs)-maxStoryArticles:]
 	}
-	var docs []summary.Document
-	var ms []story.Mention
-	ents := map[string]*entityCount{}
-	speakers := map[string]*speaker{}
-	var order []string
-	for i, ref := range refs {
+	var arts []news.Article
+	analyses := map[string]news.Analysis{}
+	outlet := map[string]string{}
+	for _, ref := range refs {
 		a, err := st.Article(ctx, ref.ID)
 		if errors.Is(err, store.ErrNotFound) {
 			continue
@@ -77,7 +68,8 @@ func buildStory(ctx context.Context, st store.Store, s news.Story) (storyPage, e
 		if err != nil {
 			return p, err
 		}
-		docs = append(docs, summary.Document{ID: a.ID, Published: a.Published, Text: a.Body})
+		arts = append(arts, a)
+		outlet[a.ID] = a.Source
 		an, err := st.Analysis(ctx, a.ID)
 		if errors.Is(err, store.ErrNotFound) {
 			continue
@@ -85,79 +77,28 @@ func buildStory(ctx context.Context, st store.Store, s news.Story) (storyPage, e
 		if err != nil {
 			return p, err
 		}
-		for _, sent := range an.Sentences {
-			for _, t := range an.Timexes {
-				if t.Type == "date" && t.Start >= sent.Start && t.End <= sent.End && isCalendarValue(t.Value) {
-					ms = append(ms, story.Mention{Article: a.ID, Source: a.Source, Date: t.Value, Text: sent.Text, Order: i})
-				}
-			}
-		}
-		seen := map[string]bool{}
-		for _, e := range an.Entities {
-			key := cmp.Or(e.EntityID, e.Type+":"+e.Name)
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			if ents[key] == nil {
-				ents[key] = &entityCount{ID: e.EntityID, Name: cmp.Or(e.Name, e.Text), Type: e.Type}
-			}
-			ents[key].Articles++
-		}
-		for _, q := range an.Quotes {
-			name := cmp.Or(q.Speaker.Name, q.Speaker.Text)
-			if name == "" {
-				continue
-			}
-			key := cmp.Or(q.Speaker.EntityID, name)
-			if speakers[key] == nil {
-				speakers[key] = &speaker{Name: name, Entity: q.Speaker.EntityID}
-				order = append(order, key)
-			}
-			sp := speakers[key]
-			// a quote reprinted by another outlet is one quote told twice
-			if i := slices.IndexFunc(sp.Quotes, func(r quoteRef) bool { return r.Text == q.Text }); i >= 0 {
-				if !slices.Contains(sp.Quotes[i].Outlets, a.Source) {
-					sp.Quotes[i].Outlets = append(sp.Quotes[i].Outlets, a.Source)
-				}
-				continue
-			}
-			sp.Quotes = append(sp.Quotes, quoteRef{Text: q.Text, Article: a.ID, Outlets: []string{a.Source}})
-		}
+		analyses[a.ID] = an
 	}
-	p.Summary = summary.Summarize(docs, summary.DefaultOptions())
-	p.Timeline = story.Timeline(ms, maxEvents)
-	all := make([]entityCount, 0, len(ents))
-	for _, e := range ents {
-		all = append(all, *e)
+	p.Card = card.Build(s, arts, analyses, cardOptions())
+	if p.Card.Title == "" {
+		p.Card.Title = s.Title
 	}
-	slices.SortFunc(all, func(a, b entityCount) int {
-		return cmp.Or(cmp.Compare(b.Articles, a.Articles), cmp.Compare(a.Name, b.Name))
-	})
-	for _, e := range all {
+	for _, e := range p.Card.Entities {
 		switch e.Type {
 		case "PERS":
-			p.People = appendMax(p.People, e, 12)
+			p.People = append(p.People, e)
 		case "LOC":
-			p.Places = appendMax(p.Places, e, 12)
+			p.Places = append(p.Places, e)
 		case "ORG":
-			p.Orgs = appendMax(p.Orgs, e, 8)
+			p.Orgs = append(p.Orgs, e)
 		}
 	}
-	for _, k := range order {
-		p.Speakers = append(p.Speakers, *speakers[k])
-	}
-	slices.SortStableFunc(p.Speakers, func(a, b speaker) int { return cmp.Compare(len(b.Quotes), len(a.Quotes)) })
-	p.Speakers = p.Speakers[:min(len(p.Speakers), maxSpeakers)]
-	for i := range p.Speakers {
-		p.Speakers[i].Quotes = p.Speakers[i].Quotes[:min(len(p.Speakers[i].Quotes), maxQuotesPerSpeaker)]
+	for _, sp := range p.Card.Quotes {
+		v := speaker{Name: sp.Name, Entity: sp.EntityID}
+		for _, q := range sp.Quotes {
+			v.Quotes = append(v.Quotes, quoteRef{Text: q.Text, Article: q.Article, Outlet: outlet[q.Article]})
+		}
+		p.Speakers = append(p.Speakers, v)
 	}
 	return p, nil
-}
-
-func appendMax(s []entityCount, e entityCount, n int) []entityCount {
-	if len(s) >= n {
-		return s
-	}
-	return append(s, e)
 }

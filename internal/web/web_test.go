@@ -7,9 +7,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/rasid-news/rasid/internal/store/sqlite"
 )
 
 func newFixtureServer(t testing.TB) (*memStore, http.Handler) {
@@ -19,6 +22,21 @@ func newFixtureServer(t testing.TB) (*memStore, http.Handler) {
 		t.Fatal(err)
 	}
 	return st, Handler(Config{Store: st, PageSize: 2})
+}
+
+// newSQLiteServer is the fixture on the embedded SQLite store, in a
+// temporary file.
+func newSQLiteServer(t testing.TB) http.Handler {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "rasid.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := fillFixture(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	return Handler(Config{Store: st, PageSize: 2})
 }
 
 func get(t *testing.T, h http.Handler, path string, cookies ...*http.Cookie) (*http.Response, string) {
@@ -35,7 +53,12 @@ func get(t *testing.T, h http.Handler, path string, cookies ...*http.Cookie) (*h
 }
 
 func TestPages(t *testing.T) {
-	_, h := newFixtureServer(t)
+	_, mem := newFixtureServer(t)
+	t.Run("memory", func(t *testing.T) { testPages(t, mem) })
+	t.Run("sqlite", func(t *testing.T) { testPages(t, newSQLiteServer(t)) })
+}
+
+func testPages(t *testing.T, h http.Handler) {
 	tests := []struct {
 		name, path string
 		status     int
@@ -121,7 +144,12 @@ func checkEscaped(t *testing.T, body string) {
 }
 
 func TestHostileArticleShownAsText(t *testing.T) {
-	_, h := newFixtureServer(t)
+	_, mem := newFixtureServer(t)
+	t.Run("memory", func(t *testing.T) { testHostile(t, mem) })
+	t.Run("sqlite", func(t *testing.T) { testHostile(t, newSQLiteServer(t)) })
+}
+
+func testHostile(t *testing.T, h http.Handler) {
 	for _, path := range []string{"/article/" + hostileID, "/story/st-hostile", "/", "/search?q=" + "فقرة", "/entity/loc-baghdad"} {
 		t.Run(path, func(t *testing.T) {
 			res, body := get(t, h, path)
