@@ -234,8 +234,16 @@ func (m *memStore) Search(_ context.Context, q store.SearchQuery) (store.SearchR
 	var res store.SearchResult
 	bySource := map[string]int{}
 	byMonth := map[string]int{}
+	byEntity := map[string]int{}
+	names := map[string]string{}
 	for _, a := range m.arts {
 		if len(q.Sources) > 0 && !slices.Contains(q.Sources, a.Source) {
+			continue
+		}
+		if (!q.From.IsZero() && a.Published.Before(q.From)) || (!q.To.IsZero() && !a.Published.Before(q.To)) {
+			continue
+		}
+		if len(q.Entities) > 0 && !slices.ContainsFunc(q.Entities, func(id string) bool { return m.mentions(a, id) }) {
 			continue
 		}
 		terms := " " + strings.Join(search.IndexTerms(a.Title+"\n"+a.Body), " ") + " "
@@ -250,6 +258,14 @@ func (m *memStore) Search(_ context.Context, q store.SearchQuery) (store.SearchR
 			continue
 		}
 		res.Total++
+		seen := map[string]bool{}
+		for _, e := range m.analyses[a.ID].Entities {
+			if !seen[e.EntityID] {
+				seen[e.EntityID] = true
+				byEntity[e.EntityID]++
+				names[e.EntityID] = e.Name
+			}
+		}
 		bySource[a.Source]++
 		byMonth[a.Published.Format("2006-01")]++
 		res.Hits = append(res.Hits, store.Hit{Article: a, Score: 1})
@@ -264,6 +280,12 @@ func (m *memStore) Search(_ context.Context, q store.SearchQuery) (store.SearchR
 	for k, n := range byMonth {
 		res.ByMonth = append(res.ByMonth, store.Facet{Value: k, Count: n})
 	}
+	for k, n := range byEntity {
+		res.ByEntity = append(res.ByEntity, store.Facet{Value: k, Label: names[k], Count: n})
+	}
+	slices.SortFunc(res.ByEntity, func(a, b store.Facet) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
+	})
 	slices.SortFunc(res.BySource, func(a, b store.Facet) int { return cmp.Compare(a.Value, b.Value) })
 	slices.SortFunc(res.ByMonth, func(a, b store.Facet) int { return cmp.Compare(a.Value, b.Value) })
 	return res, nil

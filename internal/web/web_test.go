@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -82,7 +83,8 @@ func testPages(t *testing.T, h http.Handler) {
 			"أنتوني بلينكن", "بلنكن", "وزير الخارجية الأمريكي", `class="chart"`, "مارس ٢٠٢٣", `class="bar s20"`,
 			"كيانات ذات صلة", `href="/entity/loc-baghdad"`, `href="/article/art-3"`}},
 		{"entity english", "/entity/pers-blinken?lang=en", 200, "en", "ltr", []string{"Also written", "Mentions over time", "March 2023"}},
-		{"search", "/search?q=" + "الطاقة", 200, "ar", "rtl", []string{"النتائج", `<mark class="hit">الطاقة</mark>`, `href="/article/art-2"`, "حسب المصدر", "alriyadh"}},
+		{"search", "/search?q=" + "الطاقة", 200, "ar", "rtl", []string{"النتائج", `<mark class="hit">الطاقة</mark>`, `href="/article/art-2"`, "حسب المصدر", "alriyadh",
+			"حسب الشهر", "مارس ٢٠٢٣", "from%3a2023-03-01%20to%3a2023-03-31", "حسب الكيان", "entity%3apers-sudani", "محمد شياع السوداني"}},
 		{"search inflection", "/search?q=" + "والطاقة", 200, "ar", "rtl", []string{`href="/article/art-1"`, `href="/article/art-2"`}},
 		{"search paged", "/search?q=" + "بغداد" + "&p=2", 200, "ar", "rtl", []string{"صفحة ٢ من ٢", "السابق"}},
 		{"search empty", "/search", 200, "ar", "rtl", []string{"اكتب كلمات للبحث", `<a href="/search" aria-current="page">`}},
@@ -114,6 +116,47 @@ func testPages(t *testing.T, h http.Handler) {
 				t.Error("no skip link to main")
 			}
 		})
+	}
+}
+
+// TestSearchFilters follows what facet links and the query language do:
+// each query must find some articles and not others.
+func TestSearchFilters(t *testing.T) {
+	_, mem := newFixtureServer(t)
+	for _, h := range []struct {
+		name string
+		h    http.Handler
+	}{{"memory", mem}, {"sqlite", newSQLiteServer(t)}} {
+		tests := []struct {
+			query     string
+			want, not []string
+		}{
+			{"بغداد source:okaz", []string{"art-1"}, []string{"art-2", "art-3"}},
+			{"بغداد from:2023-03-16 to:2023-03-31", []string{"art-3"}, []string{"art-1", "art-2"}},
+			{"بغداد -الطاقة", []string{"art-3"}, []string{"art-1", "art-2"}},
+			{"بغداد entity:pers-fuad", []string{"art-1", "art-3"}, []string{"art-2"}},
+			{`"ملف الطاقة والكهرباء"`, []string{"art-2"}, []string{"art-1"}},
+			{`"ملف الطاقة"`, []string{"art-1", "art-2"}, []string{"art-3"}}, // ملفات الطاقة is the same phrase
+			{"الكهرباء OR مساعدات", []string{"art-2", "art-3"}, []string{"art-1"}},
+		}
+		for _, tc := range tests {
+			t.Run(h.name+" "+tc.query, func(t *testing.T) {
+				res, body := get(t, h.h, "/search?q="+url.QueryEscape(tc.query))
+				if res.StatusCode != 200 {
+					t.Fatalf("status %d", res.StatusCode)
+				}
+				for _, id := range tc.want {
+					if !strings.Contains(body, `href="/article/`+id+`"`) {
+						t.Errorf("no %s", id)
+					}
+				}
+				for _, id := range tc.not {
+					if strings.Contains(body, `href="/article/`+id+`"`) {
+						t.Errorf("found %s", id)
+					}
+				}
+			})
+		}
 	}
 }
 
