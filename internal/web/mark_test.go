@@ -3,7 +3,9 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/rasid-news/rasid/internal/arabic"
 	rasideval "github.com/rasid-news/rasid/internal/eval"
 	"github.com/rasid-news/rasid/internal/search"
+	"github.com/rasid-news/rasid/internal/store/sqlite"
 )
 
 // show writes paragraphs as text with [kind:text] for marks and | between
@@ -135,7 +138,31 @@ func ExampleHandler() {
 
 func BenchmarkPages(b *testing.B) {
 	_, h := newFixtureServer(b)
-	for _, path := range []string{"/", "/story/st-visit", "/article/art-2", "/entity/pers-blinken", "/search?q=" + "بغداد"} {
+	benchPages(b, h, []string{"/", "/story/st-visit", "/article/art-2", "/entity/pers-blinken", "/search?q=" + "بغداد"})
+}
+
+// BenchmarkPagesSQLite renders the pages from a SQLite store holding the
+// demo corpus analyzed and clustered by the real pipeline.
+func BenchmarkPagesSQLite(b *testing.B) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "rasid.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	biggest, err := fillDemo(context.Background(), st)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := st.Story(context.Background(), biggest)
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := Handler(Config{Store: st})
+	benchPages(b, h, []string{"/", "/story/" + biggest, "/article/" + s.Articles[0].ID, "/search?q=" + url.QueryEscape("مياه اليرموك")})
+}
+
+func benchPages(b *testing.B, h http.Handler, paths []string) {
+	for _, path := range paths {
 		b.Run(path, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

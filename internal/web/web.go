@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"embed"
@@ -13,6 +14,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/rasid-news/rasid/internal/store"
 )
@@ -154,12 +156,38 @@ func (s *server) render(w http.ResponseWriter, r *http.Request, status int, name
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Content-Language", string(l.Lang))
 	h.Set("Cache-Control", "no-cache")
-	h.Set("Vary", "Cookie")
-	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	h.Set("Vary", "Cookie, Accept-Encoding")
+	body := buf.Bytes()
+	if len(body) >= minGzip && acceptsGzip(r) && h.Get("Content-Encoding") == "" {
+		var z bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&z, gzip.BestSpeed)
+		zw.Write(body)
+		if zw.Close() == nil {
+			body = z.Bytes()
+			h.Set("Content-Encoding", "gzip")
+		}
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
-		w.Write(buf.Bytes())
+		w.Write(body)
 	}
+}
+
+// minGzip is the smallest page worth compressing: about one packet.
+const minGzip = 1400
+
+// acceptsGzip reports whether the client takes gzip (and did not refuse
+// it with q=0).
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(coding), "gzip") {
+			q := strings.ReplaceAll(params, " ", "")
+			return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+		}
+	}
+	return false
 }
 
 // locale picks the request's language; a ?lang= switch is remembered in a

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -235,6 +237,38 @@ func TestLanguageCookie(t *testing.T) {
 	_, body = get(t, h, "/entity/pers-fuad", &http.Cookie{Name: langCookie, Value: "xx"})
 	if !strings.Contains(body, `<html lang="ar" dir="rtl">`) {
 		t.Error("an unknown cookie value does not fall back to Arabic")
+	}
+}
+
+func TestGzip(t *testing.T) {
+	_, h := newFixtureServer(t)
+	for _, tc := range []struct {
+		accept string
+		gzip   bool
+	}{{"", false}, {"gzip", true}, {"br, gzip, deflate", true}, {"gzip;q=0", false}, {"deflate", false}} {
+		t.Run(tc.accept, func(t *testing.T) {
+			req := httptest.NewRequest("GET", "/story/st-visit", nil)
+			req.Header.Set("Accept-Encoding", tc.accept)
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if got := rec.Header().Get("Content-Encoding") == "gzip"; got != tc.gzip {
+				t.Fatalf("gzip %v, want %v", got, tc.gzip)
+			}
+			if !tc.gzip {
+				return
+			}
+			if cl := rec.Header().Get("Content-Length"); cl != strconv.Itoa(rec.Body.Len()) {
+				t.Errorf("Content-Length %s for %d bytes", cl, rec.Body.Len())
+			}
+			zr, err := gzip.NewReader(rec.Body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, err := io.ReadAll(zr)
+			if err != nil || !strings.Contains(string(page), `<html lang="ar" dir="rtl">`) {
+				t.Errorf("gzipped page does not read back: %v", err)
+			}
+		})
 	}
 }
 
