@@ -39,6 +39,11 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"demo", "ingest the bundled example articles into a temporary store and show what rasid finds", runDemo},
+		{"ingest", "store news articles from files, directories, archives, feeds or URLs", runIngest},
+		{"articles", "list stored articles, by source and date", runArticles},
+		{"article", "print one stored article", runArticle},
+		{"sources", "list the outlets in the archive with their counts and date spans", runSources},
+		{"stats", "summarize the archive", runStats},
 		{"tokens", "split text on stdin into sentences and tokens with spans, normal form and stem", runTokens},
 		{"stem", "stem one word per line from stdin: word<TAB>stem", runStem},
 		{"ner", "tag named entities (PERS, LOC, ORG, MISC) in CoNLL tokens on stdin", runNER},
