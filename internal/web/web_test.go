@@ -134,6 +134,7 @@ func TestSearchFilters(t *testing.T) {
 			want, not []string
 		}{
 			{"بغداد source:okaz", []string{"art-1"}, []string{"art-2", "art-3"}},
+			{"source:alyaum", []string{"art-3"}, []string{"art-1", "art-2"}},
 			{"بغداد from:2023-03-16 to:2023-03-31", []string{"art-3"}, []string{"art-1", "art-2"}},
 			{"بغداد -الطاقة", []string{"art-3"}, []string{"art-1", "art-2"}},
 			{"بغداد entity:pers-fuad", []string{"art-1", "art-3"}, []string{"art-2"}},
