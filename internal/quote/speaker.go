@@ -334,7 +334,9 @@ func (x *extractor) nameRun(f, l int) (int, int) {
 		if e >= k {
 			return k, e // the first name after the title
 		}
-		k = e
+		// e < k: the run was a lone link word (بن before a word that is
+		// no name); go on after it rather than back to it, which looped
+		// for ever on "وقال بن لوبرون …".
 	}
 	return bestF, bestL
 }
