@@ -120,17 +120,16 @@ func (an *Analyzer) Analyze(a news.Article) news.Analysis {
 
 	for _, q := range quote.Extract(text, mentions) {
 		s := q.Speaker
+		who := news.Speaker{Name: s.Name, EntityID: s.EntityID}
+		if s.Start >= 0 && s.End > s.Start {
+			at := sp.span(s.Start, s.End)
+			who.Text, who.Start, who.End = at.Text, at.Start, at.End
+		} // else no speaker is written: text and span stay empty
 		out.Quotes = append(out.Quotes, news.Quote{
-			Span: sp.span(q.Start, q.End),
-			Speaker: news.Speaker{
-				Text:     s.Text,
-				Name:     s.Name,
-				EntityID: s.EntityID,
-				Start:    s.Start,
-				End:      s.End,
-			},
-			Cue:    q.Cue,
-			Direct: q.Direct,
+			Span:    sp.span(q.Start, q.End),
+			Speaker: who,
+			Cue:     q.Cue,
+			Direct:  q.Direct,
 		})
 	}
 	return out
