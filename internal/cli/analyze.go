@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"github.com/rasid-news/rasid/internal/analysis"
 	"github.com/rasid-news/rasid/internal/arabic"
 	"github.com/rasid-news/rasid/internal/news"
+	"github.com/rasid-news/rasid/internal/store"
 )
 
 // analyzeRecord is one line of `rasid analyze --jsonl` input.
@@ -271,4 +273,156 @@ func analyzeParallel(ctx context.Context, an *analysis.Analyzer, workers int,
 		return err
 	}
 	return werr
+}
+
+func runReanalyze(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet(env, "reanalyze", "[--db PATH] [--batch N] [--workers N] [--limit N]",
+		"Analyze every stored article that has no analysis, or one made by another\n"+
+			"analyzer build than this one ("+analysis.Version+"), and store the analyses\n"+
+			"with their entity mentions. Work is committed batch by batch, so a run that\n"+
+			"is stopped loses at most the batch in hand, and running it again continues.")
+	dbPath := addDBFlag(fs, env)
+	batch := fs.Int("batch", 256, "articles analyzed and stored per transaction")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles analyzed at once")
+	limit := fs.Int("limit", 0, "stop after this many articles (0: all)")
+	progress := fs.Duration("progress", 5*time.Second, "interval of progress lines on stderr (0: none)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("rasid reanalyze: unexpected argument %q", fs.Arg(0))
+	}
+	if *batch < 1 || *workers < 1 || *limit < 0 {
+		return usagef("rasid reanalyze: --batch and --workers must be at least 1, --limit not negative")
+	}
+	st, err := openStore(ctx, env, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	an, err := analysis.Default()
+	if err != nil {
+		return fmt.Errorf("rasid reanalyze: loading the entity model: %w", err)
+	}
+	r := reanalyzer{st: st, an: an, batch: *batch, workers: *workers, limit: *limit, every: *progress, log: env.Stderr}
+	n, err := r.run(ctx)
+	elapsed := time.Since(r.start)
+	fmt.Fprintf(env.Stderr, "reanalyze: %d articles analyzed with %s in %s (%.0f/s)\n",
+		n, analysis.Version, elapsed.Round(time.Millisecond), float64(n)/max(elapsed.Seconds(), 1e-9))
+	if err != nil {
+		return fmt.Errorf("rasid reanalyze: %w (the %d articles stored before are kept; run again to continue)", err, n)
+	}
+	return nil
+}
+
+// analysisStore is the part of store.Store that reanalyze uses.
+type analysisStore interface {
+	Unanalyzed(ctx context.Context, analyzer string, limit int) ([]string, error)
+	Articles(ctx context.Context, f store.ArticleFilter) ([]news.Article, error)
+	PutAnalyses(ctx context.Context, as []news.Analysis) error
+}
+
+// reanalyzer analyzes the articles a store lists as unanalyzed, batch by
+// batch: while one batch is written (one goroutine writes), the next is
+// analyzed on every worker.
+type reanalyzer struct {
+	st                    analysisStore
+	an                    *analysis.Analyzer
+	batch, workers, limit int
+	every                 time.Duration
+	log                   io.Writer
+	start                 time.Time
+}
+
+// run returns the number of articles analyzed and stored.
+func (r *reanalyzer) run(ctx context.Context) (stored int, err error) {
+	r.start = time.Now()
+	lastLog := r.start
+	var inflight map[string]bool // ids of the batch being written
+	var done chan error          // its outcome
+	var written map[string]bool  // ids of the last batch written
+	wait := func() error {
+		if done == nil {
+			return nil
+		}
+		err := <-done
+		if err == nil {
+			stored += len(inflight)
+			written = inflight
+		}
+		done, inflight = nil, nil
+		return err
+	}
+	defer func() {
+		if werr := wait(); err == nil {
+			err = werr
+		}
+	}()
+	queued := 0
+	for r.limit == 0 || queued < r.limit {
+		want := r.batch
+		if r.limit > 0 {
+			want = min(want, r.limit-queued)
+		}
+		ids, err := r.st.Unanalyzed(ctx, analysis.Version, want+len(inflight))
+		if err != nil {
+			return stored, err
+		}
+		ids = slices.DeleteFunc(ids, func(id string) bool { return inflight[id] })
+		if len(ids) == 0 {
+			if inflight == nil {
+				break // all done
+			}
+			// Only the batch being written remains: wait for it and look again.
+			if err := wait(); err != nil {
+				return stored, err
+			}
+			continue
+		}
+		for _, id := range ids {
+			if written[id] {
+				return stored, fmt.Errorf("the store still lists article %s as unanalyzed after storing its analysis", id)
+			}
+		}
+		ids = ids[:min(len(ids), want)]
+		arts, err := r.st.Articles(ctx, store.ArticleFilter{IDs: ids, WithSuperseded: true})
+		if err != nil {
+			return stored, err
+		}
+		if len(arts) == 0 {
+			return stored, fmt.Errorf("the store lists %d unanalyzed articles it cannot return (first %s)", len(ids), ids[0])
+		}
+		res := make([]news.Analysis, 0, len(arts))
+		err = analyzeParallel(ctx, r.an, r.workers, func(emit func(news.Article) error) error {
+			for _, a := range arts {
+				if err := emit(a); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, func(a news.Analysis) error {
+			res = append(res, a)
+			return nil
+		})
+		if err != nil {
+			return stored, err
+		}
+		if err := wait(); err != nil {
+			return stored, err
+		}
+		queued += len(res)
+		inflight, done = map[string]bool{}, make(chan error, 1)
+		for _, a := range res {
+			inflight[a.ID] = true
+		}
+		go func(res []news.Analysis, done chan<- error) {
+			done <- r.st.PutAnalyses(ctx, res)
+		}(res, done)
+		if r.every > 0 && time.Since(lastLog) >= r.every {
+			lastLog = time.Now()
+			el := time.Since(r.start).Seconds()
+			fmt.Fprintf(r.log, "reanalyze: %d articles analyzed (%.0f/s)\n", queued, float64(queued)/el)
+		}
+	}
+	return stored, nil // the deferred wait counts the last batch
 }

@@ -72,22 +72,29 @@ func checkAnalyses(t *testing.T, sch *jsonschema.Schema, out string, bodies map[
 	return n
 }
 
-// TestAnalyzeSchemaSeeds runs rasid analyze --jsonl on the seed articles
-// and validates its output against schema/analysis.schema.json.
-func TestAnalyzeSchemaSeeds(t *testing.T) {
+// readSeeds returns ../shared/data/seeds.jsonl, or skips when it is absent.
+func readSeeds(t *testing.T) string {
+	t.Helper()
 	data, err := os.ReadFile("../../../shared/data/seeds.jsonl")
 	if err != nil {
 		t.Skip("seed articles not found at ../../../shared/data/seeds.jsonl")
 	}
+	return string(data)
+}
+
+// TestAnalyzeSchemaSeeds runs rasid analyze --jsonl on the seed articles
+// and validates its output against schema/analysis.schema.json.
+func TestAnalyzeSchemaSeeds(t *testing.T) {
+	data := readSeeds(t)
 	bodies := map[string]string{}
-	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+	for _, line := range strings.Split(strings.TrimSpace(data), "\n") {
 		var r struct{ ID, Text string }
 		if err := json.Unmarshal([]byte(line), &r); err != nil {
 			t.Fatal(err)
 		}
 		bodies[r.ID] = r.Text
 	}
-	out, errOut, code := run(t, string(data), "analyze", "--jsonl", "--workers", "3")
+	out, errOut, code := run(t, data, "analyze", "--jsonl", "--workers", "3")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

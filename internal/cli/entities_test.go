@@ -1,0 +1,190 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rasid-news/rasid/internal/analysis"
+	"github.com/rasid-news/rasid/internal/news"
+	"github.com/rasid-news/rasid/internal/store"
+	"github.com/rasid-news/rasid/internal/store/sqlite"
+)
+
+// seedStore stores the seed articles in a new SQLite file and returns
+// its path, or skips when the seeds are absent.
+func seedStore(t *testing.T) (string, []news.Article) {
+	t.Helper()
+	arts := seedArticles(t)
+	db := filepath.Join(t.TempDir(), "rasid.db")
+	st, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.PutArticles(context.Background(), arts); err != nil {
+		t.Fatal(err)
+	}
+	return db, arts
+}
+
+// seedArticles reads ../shared/data/seeds.jsonl with the analyze reader.
+func seedArticles(t *testing.T) []news.Article {
+	t.Helper()
+	data := readSeeds(t)
+	var arts []news.Article
+	for _, line := range strings.Split(strings.TrimSpace(data), "\n") {
+		a, err := decodeRecord([]byte(line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	return arts
+}
+
+func withStore(t *testing.T, db string, f func(store.Store)) {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	f(st)
+}
+
+// TestReanalyzeResumes runs reanalyze in parts (as if stopped) and checks
+// that every article ends up analyzed once by this version, and that an
+// analysis by another version is redone.
+func TestReanalyzeResumes(t *testing.T) {
+	db, arts := seedStore(t)
+	steps := []struct {
+		args []string
+		want string // in stderr
+	}{
+		{[]string{"--batch", "2", "--limit", "3"}, "reanalyze: 3 articles analyzed"},
+		{[]string{"--batch", "1", "--workers", "1"}, "reanalyze: 2 articles analyzed"},
+		{nil, "reanalyze: 0 articles analyzed"},
+	}
+	for i, s := range steps {
+		_, errOut, code := run(t, "", append([]string{"reanalyze", "--db", db}, s.args...)...)
+		if code != 0 || !strings.Contains(errOut, s.want) {
+			t.Fatalf("step %d: exit %d, stderr %q, want %q", i+1, code, errOut, s.want)
+		}
+	}
+	ctx := context.Background()
+	withStore(t, db, func(st store.Store) {
+		for _, a := range arts {
+			got, err := st.Analysis(ctx, a.ID)
+			if err != nil {
+				t.Fatalf("%s: %v", a.ID, err)
+			}
+			if got.Analyzer != analysis.Version || len(got.Entities) == 0 {
+				t.Errorf("%s: analyzer %q, %d entities", a.ID, got.Analyzer, len(got.Entities))
+			}
+		}
+		old := news.Analysis{ID: arts[0].ID, Analyzer: "rasid-analysis/0"}
+		if err := st.PutAnalyses(ctx, []news.Analysis{old}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if _, errOut, code := run(t, "", "reanalyze", "--db", db); code != 0 || !strings.Contains(errOut, "reanalyze: 1 articles analyzed") {
+		t.Fatalf("after an old analysis: exit %d, stderr %q", code, errOut)
+	}
+	withStore(t, db, func(st store.Store) {
+		if got, _ := st.Analysis(ctx, arts[0].ID); got.Analyzer != analysis.Version {
+			t.Errorf("old analysis not redone: %q", got.Analyzer)
+		}
+	})
+}
+
+// stuckStore is a store that forgets the analyses it is given.
+type stuckStore struct{ ids []string }
+
+func (s stuckStore) Unanalyzed(ctx context.Context, analyzer string, limit int) ([]string, error) {
+	return s.ids[:min(limit, len(s.ids))], nil
+}
+func (s stuckStore) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Article, error) {
+	var out []news.Article
+	for _, id := range f.IDs {
+		out = append(out, news.Article{ID: id, Body: "قال الوزير إن بغداد مهمة."})
+	}
+	return out, nil
+}
+func (s stuckStore) PutAnalyses(ctx context.Context, as []news.Analysis) error { return nil }
+
+// TestReanalyzeStuckStore checks that a store that keeps listing analyzed
+// articles stops reanalyze with an error instead of a loop.
+func TestReanalyzeStuckStore(t *testing.T) {
+	an, err := analysis.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := reanalyzer{st: stuckStore{ids: []string{"a", "b", "c"}}, an: an, batch: 2, workers: 2, log: &strings.Builder{}}
+	n, err := r.run(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "still lists") {
+		t.Errorf("run = %d, %v; want an error about an article still listed", n, err)
+	}
+}
+
+func TestEntitiesCommands(t *testing.T) {
+	db, _ := seedStore(t)
+	if _, errOut, code := run(t, "", "reanalyze", "--db", db); code != 0 {
+		t.Fatalf("reanalyze: %s", errOut)
+	}
+	out, errOut, code := run(t, "", "entities", "--db", db, "--type", "pers", "--json", "--limit", "0")
+	if code != 0 {
+		t.Fatalf("entities: %s", errOut)
+	}
+	var es []store.EntityStats
+	if err := json.Unmarshal([]byte(out), &es); err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]store.EntityStats{}
+	for _, e := range es {
+		if e.Type != "PERS" {
+			t.Errorf("%s has type %s", e.ID, e.Type)
+		}
+		byName[e.Name] = e
+	}
+	pompeo, ok := byName["مايك بومبيو"]
+	if !ok || pompeo.Articles < 3 {
+		t.Fatalf("Pompeo: %+v (found %v)", pompeo, ok)
+	}
+	tests := []struct {
+		desc     string
+		args     []string
+		wantCode int
+		wantOut  []string
+		wantErr  string
+	}{
+		{"table", []string{"entities", "--db", db, "--limit", "5"}, 0, []string{"ID", "MENTIONS", "العراق"}, ""},
+		{"bad type", []string{"entities", "--db", db, "--type", "person"}, 2, nil, `--type "person"`},
+		{"negative limit", []string{"entities", "--db", db, "--limit", "-1"}, 2, nil, "negative"},
+		{"entity text", []string{"entity", "--db", db, pompeo.ID}, 0,
+			[]string{"مايك بومبيو", "written: ", "بومبيو", "roles: وزير الخارجية", "mentioned with:", "articles per month:", "2020-08", "latest articles:"}, ""},
+		{"entity flags after the id", []string{"entity", pompeo.ID, "--db", db, "--related", "0", "--articles", "0"}, 0, []string{"mentions in"}, ""},
+		{"entity json", []string{"entity", "--db", db, "--json", pompeo.ID}, 0,
+			[]string{`"entity": {`, `"related": [`, `"timeline": [`, `"month": "2020-08"`, `"articles": [`}, ""},
+		{"unknown entity", []string{"entity", "--db", db, "pers-0000000000000000"}, 1, nil, "no entity"},
+		{"no id", []string{"entity", "--db", db}, 2, nil, "give one entity ID"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.desc, func(t *testing.T) {
+			out, errOut, code := run(t, "", tc.args...)
+			if code != tc.wantCode {
+				t.Errorf("exit code %d, want %d (stderr %q)", code, tc.wantCode, errOut)
+			}
+			for _, w := range tc.wantOut {
+				if !strings.Contains(out, w) {
+					t.Errorf("stdout does not contain %q:\n%s", w, out)
+				}
+			}
+			if !strings.Contains(errOut, tc.wantErr) {
+				t.Errorf("stderr %q does not contain %q", errOut, tc.wantErr)
+			}
+		})
+	}
+}
