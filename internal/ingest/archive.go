@@ -55,6 +55,7 @@ func (rd *reader) readZip(name string, r io.Reader) error {
 			}
 			continue
 		}
+		rd.sizeHint = int64(f.UncompressedSize64)
 		err = rd.nested(mname, fr)
 		fr.Close()
 		if err != nil {
@@ -116,6 +117,7 @@ func (rd *reader) readTar(name string, r io.Reader) error {
 			}
 			continue
 		}
+		rd.sizeHint = h.Size
 		if err := rd.nested(mname, tr); err != nil {
 			return err
 		}

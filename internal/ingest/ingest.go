@@ -108,6 +108,9 @@ type reader struct {
 	emit Emit
 	// depth counts archive nesting, to refuse archives of archives of ...
 	depth int
+	// sizeHint is the size of the next input when known (archive members),
+	// to read it without regrowing the buffer.
+	sizeHint int64
 }
 
 // Read reads one input named name (a path, URL or "-") in the format its
@@ -183,7 +186,9 @@ func (rd *reader) readAs(name string, f Format, r io.Reader) error {
 	case Binary:
 		return rd.refuse(name, 0, "", "binary file, not text")
 	}
-	data, err := readLimited(r, rd.opts.maxInput())
+	hint := rd.sizeHint
+	rd.sizeHint = 0
+	data, err := readLimitedHint(r, rd.opts.maxInput(), hint)
 	if err != nil {
 		return rd.refuse(name, 0, "", "%v", err)
 	}
@@ -216,7 +221,17 @@ func (e errTooBig) Error() string {
 
 // readLimited reads all of r, refusing more than max bytes.
 func readLimited(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	return readLimitedHint(r, max, 0)
+}
+
+// readLimitedHint is readLimited for an input of about hint bytes.
+func readLimitedHint(r io.Reader, max, hint int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if hint > 0 && hint <= max {
+		buf.Grow(int(hint) + 1)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("reading: %v", err)
 	}

@@ -422,3 +422,26 @@ func TestStripDatelineLeavesProse(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanBody(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"نص", "نص"},
+		{"  نص  ", "نص"},
+		{"سطر\r\nسطر", "سطر\nسطر"},
+		{"سطر\rسطر", "سطر\nسطر"},
+		{"فقرة\n\n\n\n فقرة ", "فقرة\n\nفقرة"},
+		{"كلمة  \t كلمة\u00a0\u00a0كلمة", "كلمة كلمة كلمة"},
+		{"سطر   \n   سطر", "سطر\nسطر"},
+		{"\uFEFFنص", "نص"},
+		{"a \n\n \n b", "a\n\nb"},
+	}
+	for _, tt := range tests {
+		if got := cleanBody(tt.in); got != tt.want {
+			t.Errorf("cleanBody(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := cleanBody(tt.want); got != tt.want {
+			t.Errorf("cleanBody not idempotent on %q: %q", tt.want, got)
+		}
+	}
+}

@@ -317,6 +317,9 @@ func text(raw json.RawMessage) string {
 	}
 	switch raw[0] {
 	case '"':
+		if s, ok := unquote(raw); ok {
+			return s
+		}
 		var s string
 		if json.Unmarshal(raw, &s) == nil {
 			return s
@@ -343,6 +346,60 @@ func text(raw json.RawMessage) string {
 		return string(raw)
 	}
 	return ""
+}
+
+// unquote decodes a JSON string that the decoder has already checked,
+// without scanning it again: plain strings are copied, and the common
+// escapes are decoded. It reports false for what it leaves to
+// encoding/json (\u escapes of surrogate pairs, anything unexpected).
+func unquote(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	raw = raw[1 : len(raw)-1]
+	i := bytes.IndexByte(raw, '\\')
+	if i < 0 {
+		return string(raw), true
+	}
+	b := make([]byte, 0, len(raw))
+	for i >= 0 {
+		b = append(b, raw[:i]...)
+		if i+1 >= len(raw) {
+			return "", false
+		}
+		switch c := raw[i+1]; c {
+		case '"', '\\', '/':
+			b = append(b, c)
+		case 'n':
+			b = append(b, '\n')
+		case 't':
+			b = append(b, '\t')
+		case 'r':
+			b = append(b, '\r')
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'u':
+			if i+6 > len(raw) {
+				return "", false
+			}
+			r, err := strconv.ParseUint(string(raw[i+2:i+6]), 16, 32)
+			if err != nil || (r >= 0xD800 && r < 0xE000) {
+				return "", false
+			}
+			b = utf8.AppendRune(b, rune(r))
+			raw = raw[i+6:]
+			i = bytes.IndexByte(raw, '\\')
+			continue
+		default:
+			return "", false
+		}
+		raw = raw[i+2:]
+		i = bytes.IndexByte(raw, '\\')
+	}
+	b = append(b, raw...)
+	return string(b), true
 }
 
 // parseDate reads a publication date. A date with no zone is taken as UTC;
