@@ -2,12 +2,17 @@ package cli
 
 import (
 	"context"
-	"errors"
+	"fmt"
 
 	"github.com/rasid-news/rasid/internal/store"
+	"github.com/rasid-news/rasid/internal/store/postgres"
 )
 
-// openPostgres opens the PostgreSQL store; the server store is wired here.
+// openPostgres opens the PostgreSQL store (schema migrated on open).
 func openPostgres(ctx context.Context, dsn string) (store.Store, error) {
-	return nil, errors.New("open store: the PostgreSQL store is not built into this rasid yet")
+	s, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	return s, nil
 }
