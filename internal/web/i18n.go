@@ -80,6 +80,7 @@ var catalog = map[string]message{
 	"article.original":   {"المقال الأصلي", "Original article"},
 	"article.story":      {"القصة", "Story"},
 	"article.text":       {"نص المقال", "Article text"},
+	"article.quotes":     {"الأقوال في المقال", "Quotes in this article"},
 	"article.legend":     {"المفتاح", "Key"},
 	"article.superseded": {"هذه نسخة أقدم من المقال.", "This is an older version of the article."},
 	"article.noanalysis": {"لم يُحلَّل هذا المقال بعد.", "This article has not been analyzed yet."},

@@ -74,6 +74,7 @@ type articlePage struct {
 	StoryTitle string
 	Link       bool // the URL is http(s), safe to link to
 	Types      []string
+	Quotes     []news.Quote
 }
 
 func (s *server) article(w http.ResponseWriter, r *http.Request) {
@@ -102,6 +103,7 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	slices.Sort(p.Types)
+	p.Quotes = an.Quotes
 	if p.Story, err = s.cfg.Store.StoryOf(ctx, a.ID); err != nil && !errors.Is(err, store.ErrNotFound) {
 		s.storeErr(w, r, err)
 		return

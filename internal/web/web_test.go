@@ -79,7 +79,7 @@ func testPages(t *testing.T, h http.Handler) {
 		{"article", "/article/art-2", 200, "ar", "rtl", []string{
 			`<a class="ent ent-PERS" href="/entity/pers-sudani" title="محمد شياع السوداني">محمد شياع السوداني</a>`,
 			`<time class="date" datetime="2023-03-14" title="١٤ مارس ٢٠٢٣">أمس الثلاثاء</time>`,
-			`href="/story/st-visit"`, "alriyadh", "١٥ مارس ٢٠٢٣"}},
+			`href="/story/st-visit"`, "alriyadh", "١٥ مارس ٢٠٢٣", "الأقوال في المقال", `<a href="/entity/pers-sudani">محمد شياع السوداني</a></footer>`}},
 		{"article english", "/article/art-2?lang=en", 200, "en", "ltr", []string{"Source", "15 March 2023", `title="14 March 2023"`}},
 		{"entity", "/entity/pers-blinken", 200, "ar", "rtl", []string{
 			"أنتوني بلينكن", "بلنكن", "وزير الخارجية الأمريكي", `class="chart"`, "مارس ٢٠٢٣", `class="bar s20"`,
