@@ -91,6 +91,7 @@ var catalog = map[string]message{
 	"entity.overtime":    {"الإشارات عبر الزمن", "Mentions over time"},
 	"entity.related":     {"كيانات ذات صلة", "Related entities"},
 	"entity.articles":    {"مقالات تذكره", "Articles that mention it"},
+	"entity.search":      {"ابحث في كل المقالات التي تذكره", "Search every article that mentions it"},
 	"entity.seen":        {"ظهر بين", "Seen between"},
 	"type.PERS":          {"شخص", "Person"},
 	"type.LOC":           {"مكان", "Place"},

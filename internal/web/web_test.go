@@ -83,7 +83,7 @@ func testPages(t *testing.T, h http.Handler) {
 		{"article english", "/article/art-2?lang=en", 200, "en", "ltr", []string{"Source", "15 March 2023", `title="14 March 2023"`}},
 		{"entity", "/entity/pers-blinken", 200, "ar", "rtl", []string{
 			"أنتوني بلينكن", "بلنكن", "وزير الخارجية الأمريكي", `class="chart"`, "مارس ٢٠٢٣", `class="bar s20"`,
-			"كيانات ذات صلة", `href="/entity/loc-baghdad"`, `href="/article/art-3"`}},
+			"كيانات ذات صلة", `href="/entity/loc-baghdad"`, `href="/article/art-3"`, `href="/search?q=entity:pers-blinken"`}},
 		{"entity english", "/entity/pers-blinken?lang=en", 200, "en", "ltr", []string{"Also written", "Mentions over time", "March 2023"}},
 		{"search", "/search?q=" + "الطاقة", 200, "ar", "rtl", []string{"النتائج", `<mark class="hit">الطاقة</mark>`, `href="/article/art-2"`, "حسب المصدر", "alriyadh",
 			"حسب الشهر", "مارس ٢٠٢٣", "from%3a2023-03-01%20to%3a2023-03-31", "حسب الكيان", "entity%3apers-sudani", "محمد شياع السوداني"}},
