@@ -113,7 +113,7 @@ func runIngest(ctx context.Context, env Env, args []string) error {
 	}
 	cfg := ingestConfig{
 		opts: ingest.Options{Lang: *lang, Map: fieldMap, MaxArticleBytes: *maxArticle, MaxInputBytes: *maxInput},
-		fetcher: fetch.New(fetch.Options{UserAgent: userAgent, Timeout: *timeout, MaxBytes: min(*maxInput, 64<<20),
+		fetcher: fetch.New(fetch.Options{UserAgent: userAgent, Timeout: *timeout, MaxBytes: min(*maxInput, fetch.DefaultMaxBytes),
 			AllowPrivate: *allowPrivate}),
 		batch:    *batch,
 		progress: *progress,
