@@ -15,9 +15,9 @@ import (
 	"github.com/rasid-news/rasid/internal/news"
 	"github.com/rasid-news/rasid/internal/store"
 
+	"github.com/rasid-news/rasid/internal/analysis"
 	"github.com/rasid-news/rasid/internal/eval"
 	"github.com/rasid-news/rasid/internal/ingest"
-	"github.com/rasid-news/rasid/internal/ner"
 	"github.com/rasid-news/rasid/internal/story"
 )
 
@@ -45,13 +45,13 @@ func loadClusterSet(goldPath, dir string) (eval.ClusterSet, error) {
 }
 
 // clusterFeatures extracts the clusterer's features of every article of
-// a set, with entities recognized by the embedded NER model.
+// a set, with entities from rasid's analysis.
 func clusterFeatures(set eval.ClusterSet) ([]story.Features, error) {
-	m, err := ner.Default()
+	an, err := analysis.Default()
 	if err != nil {
 		return nil, err
 	}
-	return set.Features(eval.NEREntities(m)), nil
+	return set.Features(eval.AnalysisEntities(an)), nil
 }
 
 func runEvalCluster(ctx context.Context, env Env, args []string) error {
@@ -61,6 +61,12 @@ func runEvalCluster(ctx context.Context, env Env, args []string) error {
 	dir := fs.String("data", "", "the SaudiNewsNet zips (../shared/data/news/saudinewsnet)")
 	fs.StringVar(dir, "news", "", "same as --data")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	opt := story.DefaultOptions()
+	fs.Float64Var(&opt.Threshold, "threshold", opt.Threshold, "least score to join a story (to explore; the default is fitted)")
+	fs.Float64Var(&opt.Body, "body", opt.Body, "weight of body similarity")
+	fs.Float64Var(&opt.Title, "title", opt.Title, "weight of title similarity")
+	fs.Float64Var(&opt.Entities, "entities", opt.Entities, "weight of shared entities")
+	fs.Float64Var(&opt.Time, "time", opt.Time, "weight of closeness in time")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -75,7 +81,6 @@ func runEvalCluster(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("rasid eval cluster: %w", err)
 	}
-	opt := story.DefaultOptions()
 	start := time.Now()
 	rep := set.Report(eval.Cluster(feats, opt))
 	rep.Seconds = time.Since(start).Seconds()
@@ -91,11 +96,12 @@ func runEvalCluster(ctx context.Context, env Env, args []string) error {
 }
 
 func runTrainCluster(ctx context.Context, env Env, args []string) error {
-	fs := newFlagSet(env, "train cluster", "--gold FILE --data DIR",
-		"Fit the clusterer's weights and thresholds (story.Fit over story.DefaultGrid)\non a story gold set, maximizing BCubed F1, and print the options to put in\nstory.DefaultOptions. The fit is deterministic.")
+	fs := newFlagSet(env, "train cluster", "--gold FILE --data DIR [--one-story FILE]",
+		"Fit the clusterer's weights and thresholds (story.Fit over story.DefaultGrid)\non a story gold set, maximizing BCubed F1, and print the options to put in\nstory.DefaultOptions. With --one-story, only options under which the articles\nof FILE (JSONL: text, published, …; read as rasid ingest reads it) form one\nstory are admitted. The fit is deterministic.")
 	goldPath := fs.String("gold", "", "story labels, JSONL (internal/story/testdata/dev_clusters.jsonl)")
 	dir := fs.String("data", "", "the SaudiNewsNet zips (../shared/data/news/saudinewsnet)")
 	fs.StringVar(dir, "news", "", "same as --data")
+	oneStory := fs.String("one-story", "", "articles that must form one story (../shared/data/seeds.jsonl)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -110,12 +116,63 @@ func runTrainCluster(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("rasid train cluster: %w", err)
 	}
-	opt, f1 := story.Fit(feats, story.DefaultOptions(), story.DefaultGrid(), runtime.NumCPU(), func(assign []int) float64 { return set.Score(assign).F1 })
+	var together []story.Features
+	if *oneStory != "" {
+		together, err = fileFeatures(ctx, *oneStory)
+		if err != nil {
+			return fmt.Errorf("rasid train cluster: %w", err)
+		}
+	}
+	score := func(o story.Options, assign []int) float64 {
+		if len(together) > 0 {
+			for _, s := range eval.Cluster(together, o) {
+				if s != 0 {
+					return -1
+				}
+			}
+		}
+		return set.Score(assign).F1
+	}
+	opt, f1 := story.Fit(feats, story.DefaultOptions(), story.DefaultGrid(), runtime.NumCPU(), score)
+	if f1 < 0 {
+		return fmt.Errorf("rasid train cluster: no options in the grid put the articles of %s in one story", *oneStory)
+	}
 	b := set.Score(eval.Cluster(feats, opt))
 	fmt.Fprintf(env.Stdout, "best BCubed F1 %.4f (P %.4f R %.4f) on %d articles\n", f1, b.Precision, b.Recall, len(feats))
-	fmt.Fprintf(env.Stdout, "story.Options{Body: %g, Title: %g, Entities: %g, Time: %g, Threshold: %g,\n\tTimeScale: %v, Dormant: %v, Terms: %d}\n",
+	fmt.Fprintf(env.Stdout, "Options{Body: %g, Title: %g, Entities: %g, Time: %g, Threshold: %g,\n\tTimeScale: %v, Dormant: %v, Terms: %d}\n",
 		opt.Body, opt.Title, opt.Entities, opt.Time, opt.Threshold, opt.TimeScale, opt.Dormant, opt.Terms)
 	return nil
+}
+
+// fileFeatures reads the articles of a file as rasid ingest reads it,
+// analyzes them and returns their clusterer features in publication order.
+func fileFeatures(ctx context.Context, path string) ([]story.Features, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var arts []news.Article
+	err = ingest.Read(ctx, path, f, ingest.Options{}, func(it ingest.Item) error {
+		if it.Refused() {
+			return fmt.Errorf("%s", it)
+		}
+		arts = append(arts, it.Article)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(arts, func(a, b news.Article) int { return compareTimes(a.Published, b.Published) })
+	an, err := analysis.Default()
+	if err != nil {
+		return nil, err
+	}
+	var out []story.Features
+	for _, a := range arts {
+		out = append(out, story.Extract(story.ItemOf(a, an.Analyze(a))))
+	}
+	return out, nil
 }
 
 // clusterResult says what one clustering step did.
@@ -174,10 +231,15 @@ func clusterStore(ctx context.Context, st store.Store, opt story.Options) (clust
 	}
 	res.New = len(fresh)
 
-	// The stories that can still take articles.
+	// The stories that can still take articles: the active ones and, when
+	// dormant stories can be revived, those within the archive window.
+	window := opt.Dormant
+	if opt.Revive > 0 {
+		window = max(window, opt.Archive)
+	}
 	var from time.Time
 	if t := fresh[0].Published; !t.IsZero() {
-		from = t.Add(-opt.Dormant)
+		from = t.Add(-window)
 	}
 	var active []news.Story
 	for off := 0; ; off += page {
@@ -186,7 +248,7 @@ func clusterStore(ctx context.Context, st store.Store, opt story.Options) (clust
 			return res, err
 		}
 		for _, s := range stored {
-			if !s.Dormant {
+			if !s.Dormant || opt.Revive > 0 {
 				active = append(active, s)
 			}
 		}

@@ -6,7 +6,8 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/rasid-news/rasid/internal/ner"
+	"github.com/rasid-news/rasid/internal/analysis"
+	"github.com/rasid-news/rasid/internal/news"
 	"github.com/rasid-news/rasid/internal/story"
 )
 
@@ -152,20 +153,13 @@ func (s ClusterSet) Features(entities func(NewsArticle) []string) []story.Featur
 	return fs
 }
 
-// NEREntities returns a function giving the distinct entity keys
-// (story.EntityKey) that model m recognizes in an article's title and body.
-func NEREntities(m *ner.Model) func(NewsArticle) []string {
+// AnalysisEntities returns a function giving the entity keys of an
+// article as rasid's analysis finds them in its body (story.ItemOf), the
+// title prepended as the first line so that its entities count too.
+func AnalysisEntities(an *analysis.Analyzer) func(NewsArticle) []string {
 	return func(a NewsArticle) []string {
-		var out []string
-		seen := map[string]bool{}
-		for _, mn := range m.Recognize(a.Title + "\n" + a.Content) {
-			k := story.EntityKey(mn.Type.String(), "", mn.Name)
-			if !seen[k] {
-				seen[k] = true
-				out = append(out, k)
-			}
-		}
-		return out
+		art := news.Article{ID: a.URL, URL: a.URL, Source: a.Source, Published: a.Published, Body: a.Title + "\n" + a.Content}
+		return story.ItemOf(art, an.Analyze(art)).Entities
 	}
 }
 

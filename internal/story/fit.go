@@ -15,13 +15,13 @@ type Grid struct {
 // DefaultGrid returns the grid rasid train cluster searches.
 func DefaultGrid() Grid {
 	var th []float64
-	for t := 14; t <= 60; t += 2 {
+	for t := 28; t <= 56; t += 2 {
 		th = append(th, float64(t)/100)
 	}
 	return Grid{
-		Body:      []float64{0.6, 0.7, 0.8, 0.9},
+		Body:      []float64{0.6, 0.7, 0.8},
 		Title:     []float64{0.05, 0.15, 0.25},
-		Entities:  []float64{0, 0.1, 0.2},
+		Entities:  []float64{0, 0.1, 0.2, 0.3},
 		Time:      []float64{0, 0.1},
 		Threshold: th,
 		TimeScale: []time.Duration{48 * time.Hour},
@@ -31,11 +31,12 @@ func DefaultGrid() Grid {
 
 // Fit runs the clusterer over items (in publication order) with every
 // combination of the grid and returns the options whose assignment scores
-// highest, with that score. score receives the story index of every item
-// and must be safe for concurrent use: combinations run on workers
+// highest, with that score. score receives the options tried and the
+// story index of every item, and must be safe for concurrent use (it may
+// rule options out by returning a negative score): combinations run on workers
 // goroutines (at least one). Ties go to the combination first in grid
 // order, so the result is deterministic.
-func Fit(items []Features, base Options, g Grid, workers int, score func(assign []int) float64) (Options, float64) {
+func Fit(items []Features, base Options, g Grid, workers int, score func(o Options, assign []int) float64) (Options, float64) {
 	var combos []Options
 	for _, b := range g.Body {
 		for _, ti := range g.Title {
@@ -66,7 +67,7 @@ func Fit(items []Features, base Options, g Grid, workers int, score func(assign 
 				for _, it := range items {
 					c.AddFeatures(it)
 				}
-				scores[i] = score(c.Assignments())
+				scores[i] = score(combos[i], c.Assignments())
 			}
 		}()
 	}

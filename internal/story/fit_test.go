@@ -21,7 +21,7 @@ func TestFit(t *testing.T) {
 	}
 	g := DefaultGrid()
 	g.Body, g.Title, g.Entities, g.Time = g.Body[:1], g.Title[:1], g.Entities[:1], g.Time[:1]
-	opt, score := Fit(items, DefaultOptions(), g, 2, agree)
+	opt, score := Fit(items, DefaultOptions(), g, 2, func(_ Options, a []int) float64 { return agree(a) })
 	if score != 1 {
 		t.Errorf("best score %v, want 1", score)
 	}
