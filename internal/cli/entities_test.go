@@ -1,10 +1,15 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/rasid-news/rasid/internal/analysis"
@@ -186,5 +191,91 @@ func TestEntitiesCommands(t *testing.T) {
 				t.Errorf("stderr %q does not contain %q", errOut, tc.wantErr)
 			}
 		})
+	}
+}
+
+const reanalyzeChildEnv = "RASID_TEST_REANALYZE_CHILD"
+
+func TestReanalyzeChild(t *testing.T) {
+	argsJSON := os.Getenv(reanalyzeChildEnv)
+	if argsJSON == "" {
+		t.Skip("runs only as the child of TestReanalyzeKilled")
+	}
+	var args []string
+	if err := json.Unmarshal([]byte(argsJSON), &args); err != nil {
+		t.Fatal(err)
+	}
+	os.Exit(ExitCode(Run(context.Background(), OSEnv(), args)))
+}
+
+// TestReanalyzeKilled kills reanalyze in the middle (SIGKILL) and checks
+// that the store holds whole batches of analyses and that running it
+// again analyzes exactly the rest.
+func TestReanalyzeKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a child process")
+	}
+	seeds := seedArticles(t)
+	const n, batch = 400, 20
+	db := filepath.Join(t.TempDir(), "rasid.db")
+	arts := make([]news.Article, n)
+	for i := range arts {
+		a := seeds[i%len(seeds)]
+		a.ID, a.URL = fmt.Sprintf("k%04d", i), fmt.Sprintf("https://example.com/%d", i)
+		arts[i] = a
+	}
+	withStore(t, db, func(st store.Store) {
+		if _, err := st.PutArticles(context.Background(), arts); err != nil {
+			t.Fatal(err)
+		}
+	})
+	args, _ := json.Marshal([]string{"reanalyze", "--db", db, "--batch", fmt.Sprint(batch), "--progress", "1ns"})
+	cmd := exec.Command(os.Args[0], "-test.run=^TestReanalyzeChild$")
+	cmd.Env = append(os.Environ(), reanalyzeChildEnv+"="+string(args))
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(stderr)
+	progress := 0
+	for sc.Scan() {
+		if strings.HasPrefix(sc.Text(), "reanalyze: ") && strings.HasSuffix(sc.Text(), "/s)") {
+			if progress++; progress == 3 {
+				break
+			}
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		for sc.Scan() {
+		}
+	}()
+	err = cmd.Wait()
+	if progress < 3 {
+		t.Fatalf("child ended before three batches: %v", err)
+	}
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
+		t.Fatalf("child was not killed by the signal (it finished first?): %v", err)
+	}
+	var done int
+	withStore(t, db, func(st store.Store) {
+		ids, err := st.Unanalyzed(context.Background(), analysis.Version, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		done = n - len(ids)
+	})
+	t.Logf("killed after %d analyses stored", done)
+	if done < 2*batch || done >= n || done%batch != 0 {
+		t.Fatalf("after the kill %d analyses stored; want whole batches of %d, at least two, fewer than %d", done, batch, n)
+	}
+	_, errOut, code := run(t, "", "reanalyze", "--db", db, "--batch", fmt.Sprint(batch))
+	if want := fmt.Sprintf("reanalyze: %d articles analyzed", n-done); code != 0 || !strings.Contains(errOut, want) {
+		t.Fatalf("re-run: exit %d, stderr %q; want %q", code, errOut, want)
 	}
 }
