@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/rasid-news/rasid/internal/eval"
 	"github.com/rasid-news/rasid/internal/news"
 	"github.com/rasid-news/rasid/internal/store"
 )
@@ -25,6 +26,9 @@ type archiveDigest struct {
 	ArticleSum  string `json:"articles_sha256"`
 	AnalysisSum string `json:"analyses_sha256"`
 	StorySum    string `json:"stories_sha256"`
+	// IngestSum hashes the ingest times apart from the articles, so that
+	// stores ingested separately (rasid migrate --compare) can agree.
+	IngestSum string `json:"ingested_sha256"`
 }
 
 // migrateReport is what rasid migrate prints.
@@ -34,13 +38,17 @@ type migrateReport struct {
 	Copied   int           `json:"articles_copied"`
 	Seconds  float64       `json:"seconds"`
 	Verified bool          `json:"verified"`
+	// Stories compares the story partitions of the two stores (with
+	// --compare): BCubed of "to" against "from" over the current articles.
+	Stories *eval.BCubed `json:"stories_bcubed,omitempty"`
 }
 
 func runMigrate(ctx context.Context, env Env, args []string) error {
-	fs := newFlagSet(env, "migrate", "--from DSN --to DSN [--json]",
-		"Copy an archive from one store to another (a SQLite file or a postgres:// URL, either\nway): every article version, the analyses and the stories. Writes are idempotent, so\nan interrupted copy can be run again. Then both stores are read back in list order\nand compared by counts and SHA-256 checksums of their contents; a mismatch is an\nerror. On PostgreSQL, articles copied without an analysis get an analysis job.")
+	fs := newFlagSet(env, "migrate", "--from DSN --to DSN [--compare] [--json]",
+		"Copy an archive from one store to another (a SQLite file or a postgres:// URL, either\nway): every article version, the analyses and the stories. Writes are idempotent, so\nan interrupted copy can be run again. Then both stores are read back in list order\nand compared by counts and SHA-256 checksums of their contents; a mismatch is an\nerror. On PostgreSQL, articles copied without an analysis get an analysis job.\nWith --compare nothing is copied: the two stores are compared, and their stories\nscored against each other with BCubed (1.0: the same stories).")
 	from := fs.String("from", "", "the store to copy from")
 	to := fs.String("to", "", "the store to copy into")
+	compare := fs.Bool("compare", false, "copy nothing: compare the two stores")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -62,7 +70,12 @@ func runMigrate(ctx context.Context, env Env, args []string) error {
 	}
 	defer dst.Close()
 	start := time.Now()
-	rep, err := migrate(ctx, src, dst)
+	var rep migrateReport
+	if *compare {
+		rep, err = compareStores(ctx, src, dst)
+	} else {
+		rep, err = migrate(ctx, src, dst)
+	}
 	if err != nil {
 		return fmt.Errorf("rasid migrate: %w", err)
 	}
@@ -81,11 +94,19 @@ func runMigrate(ctx context.Context, env Env, args []string) error {
 		fmt.Fprintf(tw, "articles sha256\t%.16s\t%.16s\n", rep.From.ArticleSum, rep.To.ArticleSum)
 		fmt.Fprintf(tw, "analyses sha256\t%.16s\t%.16s\n", rep.From.AnalysisSum, rep.To.AnalysisSum)
 		fmt.Fprintf(tw, "stories sha256\t%.16s\t%.16s\n", rep.From.StorySum, rep.To.StorySum)
+		fmt.Fprintf(tw, "ingest times sha256\t%.16s\t%.16s\n", rep.From.IngestSum, rep.To.IngestSum)
 		tw.Flush()
-		fmt.Fprintf(env.Stdout, "copied %d articles in %.1fs; verified: %v\n", rep.Copied, rep.Seconds, rep.Verified)
+		if rep.Stories != nil {
+			fmt.Fprintf(env.Stdout, "stories BCubed P %.4f R %.4f F1 %.4f\n", rep.Stories.Precision, rep.Stories.Recall, rep.Stories.F1)
+		}
+		if *compare {
+			fmt.Fprintf(env.Stdout, "compared in %.1fs; the same (ingest times aside): %v\n", rep.Seconds, rep.Verified)
+		} else {
+			fmt.Fprintf(env.Stdout, "copied %d articles in %.1fs; verified: %v\n", rep.Copied, rep.Seconds, rep.Verified)
+		}
 	}
 	if !rep.Verified {
-		return errors.New("rasid migrate: the stores differ after the copy (see the table)")
+		return errors.New("rasid migrate: the stores differ (see the table)")
 	}
 	return nil
 }
@@ -145,11 +166,67 @@ func migrate(ctx context.Context, src, dst store.Store) (migrateReport, error) {
 	return rep, nil
 }
 
+// compareStores compares two stores by digest and by their stories.
+func compareStores(ctx context.Context, a, b store.Store) (migrateReport, error) {
+	var rep migrateReport
+	var err error
+	if rep.From, err = digest(ctx, a); err != nil {
+		return rep, fmt.Errorf("read %s: %w", "from", err)
+	}
+	if rep.To, err = digest(ctx, b); err != nil {
+		return rep, fmt.Errorf("read %s: %w", "to", err)
+	}
+	pa, err := storyPartition(ctx, a)
+	if err != nil {
+		return rep, err
+	}
+	pb, err := storyPartition(ctx, b)
+	if err != nil {
+		return rep, err
+	}
+	for id := range pa { // articles in no story are stories of their own
+		if _, ok := pb[id]; !ok {
+			pb[id] = "single:" + id
+		}
+	}
+	for id := range pb {
+		if _, ok := pa[id]; !ok {
+			pa[id] = "single:" + id
+		}
+	}
+	bc := eval.ScoreBCubed(pa, pb)
+	rep.Stories = &bc
+	f, t := rep.From, rep.To
+	f.IngestSum, t.IngestSum = "", "" // ingested apart: different times
+	rep.Verified = f == t
+	return rep, nil
+}
+
+// storyPartition maps every article in a story to its story.
+func storyPartition(ctx context.Context, st store.Store) (map[string]string, error) {
+	out := map[string]string{}
+	const page = 500
+	for off := 0; ; off += page {
+		ss, err := st.Stories(ctx, time.Time{}, time.Time{}, page, off)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range ss {
+			for _, a := range s.Articles {
+				out[a.ID] = s.ID
+			}
+		}
+		if len(ss) < page {
+			return out, nil
+		}
+	}
+}
+
 // digest reads a whole store in list order and hashes it: each article
 // (every field, every version), its analysis, and every story, as JSON.
 func digest(ctx context.Context, st store.Store) (archiveDigest, error) {
 	var d archiveDigest
-	arts, ans, sts := sha256.New(), sha256.New(), sha256.New()
+	arts, ans, sts, ing := sha256.New(), sha256.New(), sha256.New(), sha256.New()
 	write := func(h hash.Hash, v any) error {
 		b, err := json.Marshal(v)
 		if err != nil {
@@ -176,7 +253,10 @@ func digest(ctx context.Context, st store.Store) (archiveDigest, error) {
 			// Times as instants with their zone offset, whatever the
 			// backend's location.
 			a.Published = a.Published.Round(0)
-			a.Ingested = a.Ingested.Round(0)
+			if err := write(ing, a.Ingested.Round(0)); err != nil {
+				return d, err
+			}
+			a.Ingested = time.Time{}
 			if err := write(arts, a); err != nil {
 				return d, err
 			}
@@ -212,5 +292,6 @@ func digest(ctx context.Context, st store.Store) (archiveDigest, error) {
 	d.ArticleSum = hex.EncodeToString(arts.Sum(nil))
 	d.AnalysisSum = hex.EncodeToString(ans.Sum(nil))
 	d.StorySum = hex.EncodeToString(sts.Sum(nil))
+	d.IngestSum = hex.EncodeToString(ing.Sum(nil))
 	return d, nil
 }

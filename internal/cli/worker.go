@@ -184,6 +184,8 @@ func runJobs(ctx context.Context, env Env, args []string) error {
 		fmt.Fprintf(tw, "%s\t%d\n", s, rep.Counts[s])
 	}
 	fmt.Fprintf(tw, "expired leases\t%d\n", rep.Expired)
+	fmt.Fprintf(tw, "analyses stored\t%d\n", rep.Analyses)
+	fmt.Fprintf(tw, "analyses stored more than once\t%d\n", rep.Rewritten)
 	tw.Flush()
 	if len(rep.Dead) > 0 {
 		fmt.Fprintln(env.Stdout, "\ndead-lettered:")

@@ -63,8 +63,12 @@ type JobReport struct {
 	Counts map[string]int `json:"counts"` // by state
 	// Expired counts running jobs whose lease has ended (their worker is
 	// gone; the next claim takes them).
-	Expired int       `json:"expired_leases"`
-	Dead    []DeadJob `json:"dead,omitempty"`
+	Expired int `json:"expired_leases"`
+	// Analyses counts the stored analyses; Rewritten those stored more
+	// than once (a reanalysis, or a job done twice: exactly-once checks).
+	Analyses  int       `json:"analyses"`
+	Rewritten int       `json:"analyses_rewritten"`
+	Dead      []DeadJob `json:"dead,omitempty"`
 }
 
 // DeadJob is a dead-lettered job with its last error.

@@ -143,6 +143,9 @@ func (s *DB) Jobs(ctx context.Context, deadLimit int) (store.JobReport, error) {
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		if err := db.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE writes > 1) FROM analyses`).Scan(&rep.Analyses, &rep.Rewritten); err != nil {
+			return err
+		}
 		if deadLimit <= 0 {
 			return nil
 		}
@@ -200,16 +203,4 @@ func namedLock(name string) int64 {
 	h := fnv.New64a()
 	h.Write([]byte("rasid lock\x00" + name))
 	return lockNamed ^ int64(h.Sum64()>>16)
-}
-
-// AnalysisWrites reports how many analyses were stored once and how many
-// more than once (a replaced analysis), for exactly-once checks.
-func (s *DB) AnalysisWrites(ctx context.Context) (once, more int, err error) {
-	err = s.query(ctx, func(db querier) error {
-		return db.QueryRow(ctx, `SELECT count(*) FILTER (WHERE writes = 1), count(*) FILTER (WHERE writes > 1) FROM analyses`).Scan(&once, &more)
-	})
-	if err != nil {
-		return 0, 0, fmt.Errorf("postgres: analysis writes: %w", err)
-	}
-	return once, more, nil
 }
