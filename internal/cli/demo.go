@@ -2,28 +2,63 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/rasid-news/rasid/internal/analysis"
 	"github.com/rasid-news/rasid/internal/card"
+	"github.com/rasid-news/rasid/internal/dedup"
 	"github.com/rasid-news/rasid/internal/demo"
 	"github.com/rasid-news/rasid/internal/ingest"
 	"github.com/rasid-news/rasid/internal/news"
 	"github.com/rasid-news/rasid/internal/store"
+	"github.com/rasid-news/rasid/internal/store/sqlite"
 	"github.com/rasid-news/rasid/internal/story"
 )
 
 func runDemo(ctx context.Context, env Env, args []string) error {
-	fs := newFlagSet(env, "demo", "", "Ingest the example articles bundled with rasid into a temporary store and print what rasid finds in them.")
+	fs := newFlagSet(env, "demo", "[--md]",
+		"Ingest the example articles bundled with rasid (written by the rasid team: several\noutlets telling a few stories over a few months) into a temporary store, analyze\nthem, group them into stories and print the story cards.")
+	asMD := fs.Bool("md", false, "print the story cards as Markdown")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	fmt.Fprintln(env.Stdout, "rasid demo: not yet")
-	return nil
+	if fs.NArg() > 0 {
+		return usagef("rasid demo: unexpected argument %q", fs.Arg(0))
+	}
+	dir, err := os.MkdirTemp("", "rasid-demo-")
+	if err != nil {
+		return fmt.Errorf("rasid demo: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	st, err := sqlite.Open(ctx, filepath.Join(dir, "demo.db"))
+	if err != nil {
+		return fmt.Errorf("rasid demo: %w", err)
+	}
+	defer st.Close()
+	ins, err := demoInputs()
+	if err != nil {
+		return fmt.Errorf("rasid demo: %w", err)
+	}
+	res, err := pipeline(ctx, st, ins, env.Stderr)
+	if err != nil {
+		return fmt.Errorf("rasid demo: %w", err)
+	}
+	dups, err := findDuplicates(ctx, st, dedup.DefaultOptions())
+	if err != nil {
+		return fmt.Errorf("rasid demo: %w", err)
+	}
+	w := env.Stdout
+	fmt.Fprintf(w, "rasid demo: %d example articles from %d inputs bundled with rasid, in a temporary store\n", res.Ingested, len(ins))
+	fmt.Fprintf(w, "analyzed %d, grouped into %d stories; %d groups of near-duplicate copies\n\n", res.Analyzed, res.Cluster.Created, len(dups))
+	return printCards(ctx, st, w, 1, *asMD)
 }
 
 // demoInput is one input of the demo: a name and its content.
@@ -100,12 +135,23 @@ func pipeline(ctx context.Context, st store.Store, ins []demoInput, log io.Write
 }
 
 // printCards prints the card of every story of st with at least min
-// articles, largest first.
-func printCards(ctx context.Context, st store.Store, w io.Writer, min int) error {
-	ss, err := st.Stories(ctx, time.Time{}, time.Time{}, 100, 0)
-	if err != nil {
-		return err
+// articles, the largest first, as text or Markdown.
+func printCards(ctx context.Context, st store.Store, w io.Writer, min int, markdown bool) error {
+	var ss []news.Story
+	const page = 500
+	for off := 0; ; off += page {
+		batch, err := st.Stories(ctx, time.Time{}, time.Time{}, page, off)
+		if err != nil {
+			return err
+		}
+		ss = append(ss, batch...)
+		if len(batch) < page {
+			break
+		}
 	}
+	slices.SortStableFunc(ss, func(a, b news.Story) int {
+		return cmp.Or(cmp.Compare(len(b.Articles), len(a.Articles)), a.First.Compare(b.First))
+	})
 	for _, s := range ss {
 		if len(s.Articles) < min {
 			continue
@@ -114,7 +160,12 @@ func printCards(ctx context.Context, st store.Store, w io.Writer, min int) error
 		if err != nil {
 			return err
 		}
-		if err := c.Text(w); err != nil {
+		if markdown {
+			err = c.Markdown(w)
+		} else {
+			err = c.Text(w)
+		}
+		if err != nil {
 			return err
 		}
 		fmt.Fprintln(w)

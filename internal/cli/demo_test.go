@@ -27,7 +27,7 @@ func TestSeedsStory(t *testing.T) {
 	}
 	t.Logf("%+v", res)
 	var out bytes.Buffer
-	if err := printCards(ctx, st, &out, 1); err != nil {
+	if err := printCards(ctx, st, &out, 1, false); err != nil {
 		t.Fatal(err)
 	}
 	t.Log(out.String())
@@ -46,7 +46,7 @@ func TestDemoCorpus(t *testing.T) {
 	}
 	t.Logf("%+v", res)
 	var out bytes.Buffer
-	if err := printCards(ctx, st, &out, 1); err != nil {
+	if err := printCards(ctx, st, &out, 1, false); err != nil {
 		t.Fatal(err)
 	}
 	t.Log(out.String())

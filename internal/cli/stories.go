@@ -2,13 +2,16 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/rasid-news/rasid/internal/dedup"
 	"github.com/rasid-news/rasid/internal/eval"
 	"github.com/rasid-news/rasid/internal/store"
+	"github.com/rasid-news/rasid/internal/story"
 )
 
 func runEvalDedup(ctx context.Context, env Env, args []string) error {
@@ -154,4 +157,205 @@ func findDuplicates(ctx context.Context, st store.Store, opt dedup.Options) ([]d
 		out = append(out, dg)
 	}
 	return out, nil
+}
+func runCluster(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet(env, "cluster", "[--db FILE] [--json]",
+		"Add the analyzed articles that are in no story yet to stories, online, in\npublication order, and store the stories. Stories already formed are never\nrecomputed: the clusterer's state is rebuilt from the stored stories that can\nstill take articles, and only new articles are assigned.")
+	db := addDBFlag(fs, env)
+	asJSON := fs.Bool("json", false, "print what was done as JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("rasid cluster: unexpected argument %q", fs.Arg(0))
+	}
+	st, err := openStore(ctx, env, *db)
+	if err != nil {
+		return fmt.Errorf("rasid cluster: %w", err)
+	}
+	defer st.Close()
+	res, err := clusterStore(ctx, st, story.DefaultOptions())
+	if err != nil {
+		return fmt.Errorf("rasid cluster: %w", err)
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, res)
+	}
+	fmt.Fprintf(env.Stdout, "%d new articles clustered (%d left unanalyzed): %d stories started, %d continued, %d stored\n",
+		res.New, res.Unanalyzed, res.Created, res.Joined, res.Stories)
+	return nil
+}
+
+func runStories(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet(env, "stories", "[--db FILE] [--since DATE] [--until DATE] [--json]",
+		"List the stories active in a period, most recently active first.")
+	db := addDBFlag(fs, env)
+	since := fs.String("since", "", "only stories active on or after this day (YYYY-MM-DD)")
+	until := fs.String("until", "", "only stories active before the end of this day (YYYY-MM-DD)")
+	asJSON := fs.Bool("json", false, `print a JSON array of {"id","title","articles":[{"id","url","source","published"}]}`)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("rasid stories: unexpected argument %q", fs.Arg(0))
+	}
+	from, err := parseDay(*since)
+	if err != nil {
+		return usagef("rasid stories: --since: %v", err)
+	}
+	to, err := parseDay(*until)
+	if err != nil {
+		return usagef("rasid stories: --until: %v", err)
+	}
+	if !to.IsZero() {
+		to = to.AddDate(0, 0, 1)
+	}
+	st, err := openStore(ctx, env, *db)
+	if err != nil {
+		return fmt.Errorf("rasid stories: %w", err)
+	}
+	defer st.Close()
+	ss, err := listStories(ctx, st, from, to)
+	if err != nil {
+		return fmt.Errorf("rasid stories: %w", err)
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, ss)
+	}
+	for _, s := range ss {
+		outlets := map[string]bool{}
+		for _, a := range s.Articles {
+			outlets[a.Source] = true
+		}
+		fmt.Fprintf(env.Stdout, "%s  %s  %3d articles, %d outlets  %s\n", s.ID, spanOf(s.First, s.Last), len(s.Articles), len(outlets), s.Title)
+	}
+	return nil
+}
+
+// spanOf writes a story's time span by day.
+func spanOf(first, last time.Time) string {
+	d := func(t time.Time) string {
+		if t.IsZero() {
+			return "?"
+		}
+		return t.Format(time.DateOnly)
+	}
+	if d(first) == d(last) {
+		return d(first) + "           "
+	}
+	if first.Year() == last.Year() {
+		return d(first) + "…" + d(last)[5:]
+	}
+	return d(first) + "…" + d(last)
+}
+
+// parseDay reads YYYY-MM-DD ("" is the zero time).
+func parseDay(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.DateOnly, s)
+}
+
+func runStory(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet(env, "story", "ID [--db FILE] [--json | --md | --html]",
+		"Print the card of one story: title, time span, outlets, key entities with\ntheir roles, quotes by speaker, key figures, timeline of dated events and a\nsummary, every line citing its article.")
+	db := addDBFlag(fs, env)
+	asJSON := fs.Bool("json", false, "print the card as JSON (timeline, entities, quotes, summary, …)")
+	asMD := fs.Bool("md", false, "print the card as Markdown")
+	asHTML := fs.Bool("html", false, "print the card as an HTML page")
+	if err := parseFlags(fs, reorderArgs(args)); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usagef("rasid story: want one story ID, got %d arguments", fs.NArg())
+	}
+	n := 0
+	for _, b := range []bool{*asJSON, *asMD, *asHTML} {
+		if b {
+			n++
+		}
+	}
+	if n > 1 {
+		return usagef("rasid story: choose one of --json, --md and --html")
+	}
+	st, err := openStore(ctx, env, *db)
+	if err != nil {
+		return fmt.Errorf("rasid story: %w", err)
+	}
+	defer st.Close()
+	s, err := st.Story(ctx, fs.Arg(0))
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("rasid story: no story %q (rasid stories lists them)", fs.Arg(0))
+	} else if err != nil {
+		return fmt.Errorf("rasid story: %w", err)
+	}
+	c, err := buildCard(ctx, st, s)
+	if err != nil {
+		return fmt.Errorf("rasid story: %w", err)
+	}
+	switch {
+	case *asJSON:
+		return writeJSON(env.Stdout, c)
+	case *asMD:
+		return c.Markdown(env.Stdout)
+	case *asHTML:
+		return c.HTML(env.Stdout)
+	}
+	return c.Text(env.Stdout)
+}
+
+// reorderArgs moves flags before positional arguments, so that
+// "story ID --json" parses like "story --json ID".
+func reorderArgs(args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			pos = append(pos, args[i+1:]...)
+			i = len(args)
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+			flags = append(flags, a)
+			if (a == "--db" || a == "-db") && i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+		default:
+			pos = append(pos, a)
+		}
+	}
+	return append(flags, pos...)
+}
+
+func runDuplicates(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet(env, "duplicates", "[--db FILE] [--json]",
+		"List the groups of near-duplicate articles (wire copy republished with small\nedits), each with its canonical copy: the earliest, then the longest.")
+	db := addDBFlag(fs, env)
+	asJSON := fs.Bool("json", false, `print a JSON array of {"canonical":{"id","url"},"copies":[{"id","url"}]}`)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("rasid duplicates: unexpected argument %q", fs.Arg(0))
+	}
+	st, err := openStore(ctx, env, *db)
+	if err != nil {
+		return fmt.Errorf("rasid duplicates: %w", err)
+	}
+	defer st.Close()
+	groups, err := findDuplicates(ctx, st, dedup.DefaultOptions())
+	if err != nil {
+		return fmt.Errorf("rasid duplicates: %w", err)
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, groups)
+	}
+	for _, g := range groups {
+		fmt.Fprintf(env.Stdout, "%s %s\n", g.Canonical.ID, g.Canonical.URL)
+		for _, c := range g.Copies {
+			fmt.Fprintf(env.Stdout, "  = %s %s\n", c.ID, c.URL)
+		}
+	}
+	return nil
 }
