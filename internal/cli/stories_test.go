@@ -87,7 +87,7 @@ func TestStoryCommands(t *testing.T) {
 		t.Fatalf("duplicates: exit %d: %s", code, errs)
 	}
 	var groups []struct {
-		Canonical struct{ ID, URL string } `json:"canonical"`
+		Canonical struct{ ID, URL string }   `json:"canonical"`
 		Copies    []struct{ ID, URL string } `json:"copies"`
 	}
 	if err := json.Unmarshal([]byte(out), &groups); err != nil || len(groups) == 0 || groups[0].Canonical.ID == "" || len(groups[0].Copies) == 0 {
