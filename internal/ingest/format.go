@@ -95,6 +95,8 @@ func Detect(name string, head []byte) Format {
 		return Feed
 	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")):
 		return HTML
+	case bytes.HasPrefix(lower, []byte("{")) && bytes.Contains(lower, []byte("jsonfeed.org/version")):
+		return Feed
 	}
 	if ext != Unknown {
 		return ext

@@ -153,6 +153,9 @@ func TestReadFiles(t *testing.T) {
 			{where: "feed.xml: item 2", reason: "empty body"},
 			{where: "feed.xml: item 3", published: "none", body: "افتتحت البلدية"},
 		}},
+		{"feed.json", Options{}, []want{
+			{where: "feed.json: item 1", title: "هطول أمطار على العاصمة", source: "نشرة المثال", published: "2024-11-20T07:00:00+03:00", body: "هطلت أمطار"},
+		}},
 		{"atom.xml", Options{}, []want{
 			{where: "atom.xml: item 1", author: "منى حسن", published: "2023-01-01T12:00:00+02:00", body: "أصدرت الوزارة تقريرا عن واقع التعليم في المدارس الريفية.\n\nويوصي"},
 			// Only <updated>: that is not when it was published.
@@ -321,6 +324,7 @@ func TestDetect(t *testing.T) {
 		{"-", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">", Feed},
 		{"x.xml", "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">", Feed},
 		{"page", "<!DOCTYPE html><html>", HTML},
+		{"feed.json", `{"version": "https://jsonfeed.org/version/1.1", "items": []}`, Feed},
 		{"a.html", "<div>", HTML},
 		{"a.zip", "PK\x03\x04", Zip},
 		{"a.tar.gz", "\x1f\x8b", TarGz},
