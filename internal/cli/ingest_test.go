@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -408,4 +409,43 @@ func writeGenerated(t *testing.T, path string, n int) map[string]string {
 		t.Fatal(err)
 	}
 	return want
+}
+
+// BenchmarkIngestSaudiNewsNet runs rasid ingest on three SaudiNewsNet zips
+// (about 5,000 articles) into a fresh store, then again into the same
+// store (all already stored).
+func BenchmarkIngestSaudiNewsNet(b *testing.B) {
+	zips, _ := filepath.Glob("../../../shared/data/news/saudinewsnet/2015-08-0[2-4].zip")
+	if len(zips) == 0 {
+		b.Skip("SaudiNewsNet not present under ../../../shared/data")
+	}
+	env := Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	for _, again := range []bool{false, true} {
+		name := "fresh"
+		if again {
+			name = "again"
+		}
+		b.Run(name, func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				b.StopTimer()
+				db := filepath.Join(b.TempDir(), "rasid.db")
+				if again {
+					Run(context.Background(), env, append([]string{"ingest", "--db", db, "--progress", "0"}, zips...))
+				}
+				b.StartTimer()
+				args := append([]string{"ingest", "--db", db, "--progress", "0", "--json"}, zips...)
+				var out strings.Builder
+				e := env
+				e.Stdout = &out
+				Run(context.Background(), e, args)
+				var sum ingestSummary
+				if err := json.Unmarshal([]byte(out.String()), &sum); err != nil {
+					b.Fatal(err)
+				}
+				n += sum.Stored + sum.Exists
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
 }
