@@ -10,7 +10,11 @@
 //     entity's type and the matching key of its fullest name in the article
 //     (ner.Canonicalizer.Key), so spellings of one name (ترمب, ترامب; إيران,
 //     ايران) share an id, and a surname alone takes the id of the full name
-//     written elsewhere in the same article.
+//     written elsewhere in the same article. An id depends on the article
+//     alone, never on the order articles come in: a person named only in
+//     part takes the id of the one person of the hand-written list
+//     (ner.KnownPersons) that fits (اوباما → باراك اوباما), else keeps an
+//     id of its own.
 //   - Time expressions are resolved against Published. When the article has
 //     no date, only expressions whose value does not depend on the
 //     publication date (absolute dates, durations, sets) keep a value; the
@@ -47,11 +51,60 @@ type Analyzer struct {
 	ner *ner.Model
 	// keys is used only for Canonicalizer.Key, which reads it.
 	keys *ner.Canonicalizer
+	// known are the listed full names of persons (ner.KnownPersons) by
+	// their keys; bySurname indexes them by the key of their last word.
+	known     []knownPerson
+	bySurname map[string][]int
+}
+
+// knownPerson is a listed full name.
+type knownPerson struct {
+	name  string   // normalized
+	key   string   // Canonicalizer.Key
+	words []string // the word keys
 }
 
 // New returns an Analyzer that recognizes entities with m.
 func New(m *ner.Model) *Analyzer {
-	return &Analyzer{ner: m, keys: ner.NewCanonicalizer()}
+	an := &Analyzer{ner: m, keys: ner.NewCanonicalizer(), bySurname: map[string][]int{}}
+	seen := map[string]bool{}
+	for _, name := range ner.KnownPersons() {
+		key := an.keys.Key(ner.PERS, name)
+		if seen[key] {
+			continue // a spelling of a name listed before (دونالد ترمب)
+		}
+		seen[key] = true
+		words := strings.Fields(name)
+		sur := strings.TrimPrefix(an.keys.Key(ner.PERS, words[len(words)-1]), "PERS:")
+		an.bySurname[sur] = append(an.bySurname[sur], len(an.known))
+		an.known = append(an.known, knownPerson{name: name, key: key, words: strings.Fields(strings.TrimPrefix(key, "PERS:"))})
+	}
+	return an
+}
+
+// knownKey returns the key of the one listed person a person name of the
+// given key stands for: the one listed full name whose surname is this
+// one-word name (اوباما → باراك اوباما), or the one listed full name all
+// of whose words this longer name holds (محمد جواد ظريف → جواد ظريف).
+// It returns -1 when there is none or more than one.
+func (an *Analyzer) knownKey(key string) int {
+	words := strings.Fields(strings.TrimPrefix(key, "PERS:"))
+	if len(words) == 1 {
+		if c := an.bySurname[words[0]]; len(c) == 1 {
+			return c[0]
+		}
+		return -1
+	}
+	found := -1
+	for i, k := range an.known {
+		if len(k.words) < len(words) && containsAll(words, k.words) {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 // Default returns an Analyzer with the embedded entity model.
@@ -191,6 +244,21 @@ func (an *Analyzer) entities(id, text string, sp spanner, out *news.Analysis) []
 			to[i] = found
 		}
 	}
+	// A person the article names only in part, or with more words than
+	// the list, takes the id of the one listed person that fits, so that
+	// the id is the same in the articles that write the full name.
+	listed := make([]string, len(groups)) // the listed name, for a surname alone
+	for i, g := range groups {
+		if g.Type != ner.PERS || to[i] != i {
+			continue
+		}
+		if k := an.knownKey(keys[i]); k >= 0 {
+			keys[i] = an.known[k].key
+			if !strings.Contains(g.Name, " ") {
+				listed[i] = an.known[k].name
+			}
+		}
+	}
 	// The display name of a group is its canonical name as the article
 	// writes it (فؤاد حسين rather than the normalized فواد حسين): the first
 	// mention whose text normalizes to the name; else the normalized name.
@@ -201,7 +269,10 @@ func (an *Analyzer) entities(id, text string, sp spanner, out *news.Analysis) []
 		}
 	}
 	for i, g := range groups {
-		if names[i] == "" {
+		switch {
+		case listed[i] != "":
+			names[i] = listed[i]
+		case names[i] == "":
 			names[i] = g.Name
 		}
 	}

@@ -340,3 +340,39 @@ func FuzzAnalyze(f *testing.F) {
 		checkSpans(t, s, res)
 	})
 }
+
+// TestListedPersons checks that a person named in part takes the id of
+// the one listed person that fits, and that other people stay apart.
+func TestListedPersons(t *testing.T) {
+	an := analyzer(t)
+	person := func(text string) news.Entity {
+		t.Helper()
+		for _, e := range an.Analyze(news.Article{ID: "x", Body: text}).Entities {
+			if e.Type == "PERS" {
+				return e
+			}
+		}
+		t.Fatalf("no person in %q", text)
+		return news.Entity{}
+	}
+	cases := []struct {
+		desc, a, b string
+		same       bool
+	}{
+		{"surname alone", "وقال أوباما إن الاتفاق جيد.", "وقال الرئيس الأميركي باراك أوباما إن الاتفاق جيد.", true},
+		{"longer name", "وقال وزير الخارجية الإيراني محمد جواد ظريف إن الاتفاق جيد.", "وقال وزير الخارجية الإيراني جواد ظريف إن الاتفاق جيد.", true},
+		{"another person with the surname", "وقالت سارة أوباما إن الزيارة مهمة.", "وقال الرئيس الأميركي باراك أوباما إن الاتفاق جيد.", false},
+		{"a surname of two listed people", "وقال حسين إن الاتفاق جيد.", "وقال وزير الخارجية العراقي فؤاد حسين إن الاتفاق جيد.", false},
+	}
+	for _, c := range cases {
+		t.Run(c.desc, func(t *testing.T) {
+			a, b := person(c.a), person(c.b)
+			if (a.EntityID == b.EntityID) != c.same {
+				t.Errorf("%q (%s, %s) and %q (%s, %s): same id %v, want %v", a.Text, a.Name, a.EntityID, b.Text, b.Name, b.EntityID, !c.same, c.same)
+			}
+		})
+	}
+	if e := person("وقال أوباما إن الاتفاق جيد."); e.Name != "باراك اوباما" {
+		t.Errorf("name of a listed surname = %q, want the listed full name", e.Name)
+	}
+}

@@ -109,6 +109,21 @@ func (c *Canonicalizer) Key(t Type, name string) string {
 	return t.String() + ":" + strings.Join(keys, " ")
 }
 
+// KnownPersons returns the names of two words or more in the hand-written
+// list of persons (persons.txt: public figures of Arabic news), normalized
+// (arabic.NormalizeString), in list order. A surname alone in an article
+// most likely names the one listed person with that surname
+// (اوباما → باراك اوباما).
+func KnownPersons() []string {
+	var out []string
+	eachLine(personsTxt, func(line string) {
+		if ws := strings.Fields(arabic.NormalizeString(line)); len(ws) > 1 {
+			out = append(out, strings.Join(ws, " "))
+		}
+	})
+	return out
+}
+
 // local is an entity within one article.
 type local struct {
 	typ    Type

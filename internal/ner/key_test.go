@@ -1,6 +1,7 @@
 package ner_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/rasid-news/rasid/internal/arabic"
@@ -34,5 +35,21 @@ func TestKey(t *testing.T) {
 	}
 	if c.Key(ner.PERS, "واشنطن") == c.Key(ner.LOC, "واشنطن") {
 		t.Error("a person and a place share a key")
+	}
+}
+
+func TestKnownPersons(t *testing.T) {
+	names := ner.KnownPersons()
+	has := map[string]bool{}
+	for _, n := range names {
+		if len(strings.Fields(n)) < 2 || n != arabic.NormalizeString(n) {
+			t.Errorf("%q is not a normalized name of two words or more", n)
+		}
+		has[n] = true
+	}
+	for _, want := range []string{"باراك اوباما", "مايك بومبيو", "فواد حسين"} {
+		if !has[want] {
+			t.Errorf("%q not listed", want)
+		}
 	}
 }
