@@ -25,6 +25,7 @@ func evalTasks() []evalTask {
 		{"cluster", "story clustering BCubed P/R/F1 on story labels (--gold dev_clusters.jsonl --data saudinewsnet/)", runEvalCluster},
 		{"dedup", "near-duplicate pair P/R/F1 on judged pairs (--gold dev_pairs.jsonl --data saudinewsnet/)", runEvalDedup},
 		{"names", "names kept intact and conflated with their clitic forms by the stemmer", runEvalNames},
+		{"pubdate", "publication-date inference from content: coverage, exact-day and within-3-days accuracy (--data saudinewsnet/ | articles.jsonl)", runEvalPubdate},
 	}
 }
 

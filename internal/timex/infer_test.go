@@ -1,0 +1,85 @@
+package timex
+
+import (
+	"fmt"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func TestInferPublished(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // "" when no day is given
+		conf       float64
+	}{
+		{"hijri beside today", "أعلن المجلس اليوم الثلاثاء 19/10/1436هـ أن الموسم سيبدأ قريبا.", "2015-08-04", confLinked},
+		{"hijri and gregorian twin", "اختتمت في دمشق اليوم الثلاثاء 29 شعبان 1447هـ الموافق 17 فبراير 2026 الجولة الثانية.", "2026-02-17", confLinked},
+		{"beside yesterday", "وصل الوفد أمس الخميس 6 أغسطس 2015 إلى عمان.", "2015-08-07", confLinked},
+		{"latest day", "وقعت الاتفاقية في 12 مارس 2010 وعدلت في 3 يونيو 2015 بعد مفاوضات طويلة.", "2015-06-03", confLatest},
+		{"coming day left out", "وقال الوزير في 3 يونيو 2015 إن المؤتمر سيعقد في 20 يوليو 2015 في الرياض.", "2015-06-03", confLatest},
+		{"weekday agrees", "وقال الوزير أمس الخميس إن الاتفاق الذي وقع الجمعة 5 يونيو 2015 صامد.", "2015-06-05", confAgree},
+		{"day without year in the current year", "ارتفعت الصادرات في العام الحالي 2015 بعد قرار 18 مارس الماضي.", "2015-03-18", confLatest},
+		{"history refused", "ولد الشاعر في 4 يوليو 1963 وتحتفل المدينة بذكراه في عام 2015.", "", 0},
+		{"weekday disagrees", "وقال الوزير أمس الخميس إن الاتفاق الموقع في 3 يونيو 2015 صامد.", "", 0},
+		{"current month disagrees", "وقع الاتفاق في 3 يونيو 2015 على أن ينفذ خلال أغسطس الجاري.", "", 0},
+		{"no day", "قال الوزير إن المباحثات كانت مثمرة وإن الجانبين سيلتقيان قريبا.", "", 0},
+		{"empty", "", "", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, conf, ok := InferPublished(tc.text)
+			if tc.want == "" {
+				if ok {
+					t.Fatalf("got %s (%.2f), want no day", got.Format(time.DateOnly), conf)
+				}
+				return
+			}
+			if !ok {
+				t.Fatalf("got no day, want %s", tc.want)
+			}
+			if got.Format(time.DateOnly) != tc.want || conf != tc.conf {
+				t.Errorf("got %s (%.2f), want %s (%.2f)", got.Format(time.DateOnly), conf, tc.want, tc.conf)
+			}
+		})
+	}
+}
+
+func FuzzInferPublished(f *testing.F) {
+	for _, s := range []string{
+		"اليوم الثلاثاء 19/10/1436هـ",
+		"أمس الخميس 6 أغسطس 2015",
+		"في 3 يونيو 2015 و 20 يوليو 2015",
+		"العام الحالي 2015 و 18 مارس",
+		"29 شعبان 1447هـ الموافق 17 فبراير 2026",
+		"9999-12-31 و 31/12/9999",
+		"",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		d, conf, ok := InferPublished(s)
+		if !ok {
+			if !d.IsZero() || conf != 0 {
+				t.Fatalf("no day, but %v %v", d, conf)
+			}
+			return
+		}
+		if d.IsZero() || conf <= 0 || conf > 1 {
+			t.Fatalf("day %v confidence %v", d, conf)
+		}
+	})
+}
+
+func ExampleInferPublished() {
+	d, conf, ok := InferPublished("أعلن المجلس اليوم الثلاثاء 19/10/1436هـ أن الموسم سيبدأ قريبا.")
+	fmt.Println(d.Format("2006-01-02"), conf, ok)
+	_, _, ok = InferPublished("قال الوزير إن المباحثات كانت مثمرة.")
+	fmt.Println(ok)
+	// Output:
+	// 2015-08-04 0.9 true
+	// false
+}
