@@ -220,6 +220,19 @@ func TestBrowser(t *testing.T) {
 		b.shot("entity")
 	})
 
+	t.Run("entities", func(t *testing.T) {
+		b.t = t
+		b.open("/")
+		b.click(`nav a[href="/entities"]`)
+		b.do(chromedp.WaitVisible(chromedp.CSS("ol.entlist")))
+		b.wantDoc("ar", "rtl")
+		b.wantVisible("الأكثر ذكرًا", "شخص", "مكان")
+		if n := eval[int](b, `document.querySelectorAll('ol.entlist a.ent').length`); n < 5 {
+			t.Errorf("%d people listed", n)
+		}
+		b.shot("entities")
+	})
+
 	t.Run("english", func(t *testing.T) {
 		b.t = t
 		b.open("/story/st-visit")

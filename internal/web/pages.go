@@ -206,6 +206,35 @@ func monthBars(refs []news.ArticleRef) []bar {
 	return bars
 }
 
+// entitiesPage lists the most mentioned entities of one type.
+type entitiesPage struct {
+	Type     string
+	Types    []string
+	Entities []store.EntityStats
+	Pager    pager
+}
+
+// entityTypes are the types the entities page offers, in its tab order.
+var entityTypes = []string{"PERS", "LOC", "ORG", "MISC"}
+
+func (s *server) entities(w http.ResponseWriter, r *http.Request) {
+	typ := r.URL.Query().Get("type")
+	if !slices.Contains(entityTypes, typ) {
+		typ = "PERS"
+	}
+	size := 50
+	p := pageParam(r, maxPage)
+	es, err := s.cfg.Store.Entities(r.Context(), typ, size+1, (p-1)*size)
+	if err != nil {
+		s.storeErr(w, r, err)
+		return
+	}
+	ep := entitiesPage{Type: typ, Types: entityTypes, Entities: es[:min(len(es), size)],
+		Pager: pager{Page: p, Prev: p > 1, Next: len(es) > size, Query: typ}}
+	title, _ := Locale{Lang: langOf(r)}.T("entities.title")
+	s.render(w, r, http.StatusOK, "entities", title, ep)
+}
+
 // searchPage is a page of results.
 type searchPage struct {
 	Query   string

@@ -53,7 +53,7 @@ type server struct {
 }
 
 // pageNames are the templates, one per page, each rendered inside layout.html.
-var pageNames = []string{"home", "story", "article", "entity", "search", "error"}
+var pageNames = []string{"home", "story", "article", "entity", "entities", "search", "error"}
 
 // Handler returns the web interface: server-rendered pages in Arabic
 // (right to left) with an English switch. Mount it at "/"; it answers
@@ -62,6 +62,7 @@ var pageNames = []string{"home", "story", "article", "entity", "search", "error"
 //	GET /story/{id}       a story: summary, timeline, people and places, quotes, articles
 //	GET /article/{id}     an article with its entities and dates marked
 //	GET /entity/{id}      an entity: aliases, roles, mentions over time, related entities
+//	GET /entities?type=   the most mentioned people, places, organizations
 //	GET /search?q=&p=     search with facets and pages
 //	GET /static/…         the stylesheet (cached for a year; its URL carries a hash)
 //
@@ -99,6 +100,7 @@ func Handler(cfg Config) http.Handler {
 	mux.HandleFunc("GET /story/{id}", s.story)
 	mux.HandleFunc("GET /article/{id}", s.article)
 	mux.HandleFunc("GET /entity/{id}", s.entity)
+	mux.HandleFunc("GET /entities", s.entities)
 	mux.HandleFunc("GET /search", s.search)
 	mux.HandleFunc("GET /static/", s.serveStatic)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

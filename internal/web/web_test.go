@@ -85,6 +85,9 @@ func testPages(t *testing.T, h http.Handler) {
 			"أنتوني بلينكن", "بلنكن", "وزير الخارجية الأمريكي", `class="chart"`, "مارس ٢٠٢٣", `class="bar s20"`,
 			"كيانات ذات صلة", `href="/entity/loc-baghdad"`, `href="/article/art-3"`, `href="/search?q=entity:pers-blinken"`}},
 		{"entity english", "/entity/pers-blinken?lang=en", 200, "en", "ltr", []string{"Also written", "Mentions over time", "March 2023"}},
+		{"entities", "/entities", 200, "ar", "rtl", []string{"الأكثر ذكرًا", `href="/entity/pers-blinken"`, "٣ مقالات", `<a href="/entities?type=PERS" aria-current="page">`}},
+		{"entities places", "/entities?type=LOC&lang=en", 200, "en", "ltr", []string{"Most mentioned", `href="/entity/loc-baghdad"`, "4 articles"}},
+		{"entities bad type", "/entities?type=<x>", 200, "ar", "rtl", []string{`href="/entity/pers-fuad"`}},
 		{"search", "/search?q=" + "الطاقة", 200, "ar", "rtl", []string{"النتائج", `<mark class="hit">الطاقة</mark>`, `href="/article/art-2"`, "حسب المصدر", "alriyadh",
 			"حسب الشهر", "مارس ٢٠٢٣", "from%3a2023-03-01%20to%3a2023-03-31", "حسب الكيان", "entity%3apers-sudani", "محمد شياع السوداني"}},
 		{"search inflection", "/search?q=" + "والطاقة", 200, "ar", "rtl", []string{`href="/article/art-1"`, `href="/article/art-2"`}},
@@ -329,7 +332,7 @@ func TestCatalogComplete(t *testing.T) {
 			t.Logf("%s: the same in both languages: %q", k, m.ar)
 		}
 	}
-	keyRe := regexp.MustCompile(`"((?:site|nav|lang|search|facets|pager|home|story|article|entity|type|error|footer)\.[a-zA-Z.]+)"`)
+	keyRe := regexp.MustCompile(`"((?:site|nav|lang|search|facets|pager|home|story|article|entity|entities|type|error|footer)\.[a-zA-Z.]+)"`)
 	used := map[string]bool{}
 	files, _ := templateFS.ReadDir("templates")
 	for _, f := range files {
