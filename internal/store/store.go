@@ -14,8 +14,11 @@
 //     version is kept and marked superseded.
 //   - Lists are ordered by publication time, then ID, with articles of
 //     unknown date last; the order is stable across calls and backends.
-//   - Search ranks with BM25 over the index terms of rasid's own analyzer
-//     (search.IndexTerms), so both backends rank alike.
+//   - Search matches the index terms of rasid's own analyzer
+//     (search.IndexTerms) on both backends, so both find the same articles;
+//     the embedded store ranks with BM25, store/postgres with ts_rank_cd
+//     (same title weight, no IDF), so orders of several-term queries may
+//     differ.
 //
 // A Store is safe for concurrent use.
 package store
