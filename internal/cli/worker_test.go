@@ -6,14 +6,18 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/rasid-news/rasid/internal/demo"
+	"github.com/rasid-news/rasid/internal/store"
+	"github.com/rasid-news/rasid/internal/store/postgres"
 )
 
 // pgDSN returns a DSN for a fresh schema on the test PostgreSQL, or skips.
@@ -141,4 +145,62 @@ func TestWorkerPostgres(t *testing.T) {
 	if out, errOut, code := run(t, "", "migrate", "--from", dsn, "--to", back); code != 0 {
 		t.Errorf("migrate PostgreSQL → SQLite: %s%s", out, errOut)
 	}
+}
+
+// TestWorkerKilled: a worker process SIGKILLed in the middle of the queue
+// loses nothing and doubles nothing: its leased jobs are claimed again by
+// the next worker once the lease ends.
+func TestWorkerKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a child process")
+	}
+	dsn := pgDSN(t)
+	const n = 1000
+	input := filepath.Join(t.TempDir(), "big.jsonl")
+	writeGenerated(t, input, n)
+	if sum, errOut, code := ingestJSON(t, "--db", dsn, input); code != 0 || sum.Stored != n {
+		t.Fatalf("ingest: %+v %s", sum, errOut)
+	}
+	st, err := postgres.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	args, _ := json.Marshal([]string{"worker", "--db", dsn, "--lease", "1s", "--batch", "8", "--no-cluster", "--name", "doomed"})
+	cmd := exec.Command(os.Args[0], "-test.run=^TestIngestChild$")
+	cmd.Env = append(os.Environ(), childEnv+"="+string(args))
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		rep, err := st.Jobs(context.Background(), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Counts[store.JobDone] >= 50 {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("the child worker did not get going: %+v", rep)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	before, _ := st.Jobs(context.Background(), 0)
+	if _, errOut, code := run(t, "", "worker", "--db", dsn, "--exit-when-done", "--poll", "50ms", "--no-cluster"); code != 0 {
+		t.Fatal(errOut)
+	}
+	rep, err := st.Jobs(context.Background(), 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Counts[store.JobDone] != n || rep.Analyses != n || rep.Rewritten != 0 || rep.Counts[store.JobDead] != 0 {
+		t.Errorf("after the kill (%v then) and a second worker: %+v; want %d done once each", before.Counts, rep, n)
+	}
+	t.Logf("killed with %v; then %+v", before.Counts, rep.Counts)
 }
