@@ -79,11 +79,12 @@ func runAnalyze(ctx context.Context, env Env, args []string) error {
 	published := fs.String("published", "", "publication date of a plain text (YYYY-MM-DD or RFC 3339); relative dates stay unresolved without it")
 	id := fs.String("id", "", "id of a plain text (default: the id rasid would store it under)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles analyzed at once")
-	if err := parseFlags(fs, args); err != nil {
+	inputs, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() > 1 {
-		return usagef("rasid analyze: one input at most (got %d)", fs.NArg())
+	if len(inputs) > 1 {
+		return usagef("rasid analyze: one input at most (got %d)", len(inputs))
 	}
 	if *workers < 1 {
 		return usagef("rasid analyze: --workers must be at least 1")
@@ -92,7 +93,8 @@ func runAnalyze(ctx context.Context, env Env, args []string) error {
 		return usagef("rasid analyze: --published and --id are for a plain text; JSONL records carry their own")
 	}
 	name, in := "stdin", env.Stdin
-	if p := fs.Arg(0); p != "" && p != "-" {
+	if len(inputs) == 1 && inputs[0] != "-" {
+		p := inputs[0]
 		f, err := os.Open(p)
 		if err != nil {
 			return fmt.Errorf("rasid analyze: %w", err)

@@ -182,6 +182,7 @@ func TestAnalyzeCLI(t *testing.T) {
 		{"bad date flag", text, []string{"analyze", "--published", "soon"}, 1, nil, `published "soon"`},
 		{"missing file", "", []string{"analyze", "/nonexistent/x.txt"}, 1, nil, "no such file"},
 		{"two inputs", "", []string{"analyze", "a", "b"}, 2, nil, "one input at most"},
+		{"flags after the input", `{"id":"after","text":"بغداد"}`, []string{"analyze", "-", "--jsonl", "--workers", "1"}, 0, []string{`"id":"after"`}, ""},
 		{"published with jsonl", "", []string{"analyze", "--jsonl", "--published", "2020-01-01"}, 2, nil, "for a plain text"},
 		{"no workers", "", []string{"analyze", "--workers", "0"}, 2, nil, "--workers"},
 	}
