@@ -60,29 +60,57 @@ var migrations = []string{
 		story_id TEXT NOT NULL
 	);
 	CREATE INDEX story_articles_story ON story_articles (story_id);`,
+
+	// 2: the full-text index keeps each of rasid's index terms whole and
+	// stores no copy of them. Its columns are written as the terms joined
+	// by spaces, so the tokenizer only has to split at spaces: the ascii
+	// tokenizer takes every non-ASCII character as part of a token and,
+	// with these tokenchars, all ASCII punctuation but the two quotes
+	// (99.97, k-16, and a hashtag's joined words stay one term, as they
+	// are one lexeme on PostgreSQL). It is also about twice as fast as
+	// unicode61, which looked up the Unicode class of every character.
+	// Contentless (content=''): search needs only MATCH and bm25, never
+	// the indexed text back; articles are never deleted.
+	`CREATE VIRTUAL TABLE articles_fts2 USING fts5 (title, body, content = '',
+		tokenize = "ascii tokenchars '` + ftsTokenChars + `'");
+	INSERT INTO articles_fts2 (rowid, title, body) SELECT rowid, title, body FROM articles_fts;
+	DROP TABLE articles_fts;
+	ALTER TABLE articles_fts2 RENAME TO articles_fts;`,
 }
 
+// ftsTokenChars are the ASCII characters besides letters and digits that
+// the full-text tokenizer keeps inside a token: all punctuation but the
+// quotes (which the FTS5 option syntax cannot carry simply) and space.
+const ftsTokenChars = "!#$%&()*+,-./:;<=>?@[\\]^_`{|}~"
+
 // migrate applies the steps the database has not seen, each in its own
-// transaction with its version, so that a crash leaves a whole version.
+// write transaction with its version, so that a crash leaves a whole
+// version. The version is read inside the transaction, which holds the
+// write lock from its start: processes opening a new store at once apply
+// each step once.
 func (s *DB) migrate(ctx context.Context) error {
-	var v int
-	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
-	}
-	if v > len(migrations) {
-		return fmt.Errorf("schema version %d is newer than this rasid knows (%d)", v, len(migrations))
-	}
-	for i := v; i < len(migrations); i++ {
+	for {
+		done := false
+		var v int
 		err := s.tx(ctx, func(tx sqlTx) error {
-			if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
-				return err
+			if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+				return fmt.Errorf("read schema version: %w", err)
 			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, i+1))
+			if v > len(migrations) {
+				return fmt.Errorf("schema version %d is newer than this rasid knows (%d)", v, len(migrations))
+			}
+			if v == len(migrations) {
+				done = true
+				return nil
+			}
+			if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+				return fmt.Errorf("migrate to schema version %d: %w", v+1, err)
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, v+1))
 			return err
 		})
-		if err != nil {
-			return fmt.Errorf("migrate to schema version %d: %w", i+1, err)
+		if err != nil || done {
+			return err
 		}
 	}
-	return nil
 }

@@ -1,9 +1,22 @@
 package sqlite
 
 import (
+	"bufio"
 	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
+	"time"
+
+	"github.com/rasid-news/rasid/internal/demo"
+	"github.com/rasid-news/rasid/internal/news"
+	"github.com/rasid-news/rasid/internal/search"
 
 	"github.com/rasid-news/rasid/internal/store"
 	"github.com/rasid-news/rasid/internal/store/storetest"
@@ -51,5 +64,204 @@ func TestOpenErrors(t *testing.T) {
 	}
 	if _, err := Open(context.Background(), "/proc/rasid/x.db"); err == nil {
 		t.Error("unwritable path accepted")
+	}
+}
+
+// TestTermsSurviveTokenizer checks that the full-text index holds exactly
+// rasid's index terms: FTS5's tokenizer splits a term only where it has a
+// space or a quote, never inside an Arabic stem or a number like 99.97.
+func TestTermsSurviveTokenizer(t *testing.T) {
+	ctx := context.Background()
+	arts, err := demo.Articles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts = append(arts, news.Article{ID: "punct", Title: "ارتفع المؤشر 99.97 نقطة",
+		Body: "طائرة k-16 و4,748 زائراً و#جمعية_الثقافة_والفنون ﴿ولا تقربوا﴾ وسلّم الوزير ﷺ in the world's news."})
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "rasid.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.PutArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, a := range arts {
+		for _, term := range append(search.IndexTerms(a.Title), search.IndexTerms(a.Body)...) {
+			// Quotes and spaces split a term in the index and in a query alike.
+			for _, part := range strings.FieldsFunc(term, func(r rune) bool { return r == ' ' || r == '\'' || r == '"' }) {
+				want[strings.ToLower(part)] = true
+			}
+		}
+	}
+	for _, term := range []string{"99.97", "k-16"} {
+		if !want[term] {
+			t.Fatalf("IndexTerms no longer gives %q: update this test's sample", term)
+		}
+	}
+	if _, err := s.db.ExecContext(ctx, `CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, articles_fts, 'row')`); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.strings(ctx, "vocabulary", `SELECT term FROM temp.vocab`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var extra []string
+	for _, term := range got {
+		if !want[term] {
+			extra = append(extra, term)
+		}
+		delete(want, term)
+	}
+	if len(extra) > 0 || len(want) > 0 {
+		t.Errorf("the index's terms differ from IndexTerms: %d not from IndexTerms (e.g. %q), %d missing (e.g. %v)", len(extra), first(extra), len(want), want)
+	}
+}
+
+func first(s []string) []string { return s[:min(len(s), 5)] }
+
+// TestConcurrentOpen opens a new store from several connections pools at
+// once, as several processes starting together would: each schema step is
+// applied once and every opener succeeds.
+func TestConcurrentOpen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "rasid.db")
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := Open(ctx, path)
+			if err == nil {
+				s.Close()
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("opener %d: %v", i, err)
+		}
+	}
+}
+
+// TestKillDurability kills (SIGKILL) a child process that is storing
+// batches as fast as it can, then checks the file: it passes SQLite's
+// integrity checks, every batch the child saw acknowledged is stored, and
+// every batch is whole or absent. Storing everything again adds exactly
+// the missing batches.
+func TestKillDurability(t *testing.T) {
+	if path := os.Getenv("RASID_SQLITE_KILL_CHILD"); path != "" {
+		killChild(path)
+		return
+	}
+	if testing.Short() {
+		t.Skip("child process test")
+	}
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "rasid.db")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestKillDurability$")
+	cmd.Env = append(os.Environ(), "RASID_SQLITE_KILL_CHILD="+path)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	acked := -1
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		if n, err := strconv.Atoi(strings.TrimPrefix(sc.Text(), "ack ")); err == nil {
+			acked = n
+		}
+		if acked >= 6 {
+			break
+		}
+	}
+	time.Sleep(time.Duration(rand.IntN(40)) * time.Millisecond) // land anywhere in the next batch
+	cmd.Process.Kill()
+	cmd.Wait()
+	if acked < 6 {
+		t.Fatalf("the child acknowledged %d batches before it ended", acked+1)
+	}
+
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("reopen after kill: %v", err)
+	}
+	defer s.Close()
+	var check string
+	if err := s.db.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
+		t.Fatalf("integrity_check = %q, %v", check, err)
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`); err != nil {
+		t.Fatalf("full-text index integrity check: %v", err)
+	}
+	src, err := s.Sources(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := map[string]int{}
+	for _, st := range src {
+		stored[st.Source] = st.Articles
+		if st.Articles != killBatch {
+			t.Errorf("batch %s has %d of its %d articles", st.Source, st.Articles, killBatch)
+		}
+	}
+	for b := 0; b <= acked; b++ {
+		if stored[killSource(b)] == 0 {
+			t.Errorf("acknowledged batch %d is missing", b)
+		}
+	}
+	t.Logf("killed after %d acknowledged batches; %d batches stored", acked+1, len(stored))
+	// The re-run: everything again, in the same batches.
+	for b := range len(stored) + 2 {
+		if _, err := s.PutArticles(ctx, killArticles(b)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := s.CountArticles(ctx, store.ArticleFilter{}); err != nil || n != (len(stored)+2)*killBatch {
+		t.Errorf("after the re-run: %d articles, %v; want %d", n, err, (len(stored)+2)*killBatch)
+	}
+	res, err := s.Search(ctx, store.SearchQuery{Clauses: [][][]string{{search.IndexTerms("المياه")}}, Limit: 1})
+	if err != nil || res.Total != (len(stored)+2)*killBatch {
+		t.Errorf("search after the re-run: %d matches, %v", res.Total, err)
+	}
+}
+
+const killBatch = 200
+
+func killSource(b int) string { return fmt.Sprintf("batch-%04d", b) }
+
+// killArticles is batch b of the kill test, the same on every call.
+func killArticles(b int) []news.Article {
+	arts := make([]news.Article, killBatch)
+	for i := range arts {
+		body := fmt.Sprintf("الدفعة %d الخبر %d: %s", b, i, strings.Repeat("بحث الوزراء أزمة المياه في المنطقة وآثارها على الزراعة. ", 20))
+		arts[i] = news.Article{ID: news.ArticleID(body, ""), Source: killSource(b), Title: "أزمة المياه", Body: body, Lang: "ar"}
+	}
+	return arts
+}
+
+// killChild stores batches until it is killed, printing "ack N" once
+// batch N is acknowledged.
+func killChild(path string) {
+	ctx := context.Background()
+	s, err := Open(ctx, path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	for b := 0; ; b++ {
+		if _, err := s.PutArticles(ctx, killArticles(b)); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+		fmt.Printf("ack %d\n", b)
 	}
 }
