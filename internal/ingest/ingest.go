@@ -318,7 +318,9 @@ func cleanBody(s string) string {
 
 // collapseSpace turns runs of spaces and tabs inside a line into one space.
 func collapseSpace(s string) string {
-	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\v\f\u00a0") {
+	// ContainsAny with only ASCII bytes is fast; the no-break space is
+	// looked for apart, which keeps it so.
+	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\v\f") && !strings.Contains(s, "\u00a0") {
 		return s
 	}
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
