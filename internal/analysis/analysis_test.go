@@ -2,10 +2,13 @@ package analysis_test
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -322,6 +325,47 @@ func TestGolden(t *testing.T) {
 	}
 	if string(got) != string(want) {
 		t.Errorf("analysis differs from %s (run with -update after checking the change):\n%s", path, got)
+	}
+	checkVersion(t, res)
+}
+
+// checkVersion keeps analysis.Version honest: testdata/versions.txt holds,
+// per Version, a fingerprint of the golden analysis, so that a change of
+// the output (a new model, a word list, an analyzer) fails until Version
+// is bumped, and `rasid reanalyze` then redoes the stored analyses.
+func checkVersion(t *testing.T, res news.Analysis) {
+	t.Helper()
+	res.Analyzer = ""
+	b, err := json.Marshal(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(b)
+	fp := hex.EncodeToString(sum[:])
+	path := filepath.Join("testdata", "versions.txt")
+	data, err := os.ReadFile(path)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	known := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, f, ok := strings.Cut(line, " "); ok && !strings.HasPrefix(line, "#") {
+			known[v] = f
+		}
+	}
+	switch rec, ok := known[analysis.Version]; {
+	case ok && rec != fp:
+		t.Errorf("the analysis output changed but analysis.Version is still %q: bump it (stored analyses by the old build must be redone) and run -update", analysis.Version)
+	case !ok && *update:
+		if len(data) == 0 {
+			data = []byte("# analysis.Version and a SHA-256 of testdata/article.golden.json's analysis with the version left out; written by go test -update\n")
+		}
+		data = append(data, analysis.Version+" "+fp+"\n"...)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	case !ok:
+		t.Errorf("%s has no fingerprint for %q (run go test -update)", path, analysis.Version)
 	}
 }
 
