@@ -277,8 +277,8 @@ func towardOf(ws []quantity.Word) int {
 func relDayOf(ws []quantity.Word) (off int, ok bool) {
 	for i, w := range ws {
 		if o, found := relDays[w.Key]; found {
-			if o == -1 && ((i+1 < len(ws) && ws[i+1].Key == key("الأول")) ||
-				(i > 0 && ws[i-1].Key == key("أول")) || (i > 1 && ws[i-1].Key == key("من") && ws[i-2].Key == key("أول"))) {
+			if o == -1 && ((i+1 < len(ws) && ws[i+1].Key == "الاول") ||
+				(i > 0 && ws[i-1].Key == "اول") || (i > 1 && ws[i-1].Key == "من" && ws[i-2].Key == "اول")) {
 				o = -2
 			}
 			return o, true

@@ -162,7 +162,7 @@ func (p *parser) at(i int) (match, bool) {
 	}
 	var best match
 	found := false
-	if (k == key("وقت") || k == key("فترة")) && (p.k(i+1) == key("سابق") || p.k(i+1) == key("لاحق")) && p.k(i+2) == key("من") && i+3 < len(p.ws) {
+	if (k == "وقت" || k == "فتره") && (p.k(i+1) == "سابق" || p.k(i+1) == "لاحق") && p.k(i+2) == "من" && i+3 < len(p.ws) {
 		if m, ok := p.at(i + 3); ok && m.t.Type == TypeDate {
 			m.i, m.cut = i, 0
 			return m, true
@@ -206,12 +206,12 @@ func (p *parser) simple(i int) (match, bool) {
 		return match{i: i, j: i + 1, t: Timex{Type: TypeSet, Value: v, Granularity: "set"}}, true
 	}
 	switch k {
-	case key("كل"):
+	case "كل":
 		// كل يوم, كل أسبوع, كل شهر, كل عام
 		if u, ok := units[p.k(i+1)]; ok && !u.plural && !u.dual && !strings.HasPrefix(p.k(i+1), "ال") {
 			return match{i: i, j: i + 2, t: Timex{Type: TypeSet, Value: "P1" + durationLetter[u.name], Granularity: "set"}}, true
 		}
-	case key("الأيام"), key("الساعات"), key("الأسابيع"), key("الأشهر"), key("الشهور"), key("السنوات"), key("الأعوام"):
+	case "الايام", "الساعات", "الاسابيع", "الاشهر", "الشهور", "السنوات", "الاعوام":
 		u := units[k]
 		switch directions[p.k(i+1)] {
 		case dirNext:
@@ -220,42 +220,42 @@ func (p *parser) simple(i int) (match, bool) {
 			return match{i: i, j: i + 2, t: Timex{Type: TypeDuration, Value: "PX" + durationLetter[u.name], Granularity: "duration"}}, true
 		}
 		switch p.k(i + 1) {
-		case key("القليلة"), key("القلائل"), key("الأخيرة"):
+		case "القليله", "القلايل", "الاخيره":
 			return match{i: i, j: i + 2, t: Timex{Type: TypeDuration, Value: "PX" + durationLetter[u.name], Granularity: "duration"}}, true
-		case key("القريبة"):
+		case "القريبه":
 			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "FUTURE_REF", Granularity: "ref"}}, true
 		}
-	case key("الوقت"):
-		if d := directions[p.k(i+1)]; d == dirThis && p.k(i+1) != key("ذاته") && p.k(i+1) != key("نفسه") {
+	case "الوقت":
+		if d := directions[p.k(i+1)]; d == dirThis && p.k(i+1) != "ذاته" && p.k(i+1) != "نفسه" {
 			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "PRESENT_REF", Granularity: "ref"}}, true
 		}
-	case key("هذا"):
-		if p.k(i+1) == key("الوقت") {
-			if p.k(i+2) == key("من") && (p.k(i+3) == key("العام") || p.k(i+3) == key("السنة")) {
+	case "هذا":
+		if p.k(i+1) == "الوقت" {
+			if p.k(i+2) == "من" && (p.k(i+3) == "العام" || p.k(i+3) == "السنه") {
 				return match{i: i, j: i + 4, t: Timex{Type: TypeDate, Value: "PRESENT_REF", Granularity: "ref"}}, true
 			}
 			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "PRESENT_REF", Granularity: "ref"}}, true
 		}
-	case key("الزمن"):
-		if p.k(i+1) == key("القديم") {
+	case "الزمن":
+		if p.k(i+1) == "القديم" {
 			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "PAST_REF", Granularity: "ref"}}, true
 		}
-	case key("السابق"):
-		if p.k(i-1) == key("في") {
+	case "السابق":
+		if p.k(i-1) == "في" {
 			return match{i: i, j: i + 1, t: Timex{Type: TypeDate, Value: "PAST_REF", Granularity: "ref"}}, true
 		}
-	case key("الان"):
+	case "الان":
 		return match{i: i, j: i + 1, t: Timex{Type: TypeDate, Value: "PRESENT_REF", Granularity: "ref"}}, true
 	}
-	if d, ok := decades[k]; ok && (d >= 6 || p.k(i+1) == key("القرن") || p.k(i+2) == key("القرن") || p.k(i-1) == key("عقد") || p.k(i-1) == key("حقبة")) {
+	if d, ok := decades[k]; ok && (d >= 6 || p.k(i+1) == "القرن" || p.k(i+2) == "القرن" || p.k(i-1) == "عقد" || p.k(i-1) == "حقبه") {
 		c := 19
 		j := i + 1
-		if p.k(j) == key("من") {
+		if p.k(j) == "من" {
 			j++
 		}
-		if p.k(j) == key("القرن") {
+		if p.k(j) == "القرن" {
 			switch {
-			case directions[p.k(j+1)] == dirThis || p.k(j+1) == key("الحادي"):
+			case directions[p.k(j+1)] == dirThis || p.k(j+1) == "الحادي":
 				c = 20
 			}
 			if directions[p.k(j+1)] != dirNone {
@@ -287,31 +287,31 @@ func (p *parser) holiday(i int) (match, bool) {
 	var h hol
 	j := i
 	switch k := p.k(i); {
-	case k == key("عيد") && (p.k(i+1) == key("الفطر")):
+	case k == "عيد" && (p.k(i+1) == "الفطر"):
 		h, j = hol{hm: 10, hd: 1}, i+2
-	case k == key("عيد") && (p.k(i+1) == key("الأضحى") || p.k(i+1) == key("الاضحي")):
+	case k == "عيد" && p.k(i+1) == "الاضحي":
 		h, j = hol{hm: 12, hd: 10}, i+2
-	case k == key("رأس") && p.k(i+1) == key("السنة") && (p.k(i+2) == key("الهجرية") || p.k(i+2) == key("الهجري")):
+	case k == "راس" && p.k(i+1) == "السنه" && (p.k(i+2) == "الهجريه" || p.k(i+2) == "الهجري"):
 		h, j = hol{hm: 1, hd: 1}, i+3
-	case k == key("رأس") && p.k(i+1) == key("السنة") && (p.k(i+2) == key("الميلادية") || p.k(i+2) == key("الجديدة")):
+	case k == "راس" && p.k(i+1) == "السنه" && (p.k(i+2) == "الميلاديه" || p.k(i+2) == "الجديده"):
 		h, j = hol{gm: 1, gd: 1}, i+3
-	case k == key("يوم") && p.k(i+1) == key("عرفة"):
+	case k == "يوم" && p.k(i+1) == "عرفه":
 		h, j = hol{hm: 12, hd: 9}, i+2
-	case k == key("المولد") && p.k(i+1) == key("النبوي"):
+	case k == "المولد" && p.k(i+1) == "النبوي":
 		h, j = hol{hm: 3, hd: 12}, i+2
-	case k == key("عيد") && p.k(i+1) == key("الميلاد") && p.k(i+2) != key("ال"), k == key("كريسماس"), k == key("الكريسماس"):
+	case k == "عيد" && p.k(i+1) == "الميلاد" && p.k(i+2) != "ال", k == "كريسماس", k == "الكريسماس":
 		h, j = hol{gm: 12, gd: 25}, i+1
-		if k == key("عيد") {
+		if k == "عيد" {
 			j = i + 2
 		}
-	case k == key("عيد") && p.k(i+1) == key("الفصح"):
+	case k == "عيد" && p.k(i+1) == "الفصح":
 		h, j = hol{easter: true}, i+2
-	case k == key("اليوم") && p.k(i+1) == key("الوطني"):
+	case k == "اليوم" && p.k(i+1) == "الوطني":
 		h, j = hol{gm: 9, gd: 23}, i+2
 	default:
 		return match{}, false
 	}
-	if p.k(j) == key("المبارك") || p.k(j) == key("السعيد") {
+	if p.k(j) == "المبارك" || p.k(j) == "السعيد" {
 		j++
 	}
 	year, yj, explicit := 0, j, false
@@ -392,35 +392,35 @@ func (p *parser) holiday(i int) (match, bool) {
 
 func (p *parser) relDay(i int) (match, bool) {
 	j := i
-	if p.k(j) == key("يوم") || p.k(j) == key("نهار") {
+	if p.k(j) == "يوم" || p.k(j) == "نهار" {
 		j++
 	}
 	off := 0
 	switch k := p.k(j); {
-	case k == key("اليوم"):
+	case k == "اليوم":
 		// اليوم الأول / اليوم الـ19 من شوال are days of a month or a
 		// season, handled by dayMonth.
 		if _, ok := quantity.ParseAt(p.ws, j+1); ok && !p.weekdayAt(j+1) {
 			return match{}, false
 		}
 		off, j = 0, j+1
-		if p.k(j) == key("اليوم") { // يوم اليوم
+		if p.k(j) == "اليوم" { // يوم اليوم
 			j++
 		}
-	case k == key("أمس") || k == key("الأمس") || k == key("البارحة"):
+	case k == "امس" || k == "الامس" || k == "البارحه":
 		off, j = -1, j+1
-		if p.k(j) == key("الأول") {
+		if p.k(j) == "الاول" {
 			off, j = -2, j+1
 		}
-	case k == key("أول") && p.k(j+1) == key("أمس"):
+	case k == "اول" && p.k(j+1) == "امس":
 		off, j = -2, j+2
-	case k == key("أول") && p.k(j+1) == key("من") && p.k(j+2) == key("أمس"):
+	case k == "اول" && p.k(j+1) == "من" && p.k(j+2) == "امس":
 		off, j = -2, j+3
-	case k == key("غدا") || k == key("غد") || k == key("الغد") || k == key("بكرة"):
+	case k == "غدا" || k == "غد" || k == "الغد" || k == "بكره":
 		off, j = 1, j+1
-	case k == key("بعد") && (p.k(j+1) == key("غد") || p.k(j+1) == key("الغد") || p.k(j+1) == key("غدا") || p.k(j+1) == key("بكرة")):
+	case k == "بعد" && (p.k(j+1) == "غد" || p.k(j+1) == "الغد" || p.k(j+1) == "غدا" || p.k(j+1) == "بكره"):
 		off, j = 2, j+2
-	case k == key("اليوم") || k == key("اليوم"):
+	case k == "اليوم":
 	default:
 		return match{}, false
 	}
@@ -470,7 +470,7 @@ func (p *parser) dayTail(j int, t *time.Time, hj *string) int {
 
 func (p *parser) weekday(i int) (match, bool) {
 	j := i
-	if p.k(j) == key("يوم") {
+	if p.k(j) == "يوم" {
 		j++
 	}
 	wd, ok := weekdays[p.k(j)]
@@ -478,7 +478,7 @@ func (p *parser) weekday(i int) (match, bool) {
 		return match{}, false
 	}
 	// A bare weekday without the article (خميس) is too ambiguous.
-	if !strings.HasPrefix(p.k(j), "ال") && j == i && !(p.k(j+1) == key("الأسبوع") || p.k(j+1) == key("الاسبوع")) {
+	if !strings.HasPrefix(p.k(j), "ال") && j == i && !(p.k(j+1) == "الاسبوع") {
 		return match{}, false
 	}
 	j++
@@ -488,9 +488,9 @@ func (p *parser) weekday(i int) (match, bool) {
 	}
 	// الاثنين من هذا الأسبوع, اثنين الأسبوع الحالي
 	wk := 0
-	if p.k(j) == key("من") && p.k(j+1) == key("هذا") && p.k(j+2) == key("الأسبوع") {
+	if p.k(j) == "من" && p.k(j+1) == "هذا" && p.k(j+2) == "الاسبوع" {
 		j, wk = j+3, 1
-	} else if p.k(j) == key("الأسبوع") && directions[p.k(j+1)] == dirThis {
+	} else if p.k(j) == "الاسبوع" && directions[p.k(j+1)] == dirThis {
 		j, wk = j+2, 1
 	}
 	var t time.Time
@@ -528,7 +528,7 @@ func (p *parser) weekday(i int) (match, bool) {
 	if p.raw(k) == "،" || p.raw(k) == "," {
 		k++
 	}
-	if p.k(k) == key("الموافق") && p.opt.Future {
+	if p.k(k) == "الموافق" && p.opt.Future {
 		k++
 	}
 	if m, ok := p.dayMonth(k); ok && m.hasDay {
@@ -578,7 +578,7 @@ func (p *parser) futureClause(i int) bool {
 
 func (p *parser) dayMonth(i int) (match, bool) {
 	j := i
-	if p.k(j) == key("يوم") || p.k(j) == key("اليوم") {
+	if p.k(j) == "يوم" || p.k(j) == "اليوم" {
 		j++
 	}
 	n, ok := quantity.ParseAt(p.ws, j)
@@ -588,18 +588,18 @@ func (p *parser) dayMonth(i int) (match, bool) {
 	d := int(n.Value)
 	j += n.Words
 	// Day ranges (13 الى 15 تموز, 27-29) are left to the month after.
-	if p.k(j) == key("من") {
+	if p.k(j) == "من" {
 		j++
 	}
-	if p.k(j) == key("شهر") {
+	if p.k(j) == "شهر" {
 		j++
 	}
 	mo, ok := p.monthName(j, true)
 	if !ok {
 		// 24 من نفس الشهر, التاسع عشر من هذا الشهر
-		if (p.k(j) == key("نفس") && p.k(j+1) == key("الشهر")) || (p.k(j) == key("هذا") && p.k(j+1) == key("الشهر")) {
+		if (p.k(j) == "نفس" && p.k(j+1) == "الشهر") || (p.k(j) == "هذا" && p.k(j+1) == "الشهر") {
 			base := p.lastMonth
-			if base.IsZero() || p.k(j) == key("هذا") {
+			if base.IsZero() || p.k(j) == "هذا" {
 				base = p.refDay
 			}
 			t, ok := dateOf(base.Year(), int(base.Month()), d)
@@ -608,7 +608,7 @@ func (p *parser) dayMonth(i int) (match, bool) {
 			}
 			return dateMatch(i, j+2, t), true
 		}
-		if p.k(j) == key("الشهر") && directions[p.k(j+1)] != dirNone {
+		if p.k(j) == "الشهر" && directions[p.k(j+1)] != dirNone {
 			t, ok := dateOf(p.refDay.Year(), int(p.refDay.Month()), d)
 			if !ok {
 				return match{}, false
@@ -681,13 +681,13 @@ func (p *parser) monthName(j int, weakOK bool) (monthRef, bool) {
 			k++
 		}
 	}
-	if p.k(k) == key("من") && (p.k(k+1) == key("عام") || p.k(k+1) == key("العام") || p.k(k+1) == key("سنة")) {
+	if p.k(k) == "من" && (p.k(k+1) == "عام" || p.k(k+1) == "العام" || p.k(k+1) == "سنه") {
 		k++
 	}
-	if p.k(k) == key("عام") || p.k(k) == key("لعام") || p.k(k) == key("سنة") || p.k(k) == key("العام") {
+	if p.k(k) == "عام" || p.k(k) == "لعام" || p.k(k) == "سنه" || p.k(k) == "العام" {
 		if _, ok := p.num(k + 1); ok {
 			k++
-		} else if directions[p.k(k+1)] != dirNone && (p.k(k) == key("العام")) {
+		} else if directions[p.k(k+1)] != dirNone && (p.k(k) == "العام") {
 			d := directions[p.k(k+1)]
 			r.year = p.refDay.Year() + map[int]int{dirPast: -1, dirThis: 0, dirNext: 1}[d]
 			r.j = k + 2
@@ -698,9 +698,9 @@ func (p *parser) monthName(j int, weakOK bool) (monthRef, bool) {
 		r.year = y
 		k++
 		switch p.k(k) {
-		case key("م"), key("ميلادي"), key("ميلادية"):
+		case "م", "ميلادي", "ميلاديه":
 			k++
-		case key("ه"), key("هـ"), key("هجري"), key("هجرية"):
+		case "ه", "هجري", "هجريه":
 			k++
 		}
 		r.j = k
@@ -831,9 +831,9 @@ func (p *parser) numeric(i int) (match, bool) {
 	}
 	hijriMark := false
 	switch p.k(j) {
-	case key("ه"), key("هـ"), key("هجري"), key("هجرية"):
+	case "ه", "هجري", "هجريه":
 		hijriMark, j = true, j+1
-	case key("م"), key("ميلادي"), key("ميلادية"):
+	case "م", "ميلادي", "ميلاديه":
 		j++
 	}
 	if hijriMark || y < 1600 {
@@ -860,7 +860,7 @@ func (p *parser) part(i int) (match, bool) {
 		return match{}, false
 	}
 	j := i + 1
-	if p.k(j) == key("شهر") {
+	if p.k(j) == "شهر" {
 		if mo, ok := p.monthName(j+1, true); ok {
 			m, ok := p.resolveMonth(i, mo, 0)
 			if !ok {
@@ -933,7 +933,7 @@ func (p *parser) period(i int) (match, bool) {
 // (اغسطس 27).
 func (p *parser) monthPhrase(i int) (match, bool) {
 	j := i
-	hasShahr := p.k(j) == key("شهر")
+	hasShahr := p.k(j) == "شهر"
 	if hasShahr {
 		j++
 	}
@@ -966,7 +966,7 @@ func (p *parser) yearPhrase(i int) (match, bool) {
 	j := i
 	lead := false
 	switch p.k(j) {
-	case key("عام"), key("العام"), key("سنة"), key("السنة"), key("عامي"):
+	case "عام", "العام", "سنه", "السنه", "عامي":
 		j++
 		lead = true
 	}
@@ -976,13 +976,13 @@ func (p *parser) yearPhrase(i int) (match, bool) {
 	}
 	j++
 	switch p.k(j) {
-	case key("ه"), key("هـ"), key("هجري"), key("هجرية"):
+	case "ه", "هجري", "هجريه":
 		f, l, ok := hijriYearRange(y)
 		if !ok {
 			return match{}, false
 		}
 		return match{i: i, j: j + 1, t: Timex{Type: TypeDate, Value: day(f) + "/" + day(l), Granularity: "year", Hijri: fmt.Sprintf("%04d", y)}}, true
-	case key("م"), key("ميلادي"), key("ميلادية"):
+	case "م", "ميلادي", "ميلاديه":
 		j++
 		lead = true
 	}
@@ -992,7 +992,7 @@ func (p *parser) yearPhrase(i int) (match, bool) {
 		}
 	}
 	switch p.k(i - 1) {
-	case key("في"), key("منذ"), key("حتى"), key("خلال"), key("بين"), key("قبل"), key("بعد"), key("وفي"), key("ومنذ"):
+	case "في", "منذ", "حتي", "خلال", "بين", "قبل", "بعد", "وفي", "ومنذ":
 		lead = true
 	}
 	if !lead {
@@ -1002,7 +1002,7 @@ func (p *parser) yearPhrase(i int) (match, bool) {
 		}
 		if next := p.k(j); next != "" && p.ws[j].Kind == arabic.Word && !strings.HasPrefix(next, "ال") && !strings.HasPrefix(next, "وال") {
 			switch next {
-			case key("و"), key("في"), key("من"), key("إلى"), key("حتى"), key("الى"), key("حين"), key("عندما"), key("بعد"), key("قبل"), key("حيث"), key("لكن"), key("ثم"), key("مع"), key("على"):
+			case "و", "في", "من", "الي", "حتي", "حين", "عندما", "بعد", "قبل", "حيث", "لكن", "ثم", "مع", "علي":
 			default:
 				if !strings.HasPrefix(next, "و") {
 					return match{}, false
@@ -1017,13 +1017,13 @@ func (p *parser) yearPhrase(i int) (match, bool) {
 func (p *parser) relUnit(i int) (match, bool) {
 	j := i
 	this := false
-	if p.k(j) == key("هذا") || p.k(j) == key("هذه") {
+	if p.k(j) == "هذا" || p.k(j) == "هذه" {
 		this = true
 		j++
 	}
-	if p.k(j) == key("قبل") && !this {
+	if p.k(j) == "قبل" && !this {
 		sign := -1
-		if p.k(j) == key("بعد") {
+		if p.k(j) == "بعد" {
 			sign = 1
 		}
 		n, u, k, ok := p.countUnit(j + 1)
@@ -1055,7 +1055,7 @@ func (p *parser) relUnit(i int) (match, bool) {
 	if d, ok := directions[p.k(j)]; ok {
 		dir = d
 		j++
-	} else if p.k(j) == key("الذي") && p.k(j+1) == key("سبقه") {
+	} else if p.k(j) == "الذي" && p.k(j+1) == "سبقه" {
 		dir = dirPast
 		j += 2
 	} else if this {
@@ -1088,11 +1088,11 @@ func (p *parser) relUnit(i int) (match, bool) {
 // yearExpr reads a year after a quarter or a season: 2015, عام 2015, من
 // عام 2014, هذا العام, العام الجاري, من العام الماضي.
 func (p *parser) yearExpr(j int) (int, int, bool) {
-	if p.k(j) == key("من") {
+	if p.k(j) == "من" {
 		j++
 	}
 	switch p.k(j) {
-	case key("عام"), key("لعام"), key("سنة"), key("العام"):
+	case "عام", "لعام", "سنه", "العام":
 		if y, ok := p.num(j + 1); ok {
 			return y, j + 2, true
 		}
@@ -1112,9 +1112,9 @@ func (p *parser) yearExpr(j int) (int, int, bool) {
 func (p *parser) quarter(i int) (match, bool) {
 	var letter string
 	switch p.k(i) {
-	case key("الربع"), key("ربع"):
+	case "الربع", "ربع":
 		letter = "Q"
-	case key("النصف"):
+	case "النصف":
 		letter = "H"
 	default:
 		return match{}, false
@@ -1142,7 +1142,7 @@ func (p *parser) quarter(i int) (match, bool) {
 // season: [فصل] الصيف [الماضي|2015].
 func (p *parser) season(i int) (match, bool) {
 	j := i
-	if p.k(j) == key("فصل") {
+	if p.k(j) == "فصل" {
 		j++
 	}
 	s, ok := seasons[p.k(j)]
@@ -1184,7 +1184,7 @@ func (p *parser) countUnit(j int) (float64, unit, int, bool) {
 		switch {
 		case u.dual:
 			return 2, u, j + 1, true
-		case !u.plural && (p.k(j+1) == key("واحد") || p.k(j+1) == key("واحدة")):
+		case !u.plural && (p.k(j+1) == "واحد" || p.k(j+1) == "واحده"):
 			return 1, u, j + 2, true
 		}
 		return 0, u, j, false
@@ -1213,12 +1213,12 @@ func (p *parser) countUnit(j int) (float64, unit, int, bool) {
 
 func (p *parser) duration(i int) (match, bool) {
 	j := i
-	if p.k(j) == key("لمدة") || p.k(j) == key("مدة") {
+	if p.k(j) == "لمده" || p.k(j) == "مده" {
 		// the preposition stays outside the span
 		return match{}, false
 	}
 	// Ranges: 4 - 5 أيام.
-	if a, ok := p.num(j); ok && (p.raw(j+1) == "-" || p.k(j+1) == key("إلى") || p.k(j+1) == key("الى")) {
+	if a, ok := p.num(j); ok && (p.raw(j+1) == "-" || p.k(j+1) == "الي") {
 		if b, ok := p.num(j + 2); ok && b > a {
 			if u, ok := units[p.k(j+3)]; ok && !strings.HasPrefix(p.k(j+3), "ال") {
 				l := durationLetter[u.name]
@@ -1234,17 +1234,17 @@ func (p *parser) duration(i int) (match, bool) {
 	if !ok {
 		// Bare plurals and vague counts: سنوات, عدة سنوات, أيام متتالية.
 		switch p.k(j) {
-		case key("عدة"), key("بضع"), key("بضعة"):
+		case "عده", "بضع", "بضعه":
 			if u, ok := units[p.k(j+1)]; ok && u.plural && !strings.HasPrefix(p.k(j+1), "ال") {
 				return match{i: i, j: j + 2, t: Timex{Type: TypeDuration, Value: "PX" + durationLetter[u.name], Granularity: "duration"}}, true
 			}
-		case key("سنوات"), key("سنين"), key("أعوام"), key("عقود"):
+		case "سنوات", "سنين", "اعوام", "عقود":
 			u := units[p.k(j)]
 			return match{i: i, j: j + 1, t: Timex{Type: TypeDuration, Value: "PX" + durationLetter[u.name], Granularity: "duration"}}, true
-		case key("أيام"), key("ساعات"), key("أسابيع"), key("أشهر"), key("شهور"):
+		case "ايام", "ساعات", "اسابيع", "اشهر", "شهور":
 			u := units[p.k(j)]
 			switch p.k(j + 1) {
-			case key("متتالية"), key("قليلة"), key("معدودة"), key("طويلة"), key("عديدة"):
+			case "متتاليه", "قليله", "معدوده", "طويله", "عديده":
 				return match{i: i, j: j + 2, t: Timex{Type: TypeDuration, Value: "PX" + durationLetter[u.name], Granularity: "duration"}}, true
 			}
 		}
@@ -1255,7 +1255,7 @@ func (p *parser) duration(i int) (match, bool) {
 	}
 	// ونصف: خمس سنوات ونصف
 	extra := ""
-	if p.k(k) == key("ونصف") {
+	if p.k(k) == "ونصف" {
 		switch u.name {
 		case "year":
 			extra = "6M"
@@ -1274,7 +1274,7 @@ func (p *parser) duration(i int) (match, bool) {
 	case dirPast, dirNext:
 		k++
 	}
-	if p.k(k) == key("الأخيرة") || p.k(k) == key("الأولى") || p.k(k) == key("المتبقية") {
+	if p.k(k) == "الاخيره" || p.k(k) == "الاولي" || p.k(k) == "المتبقيه" {
 		k++
 	}
 	pre := "P"
@@ -1299,7 +1299,7 @@ func trimFloat(v float64) string {
 
 func (p *parser) dayPartTime(i int) (match, bool) {
 	j := i
-	if p.k(j) == key("ساعات") || p.k(j) == key("وقت") {
+	if p.k(j) == "ساعات" || p.k(j) == "وقت" {
 		j++
 	}
 	code, ok := dayParts[p.k(j)]
@@ -1307,7 +1307,7 @@ func (p *parser) dayPartTime(i int) (match, bool) {
 		return match{}, false
 	}
 	j++
-	if p.k(j) == key("الباكر") {
+	if p.k(j) == "الباكر" {
 		j++
 	}
 	// مساء اليوم, صباح أمس الأحد, مساء الاثنين, ليلة الجمعة
@@ -1325,13 +1325,13 @@ func (p *parser) dayPartTime(i int) (match, bool) {
 	}
 	// A bare part of the day as an adverb: مساء, عصرا, نهارا, الصباح الباكر.
 	k := p.k(i)
-	if !strings.HasSuffix(k, "ا") && k != key("مساء") && k != key("الليل") && j == i+1 {
+	if !strings.HasSuffix(k, "ا") && k != "مساء" && k != "الليل" && j == i+1 {
 		return match{}, false
 	}
-	if j == i+1 && strings.HasPrefix(k, "ال") && k != key("الليل") {
+	if j == i+1 && strings.HasPrefix(k, "ال") && k != "الليل" {
 		return match{}, false
 	}
-	if k == key("ليلة") || k == key("الليلة") || k == key("نهار") || k == key("صبيحة") || k == key("عشية") || k == key("ظهيرة") {
+	if k == "ليله" || k == "الليله" || k == "نهار" || k == "صبيحه" || k == "عشيه" || k == "ظهيره" {
 		return match{}, false
 	}
 	return match{i: i, j: j, t: Timex{Type: TypeTime, Value: "T" + code, Granularity: "time"}}, true
@@ -1341,8 +1341,8 @@ func (p *parser) dayPartTime(i int) (match, bool) {
 func (p *parser) clock(i int) (match, bool) {
 	j := i
 	hasSaa := false
-	if p.k(j) == key("الساعة") || p.k(j) == key("عند") && p.k(j+1) == key("الساعة") {
-		if p.k(j) == key("عند") {
+	if p.k(j) == "الساعه" || p.k(j) == "عند" && p.k(j+1) == "الساعه" {
+		if p.k(j) == "عند" {
 			j++
 		}
 		j++
@@ -1371,17 +1371,17 @@ func (p *parser) clock(i int) (match, bool) {
 	}
 	// و18 دقيقة, وثلث, إلا ربعا
 	switch k := p.k(j); {
-	case k == key("وثلث"):
+	case k == "وثلث":
 		mi, j = 20, j+1
-	case k == key("ونصف"):
+	case k == "ونصف":
 		mi, j = 30, j+1
-	case k == key("وربع"):
+	case k == "وربع":
 		mi, j = 15, j+1
-	case k == key("إلا") || k == key("الا"):
+	case k == "الا":
 		switch p.k(j + 1) {
-		case key("ثلث"):
+		case "ثلث":
 			h, mi, j = h-1, 40, j+2
-		case key("ربع"), key("ربعا"):
+		case "ربع", "ربعا":
 			h, mi, j = h-1, 45, j+2
 		}
 	}
@@ -1389,9 +1389,9 @@ func (p *parser) clock(i int) (match, bool) {
 	if c, ok := dayParts[p.k(j)]; ok {
 		code = c
 		j++
-	} else if p.k(j) == key("بعد") && (p.k(j+1) == key("الظهر") || p.k(j+1) == key("العصر") || p.k(j+1) == key("المغرب")) {
+	} else if p.k(j) == "بعد" && (p.k(j+1) == "الظهر" || p.k(j+1) == "العصر" || p.k(j+1) == "المغرب") {
 		code = "AF"
-		if p.k(j+1) == key("المغرب") {
+		if p.k(j+1) == "المغرب" {
 			code = "EV"
 		}
 		j += 2
@@ -1402,12 +1402,12 @@ func (p *parser) clock(i int) (match, bool) {
 	if (code == "AF" || code == "EV" || code == "NI" && h >= 6) && h < 12 {
 		h += 12
 	}
-	if p.k(j) == key("بتوقيت") {
+	if p.k(j) == "بتوقيت" {
 		j++
 		if p.k(j) != "" {
 			j++
 		}
-		if p.k(j) == key("المكرمة") {
+		if p.k(j) == "المكرمه" {
 			j++
 		}
 	}
