@@ -1,7 +1,11 @@
 package timex
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -82,4 +86,31 @@ func ExampleInferPublished() {
 	// Output:
 	// 2015-08-04 0.9 true
 	// false
+}
+
+// BenchmarkInferPublished infers the day of the 24 dev news articles.
+func BenchmarkInferPublished(b *testing.B) {
+	f, err := os.Open(filepath.Join(dataDir, "temporal/news/timex_articles.jsonl"))
+	if err != nil {
+		b.Skipf("news data not available: %v", err)
+	}
+	defer f.Close()
+	var texts []string
+	size := 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<22)
+	for sc.Scan() {
+		var a struct{ Content string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, a.Content)
+		size += len(a.Content)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, s := range texts {
+			InferPublished(s)
+		}
+	}
 }
