@@ -13,7 +13,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -256,7 +255,6 @@ func ingestAll(ctx context.Context, env Env, st store.Store, inputs []ingestInpu
 	defer cancel()
 	start := time.Now()
 	sum := ingestSummary{Inputs: len(inputs)}
-	var readBytes atomic.Int64
 	var total int64
 	for _, in := range inputs {
 		total += in.size
@@ -288,7 +286,7 @@ func ingestAll(ctx context.Context, env Env, st store.Store, inputs []ingestInpu
 				defer wg.Done()
 				defer func() { <-sem }()
 				defer close(ch)
-				readInput(ctx, env, in, cfg, &readBytes, func(it ingest.Item) error {
+				readInput(ctx, env, in, cfg, func(it ingest.Item) error {
 					select {
 					case ch <- it:
 						return nil
@@ -300,7 +298,7 @@ func ingestAll(ctx context.Context, env Env, st store.Store, inputs []ingestInpu
 		}
 	}()
 
-	rep := newIngestReporter(env, total, cfg.progress, &readBytes)
+	rep := newIngestReporter(env, total, cfg.progress)
 	defer rep.finish()
 	pending := make([]news.Article, 0, cfg.batch)
 	seen := make(map[string]bool, cfg.batch)
@@ -332,6 +330,7 @@ func ingestAll(ctx context.Context, env Env, st store.Store, inputs []ingestInpu
 		return nil
 	}
 	var err error
+	k := 0
 	for ch := range chans {
 		for it := range ch {
 			if err != nil {
@@ -357,6 +356,8 @@ func ingestAll(ctx context.Context, env Env, st store.Store, inputs []ingestInpu
 				}
 			}
 		}
+		rep.inputDone(inputs[k].size)
+		k++
 	}
 	wg.Wait()
 	if err == nil {
@@ -374,7 +375,7 @@ func ingestAll(ctx context.Context, env Env, st store.Store, inputs []ingestInpu
 
 // readInput reads one input and emits its items; problems opening or
 // fetching it are emitted as refusals.
-func readInput(ctx context.Context, env Env, in ingestInput, cfg ingestConfig, readBytes *atomic.Int64, emit ingest.Emit) {
+func readInput(ctx context.Context, env Env, in ingestInput, cfg ingestConfig, emit ingest.Emit) {
 	refuse := func(format string, args ...any) {
 		emit(ingest.Item{Input: in.name, Reason: fmt.Sprintf(format, args...)})
 	}
@@ -402,35 +403,23 @@ func readInput(ctx context.Context, env Env, in ingestInput, cfg ingestConfig, r
 			return
 		}
 		defer f.Close()
-		ingest.Read(ctx, in.name, &countingReader{r: f, n: readBytes}, cfg.opts, emit)
+		ingest.Read(ctx, in.name, f, cfg.opts, emit)
 	}
-}
-
-// countingReader counts the bytes read through it, for progress.
-type countingReader struct {
-	r io.Reader
-	n *atomic.Int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n.Add(int64(n))
-	return n, err
 }
 
 // ingestReporter shows progress: a bar on a terminal, plain periodic lines
 // otherwise, and refusal lines in both cases.
+// The bar counts the bytes of the inputs whose articles are all stored.
 type ingestReporter struct {
-	w         io.Writer
-	bar       *progressbar.ProgressBar
-	every     time.Duration
-	last      time.Time
-	start     time.Time
-	readBytes *atomic.Int64
+	w     io.Writer
+	bar   *progressbar.ProgressBar
+	every time.Duration
+	last  time.Time
+	start time.Time
 }
 
-func newIngestReporter(env Env, total int64, every time.Duration, readBytes *atomic.Int64) *ingestReporter {
-	r := &ingestReporter{w: env.Stderr, every: every, start: time.Now(), last: time.Now(), readBytes: readBytes}
+func newIngestReporter(env Env, total int64, every time.Duration) *ingestReporter {
+	r := &ingestReporter{w: env.Stderr, every: every, start: time.Now(), last: time.Now()}
 	if f, ok := env.Stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) && total > 0 {
 		r.bar = progressbar.NewOptions64(total,
 			progressbar.OptionSetWriter(env.Stderr),
@@ -459,13 +448,19 @@ func (r *ingestReporter) batchDone(sum ingestSummary) {
 	rate := float64(n) / max(time.Since(r.start).Seconds(), 1e-9)
 	if r.bar != nil {
 		r.bar.Describe(fmt.Sprintf("ingest: %d articles, %.0f/s", n, rate))
-		r.bar.Set64(r.readBytes.Load())
 		return
 	}
 	if r.every > 0 && time.Since(r.last) >= r.every {
 		r.last = time.Now()
 		fmt.Fprintf(r.w, "ingest: %d articles (%d stored, %d already stored, %d new versions), %d refused, %.0f articles/s\n",
 			n, sum.Stored, sum.Exists, sum.NewVersions, sum.Refused, rate)
+	}
+}
+
+// inputDone advances the bar past an input whose articles are all stored.
+func (r *ingestReporter) inputDone(size int64) {
+	if r.bar != nil {
+		r.bar.Add64(size)
 	}
 }
 
