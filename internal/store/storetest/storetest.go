@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"sync"
 	"testing"
@@ -36,6 +37,13 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Stories", testStories},
 		{"Search", testSearch},
 		{"ConcurrentPut", testConcurrentPut},
+		{"Versions", testVersions},
+		{"LargeBatch", testLargeBatch},
+		{"Cancelled", testCancelled},
+		{"AnalysisRoundTrip", testAnalysisRoundTrip},
+		{"EntityPaging", testEntityPaging},
+		{"StoryPaging", testStoryPaging},
+		{"SearchMore", testSearchMore},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -466,5 +474,277 @@ func testConcurrentPut(t *testing.T, s store.Store) {
 	}
 	if n, err := s.CountArticles(ctx, store.ArticleFilter{}); err != nil || n != 20 {
 		t.Errorf("after concurrent puts: %d articles, %v; want 20", n, err)
+	}
+}
+
+// testVersions: a URL changed twice keeps all three versions, the newest
+// current; an older version put again changes nothing; superseded versions
+// are counted apart and are neither searched nor analyzed.
+func testVersions(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	const url = "https://ufuq.example/v"
+	v1 := article("الأفق", url, "السد", "الصيغة الأولى لخبر السد.", day0)
+	v2 := article("الأفق", url, "السد", "الصيغة الثانية لخبر السد بعد التعديل.", day0)
+	v3 := article("الأفق", url, "السد", "الصيغة الثالثة لخبر السد بعد تعديل آخر.", day0)
+	other := article("النبأ", "https://naba.example/v", "السد", "خبر آخر عن السد.", day0.AddDate(0, 0, 1))
+	put(t, s, v1, other)
+	if got := put(t, s, v2); got[0] != store.NewVersion {
+		t.Fatalf("second version: %v", got)
+	}
+	if got := put(t, s, v3, v1); !slices.Equal(got, []store.Outcome{store.NewVersion, store.Exists}) {
+		t.Fatalf("third version, then the first again: %v; want new-version, exists", got)
+	}
+	cur, err := s.Articles(ctx, store.ArticleFilter{})
+	if err != nil || !slices.Equal(ids(cur), []string{v3.ID, other.ID}) {
+		t.Fatalf("current = %v, %v; want the third version and the other article", ids(cur), err)
+	}
+	for _, v := range []news.Article{v1, v2} {
+		if got, err := s.Article(ctx, v.ID); err != nil || !got.Superseded {
+			t.Errorf("old version %s: superseded=%v, %v", v.ID, got.Superseded, err)
+		}
+	}
+	if got, _ := s.Article(ctx, v3.ID); got.Superseded {
+		t.Error("the newest version is marked superseded")
+	}
+	if n, err := s.CountArticles(ctx, store.ArticleFilter{WithSuperseded: true}); err != nil || n != 4 {
+		t.Errorf("CountArticles with superseded = %d, %v; want 4", n, err)
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Articles != 2 || st.Superseded != 2 {
+		t.Errorf("Stats = %+v, %v; want 2 articles, 2 superseded", st, err)
+	}
+	if src, err := s.Sources(ctx); err != nil || len(src) != 2 || src[0].Articles != 1 || src[1].Articles != 1 {
+		t.Errorf("Sources count superseded versions: %+v, %v", src, err)
+	}
+	res, err := s.Search(ctx, query(t, "السد"))
+	if err != nil || res.Total != 2 {
+		t.Errorf("search: %d matches, %v; want the 2 current articles", res.Total, err)
+	}
+	for _, h := range res.Hits {
+		if h.Article.ID != v3.ID && h.Article.ID != other.ID {
+			t.Errorf("search returned %s, not a current article", h.Article.ID)
+		}
+	}
+	if got, err := s.Unanalyzed(ctx, "v1", 0); err != nil || !slices.Equal(got, []string{v3.ID, other.ID}) {
+		t.Errorf("Unanalyzed = %v, %v; want only current articles", got, err)
+	}
+}
+
+// testLargeBatch puts one batch larger than common statement parameter
+// limits, then again.
+func testLargeBatch(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	var arts []news.Article
+	for i := range 1200 {
+		arts = append(arts, article("الأفق", "", "", fmt.Sprintf("خبر رقم %d في دفعة كبيرة.", i), day0.Add(time.Duration(i)*time.Minute)))
+	}
+	for round, want := range []store.Outcome{store.Stored, store.Exists} {
+		out, err := s.PutArticles(ctx, arts)
+		if err != nil || len(out) != len(arts) {
+			t.Fatalf("round %d: %d outcomes, %v", round+1, len(out), err)
+		}
+		for i, o := range out {
+			if o != want {
+				t.Fatalf("round %d: article %d is %v, want %v", round+1, i, o, want)
+			}
+		}
+	}
+	if n, err := s.CountArticles(ctx, store.ArticleFilter{}); err != nil || n != len(arts) {
+		t.Errorf("CountArticles = %d, %v; want %d", n, err, len(arts))
+	}
+	page, err := s.Articles(ctx, store.ArticleFilter{After: arts[999].ID, Limit: 3})
+	if err != nil || !slices.Equal(ids(page), ids(arts[1000:1003])) {
+		t.Errorf("keyset page after article 1000 = %v, %v", ids(page), err)
+	}
+}
+
+// testCancelled: a cancelled context stores nothing.
+func testCancelled(t *testing.T, s store.Store) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.PutArticles(ctx, []news.Article{article("الأفق", "", "", "خبر لن يخزن.", day0)}); err == nil {
+		t.Error("PutArticles with a cancelled context returned no error")
+	}
+	if n, err := s.CountArticles(context.Background(), store.ArticleFilter{}); err != nil || n != 0 {
+		t.Errorf("after a cancelled put: %d articles, %v", n, err)
+	}
+}
+
+// testAnalysisRoundTrip: every field of an analysis comes back as stored.
+func testAnalysisRoundTrip(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a := article("الأفق", "", "", "قال الوزير إن الأسعار ارتفعت 5% منذ 3 أيام.", day0)
+	put(t, s, a)
+	want := news.Analysis{
+		ID:         a.ID,
+		Analyzer:   "rasid-test",
+		Sentences:  []news.Span{{Text: a.Body, Start: 0, End: 44}},
+		Entities:   []news.Entity{{Span: news.Span{Text: "الوزير", Start: 4, End: 10}, Type: "PERS", EntityID: "pers:الوزير", Name: "الوزير", Role: "وزير"}},
+		Timexes:    []news.Timex{{Span: news.Span{Text: "منذ 3 أيام", Start: 34, End: 44}, Type: "duration", Value: "P3D", Granularity: "day", Hijri: "1447-07-21"}},
+		Quantities: []news.Quantity{{Span: news.Span{Text: "5%", Start: 29, End: 31}, Type: "percent", Value: 5, To: 7.5, Unit: "%"}},
+		Quotes: []news.Quote{{Span: news.Span{Text: "الأسعار ارتفعت", Start: 14, End: 28}, Cue: "قال", Direct: false,
+			Speaker: news.Speaker{Text: "الوزير", Name: "الوزير", EntityID: "pers:الوزير", Start: 4, End: 10}}},
+	}
+	if err := s.PutAnalyses(ctx, []news.Analysis{want}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Analysis(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Analysis round trip:\n got %+v\nwant %+v", got, want)
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Analyzed != 1 || st.Entities != 1 {
+		t.Errorf("Stats = %+v, %v; want 1 analyzed, 1 entity", st, err)
+	}
+}
+
+// testEntityPaging: Entities pages in its order, most mentioned first.
+func testEntityPaging(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	var arts []news.Article
+	var ans []news.Analysis
+	for i := range 4 {
+		a := article("الأفق", "", "", fmt.Sprintf("خبر %d", i), day0.AddDate(0, 0, i))
+		arts = append(arts, a)
+		var ents []news.Entity
+		for e := 0; e <= i; e++ { // entity e is mentioned in 4-e articles
+			ents = append(ents, ent(fmt.Sprintf("اسم%d", e), fmt.Sprintf("e%d", e), fmt.Sprintf("اسم%d", e), "ORG", ""))
+		}
+		ans = append(ans, analysis(a.ID, "v1", ents...))
+	}
+	put(t, s, arts...)
+	if err := s.PutAnalyses(ctx, ans); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for off := 0; off < 6; off += 2 {
+		page, err := s.Entities(ctx, "ORG", 2, off)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range page {
+			got = append(got, fmt.Sprintf("%s:%d", e.ID, e.Mentions))
+		}
+	}
+	if want := []string{"e0:4", "e1:3", "e2:2", "e3:1"}; !slices.Equal(got, want) {
+		t.Errorf("Entities pages = %v, want %v", got, want)
+	}
+	if es, err := s.Entities(ctx, "PERS", 0, 0); err != nil || len(es) != 0 {
+		t.Errorf("Entities(PERS) = %+v, %v; want none", es, err)
+	}
+	if refs, err := s.EntityArticles(ctx, "e3", 0); err != nil || len(refs) != 1 || refs[0].ID != arts[3].ID || refs[0].Source != "الأفق" || !refs[0].Published.Equal(arts[3].Published) {
+		t.Errorf("EntityArticles(e3) = %+v, %v", refs, err)
+	}
+	if rel, err := s.Related(ctx, "e3", 2); err != nil || len(rel) != 2 || rel[0].ID != "e0" || rel[1].ID != "e1" {
+		t.Errorf("Related(e3, 2) = %+v, %v; want e0, e1", rel, err)
+	}
+}
+
+// testStoryPaging: stories page most recently active first; Dormant and
+// the article list round-trip; an article moved to another story is found
+// there.
+func testStoryPaging(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	var arts []news.Article
+	var ss []news.Story
+	for i := range 5 {
+		a := article("الأفق", fmt.Sprintf("https://ufuq.example/p%d", i), "", fmt.Sprintf("قصة %d", i), day0.AddDate(0, i, 0))
+		arts = append(arts, a)
+		ss = append(ss, news.Story{ID: fmt.Sprintf("s%d", i), Title: fmt.Sprintf("قصة %d", i), First: a.Published, Last: a.Published,
+			Articles: []news.ArticleRef{{ID: a.ID, URL: a.URL, Source: a.Source, Published: a.Published}}, Dormant: i < 2})
+	}
+	put(t, s, arts...)
+	if err := s.PutStories(ctx, ss); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for off := 0; off < 6; off += 2 {
+		page, err := s.Stories(ctx, time.Time{}, time.Time{}, 2, off)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range page {
+			got = append(got, st.ID)
+		}
+	}
+	if want := []string{"s4", "s3", "s2", "s1", "s0"}; !slices.Equal(got, want) {
+		t.Errorf("Stories pages = %v, want %v", got, want)
+	}
+	if st, err := s.Story(ctx, "s1"); err != nil || !st.Dormant || len(st.Articles) != 1 || st.Articles[0].URL != arts[1].URL || st.Title != "قصة 1" {
+		t.Errorf("Story(s1) = %+v, %v", st, err)
+	}
+	if list, err := s.Stories(ctx, day0.AddDate(0, 1, 0), day0.AddDate(0, 3, 0), 0, 0); err != nil || len(list) != 2 || list[0].ID != "s2" || list[1].ID != "s1" {
+		t.Errorf("Stories active in months 1-2 = %+v, %v", list, err)
+	}
+	// Article 0 moves to s4.
+	ss[4].Articles = append(ss[4].Articles, ss[0].Articles[0])
+	ss[0].Articles = nil
+	if err := s.PutStories(ctx, []news.Story{ss[0], ss[4]}); err != nil {
+		t.Fatal(err)
+	}
+	if id, err := s.StoryOf(ctx, arts[0].ID); err != nil || id != "s4" {
+		t.Errorf("StoryOf(moved article) = %q, %v; want s4", id, err)
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Stories != 5 {
+		t.Errorf("Stats.Stories = %d, %v; want 5", st.Stories, err)
+	}
+}
+
+// testSearchMore: exclusion alone, the story filter, terms with inner
+// punctuation, hits carrying whole articles, no facets unless asked.
+func testSearchMore(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a := article("الأفق", "https://ufuq.example/m1", "المؤشر", "أغلق المؤشر عند 99.97 نقطة وسط تداولات هادئة.", day0)
+	b := article("النبأ", "https://naba.example/m2", "المؤشر", "أرقام الجلسة في المؤشر: 99 97 نقطة.", day0.AddDate(0, 0, 1))
+	c := article("النبأ", "https://naba.example/m3", "الطقس", "أمطار غزيرة على المرتفعات.", day0.AddDate(0, 0, 2))
+	put(t, s, a, b, c)
+	if err := s.PutStories(ctx, []news.Story{{ID: "st", Title: "المؤشر", First: day0, Last: day0,
+		Articles: []news.ArticleRef{{ID: a.ID, URL: a.URL, Source: a.Source, Published: a.Published}}}}); err != nil {
+		t.Fatal(err)
+	}
+	hits := func(q store.SearchQuery) []string {
+		t.Helper()
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			t.Fatalf("Search(%+v): %v", q, err)
+		}
+		if res.Total != len(res.Hits) && q.Limit == 0 {
+			t.Errorf("Search(%+v): total %d, %d hits", q, res.Total, len(res.Hits))
+		}
+		if !q.Facets && (res.BySource != nil || res.ByMonth != nil || res.ByEntity != nil) {
+			t.Errorf("facets given unasked: %+v", res)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.Article.ID)
+		}
+		slices.Sort(got)
+		return got
+	}
+	sorted := func(xs ...string) []string { slices.Sort(xs); return xs }
+	if got := hits(query(t, "-المؤشر")); !slices.Equal(got, []string{c.ID}) {
+		t.Errorf("exclusion alone = %v, want only %s", got, c.ID)
+	}
+	if got := hits(query(t, "99.97")); !slices.Equal(got, []string{a.ID}) {
+		t.Errorf("99.97 = %v, want only %s (99 and 97 apart do not match)", got, a.ID)
+	}
+	if got := hits(store.SearchQuery{Stories: []string{"st"}}); !slices.Equal(got, []string{a.ID}) {
+		t.Errorf("story filter = %v, want %s", got, a.ID)
+	}
+	q := query(t, "نقطة")
+	q.Stories = []string{"st", "none"}
+	if got := hits(q); !slices.Equal(got, []string{a.ID}) {
+		t.Errorf("words and story filter = %v, want %s", got, a.ID)
+	}
+	if got := hits(query(t, "")); !slices.Equal(got, sorted(a.ID, b.ID, c.ID)) {
+		t.Errorf("empty query = %v, want every article", got)
+	}
+	res, err := s.Search(ctx, query(t, "أمطار"))
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("Search(أمطار) = %+v, %v", res, err)
+	}
+	if h := res.Hits[0].Article; h.Body != c.Body || h.Source != c.Source || h.URL != c.URL || h.Title != c.Title || !h.Published.Equal(c.Published) {
+		t.Errorf("hit article %+v, want %+v", h, c)
 	}
 }
