@@ -107,7 +107,7 @@ func (r record) article() (news.Article, error) {
 
 // TextFiles returns the plain-text versions of a few demo articles (headline
 // on the first line, then the body opening with a dateline such as
-// "عمان (النبأ) -"), as a file system rooted at their directory, so that a
+// "عمان (وكالة النبأ) -"), as a file system rooted at their directory, so that a
 // demo can show the ingest of text files. The files carry no date: their
 // dates are what publication-date inference estimates.
 func TextFiles() fs.FS {
