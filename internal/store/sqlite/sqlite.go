@@ -112,8 +112,16 @@ func (s *DB) PutArticles(ctx context.Context, arts []news.Article) ([]store.Outc
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: put articles: %w", err)
 	}
-	ts := indexTerms(arts, stored)
 	out := make([]store.Outcome, len(arts))
+	if allStored(arts, stored) {
+		// A stored ID is never removed: nothing to write, no write lock
+		// to take (a re-run of an ingest is mostly such batches).
+		for i := range out {
+			out[i] = store.Exists
+		}
+		return out, nil
+	}
+	ts := indexTerms(arts, stored)
 	err = s.tx(ctx, func(tx sqlTx) error {
 		exists, err := tx.PrepareContext(ctx, `SELECT 1 FROM articles WHERE id = ?`)
 		if err != nil {
@@ -432,3 +440,13 @@ func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 
 // sqlTx is the transaction the store writes in.
 type sqlTx = *sql.Tx
+
+// allStored reports whether every article's ID is in stored.
+func allStored(arts []news.Article, stored map[string]bool) bool {
+	for _, a := range arts {
+		if !stored[a.ID] {
+			return false
+		}
+	}
+	return true
+}
