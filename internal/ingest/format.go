@@ -107,6 +107,11 @@ func Detect(name string, head []byte) Format {
 	case t[0] == '[':
 		return JSON
 	case t[0] == '{':
+		// One object a line, unless the first line is a lone brace: a
+		// pretty-printed object.
+		if first, _, _ := bytes.Cut(t, []byte("\n")); len(bytes.TrimSpace(first)) == 1 {
+			return JSON
+		}
 		return JSONL
 	case bytes.HasPrefix(lower, []byte("<")) && bytes.Contains(lower, []byte("<body")),
 		bytes.HasPrefix(lower, []byte("<head")):

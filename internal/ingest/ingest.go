@@ -185,6 +185,9 @@ func (rd *reader) readAs(name string, f Format, r io.Reader) error {
 		return rd.readTar(name, r)
 	case Binary:
 		return rd.refuse(name, 0, "", "binary file, not text")
+	case JSONL:
+		rd.sizeHint = 0
+		return rd.readJSONL(name, r)
 	}
 	hint := rd.sizeHint
 	rd.sizeHint = 0
@@ -197,7 +200,7 @@ func (rd *reader) readAs(name string, f Format, r io.Reader) error {
 	}
 	switch f {
 	case JSONL:
-		return rd.readJSONL(name, data)
+		return rd.readJSONL(name, bytes.NewReader(data))
 	case JSON:
 		return rd.readJSON(name, data)
 	case TREC:

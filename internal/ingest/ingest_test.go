@@ -449,3 +449,16 @@ func TestCleanBody(t *testing.T) {
 		}
 	}
 }
+
+func TestJSONLStreaming(t *testing.T) {
+	long := `{"content": "` + strings.Repeat("ن", 700_000) + `"}`
+	input := long + "\n" + `{"title": "بعد السطر الطويل", "content": "نص الخبر بعد السطر الطويل."}` + "\n"
+	items := readAll(t, "big.jsonl", []byte(input), Options{MaxArticleBytes: 100})
+	check(t, items, []want{
+		{where: "big.jsonl:1", reason: "line over the size limit"},
+		{where: "big.jsonl:2", title: "بعد السطر الطويل"},
+	})
+	// A pretty-printed object on stdin is one JSON value, not lines.
+	pretty := "{\n  \"title\": \"عنوان\",\n  \"content\": \"نص منسق على عدة أسطر.\"\n}\n"
+	check(t, readAll(t, "-", []byte(pretty), Options{}), []want{{where: "-:1", title: "عنوان"}})
+}

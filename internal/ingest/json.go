@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -69,48 +70,84 @@ func ParseMap(s string) (map[string]string, error) {
 // extractedIsPublishedFrom on, and no date before (never an invented one).
 const extractedIsPublishedFrom = "2015-08-02"
 
-// readJSONL reads one JSON object a line.
-func (rd *reader) readJSONL(name string, data []byte) error {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if len(bytes.TrimSpace(data)) == 0 {
-		return rd.refuse(name, 0, "", "empty file")
-	}
-	line := 0
-	for len(data) > 0 {
+// readJSONL reads one JSON object a line, streaming: the input is not
+// held in memory, only one line at a time, and a line longer than the
+// article limit allows (twice the body limit plus 1 MiB, for escapes and
+// other fields) is refused and skipped.
+func (rd *reader) readJSONL(name string, r io.Reader) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	maxLine := 2*rd.opts.maxArticle() + 1<<20
+	line, records := 0, 0
+	var buf []byte
+	for {
 		if err := rd.ctx.Err(); err != nil {
 			return err
 		}
+		raw, tooLong, err := readLine(br, buf[:0], maxLine)
+		buf = raw
+		if err != nil && !errors.Is(err, io.EOF) {
+			return rd.refuse(name, line+1, "line", "reading: %v", err)
+		}
+		if len(raw) == 0 && !tooLong && errors.Is(err, io.EOF) {
+			break
+		}
 		line++
-		var raw []byte
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			raw, data = data[:i], data[i+1:]
-		} else {
-			raw, data = data, nil
+		if line == 1 {
+			raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 		}
-		raw = bytes.TrimSpace(raw)
-		if len(raw) == 0 {
-			continue
-		}
-		if !utf8.Valid(raw) {
-			if err := rd.refuse(name, line, "line", "invalid UTF-8 at column %d", utf8.RuneCount(raw[:firstInvalid(raw)])+1); err != nil {
+		switch {
+		case tooLong:
+			records++
+			if err := rd.refuse(name, line, "line", "line over the size limit of %d bytes", maxLine); err != nil {
 				return err
 			}
-			continue
-		}
-		var obj map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &obj); err != nil {
-			// The line is the record: name its column only.
-			msg := strings.Replace(jsonError(raw, err), "at line 1 column", "at column", 1)
-			if err := rd.refuse(name, line, "line", "%s", msg); err != nil {
+		case len(bytes.TrimSpace(raw)) > 0:
+			records++
+			if err := rd.jsonlRecord(name, line, bytes.TrimSpace(raw)); err != nil {
 				return err
 			}
-			continue
 		}
-		if err := rd.jsonRecord(name, line, obj); err != nil {
-			return err
+		if errors.Is(err, io.EOF) {
+			break
 		}
 	}
+	if records == 0 {
+		return rd.refuse(name, 0, "", "empty file")
+	}
 	return nil
+}
+
+// readLine appends the next line of br (without its newline) to buf. A
+// line longer than max is skipped to its end and reported as tooLong.
+func readLine(br *bufio.Reader, buf []byte, max int) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(buf)+len(chunk) > max+1 {
+				tooLong, buf = true, buf[:0]
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		return bytes.TrimSuffix(buf, []byte("\n")), tooLong, err
+	}
+}
+
+// jsonlRecord reads the object on one JSONL line.
+func (rd *reader) jsonlRecord(name string, line int, raw []byte) error {
+	if !utf8.Valid(raw) {
+		return rd.refuse(name, line, "line", "invalid UTF-8 at column %d", utf8.RuneCount(raw[:firstInvalid(raw)])+1)
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &obj); err != nil {
+		// The line is the record: name its column only.
+		msg := strings.Replace(jsonError(raw, err), "at line 1 column", "at column", 1)
+		return rd.refuse(name, line, "line", "%s", msg)
+	}
+	return rd.jsonRecord(name, line, obj)
 }
 
 // readJSON reads a JSON array of objects, or objects one after another.
