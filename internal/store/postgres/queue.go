@@ -31,6 +31,9 @@ func (s *DB) Claim(ctx context.Context, worker string, n int, lease time.Duratio
 	var jobs []store.Job
 	err := s.tx(ctx, func(tx pgx.Tx) error {
 		jobs = jobs[:0]
+		if _, err := tx.Exec(ctx, asyncCommit); err != nil {
+			return err
+		}
 		if _, err := tx.Exec(ctx, `UPDATE jobs SET state = 'dead', updated = now(),
 			last_error = 'lease ended ' || attempts || ' times (worker killed or stuck): ' || last_error
 			WHERE state = 'running' AND lease_until < now() AND attempts >= $1`, MaxAttempts); err != nil {
@@ -62,6 +65,15 @@ func (s *DB) Claim(ctx context.Context, worker string, n int, lease time.Duratio
 	return jobs, nil
 }
 
+// asyncCommit makes the queue's own transactions (claim, complete, fail)
+// commit without waiting for the WAL flush. A server crash may then forget
+// the last few of them, which only means those jobs run again: a forgotten
+// claim leaves the job due, a forgotten completion leaves it leased (and
+// its analysis unstored, in the same transaction), and a late completion is
+// refused by the fence. Nothing is lost or recorded twice; articles, their
+// jobs and stories are written with synchronous commits.
+const asyncCommit = `SET LOCAL synchronous_commit TO off`
+
 // fence is the condition that a job is still held by the claim j.
 const fence = `id = $1 AND state = 'running' AND worker = $2 AND attempts = $3`
 
@@ -73,6 +85,9 @@ func (s *DB) Complete(ctx context.Context, j store.Job, an news.Analysis) error 
 		return fmt.Errorf("postgres: complete job %d: %w", j.ID, err)
 	}
 	err = s.tx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, asyncCommit); err != nil {
+			return err
+		}
 		tag, err := tx.Exec(ctx, `UPDATE jobs SET state = 'done', lease_until = NULL, updated = now(), last_error = '' WHERE `+fence,
 			j.ID, j.Worker, j.Attempt)
 		if err != nil {
@@ -102,6 +117,9 @@ func (s *DB) Fail(ctx context.Context, j store.Job, cause error, backoff time.Du
 		msg = msg[:maxErrorLen]
 	}
 	err := s.tx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, asyncCommit); err != nil {
+			return err
+		}
 		tag, err := tx.Exec(ctx, `UPDATE jobs SET
 			state = CASE WHEN attempts >= $4 THEN 'dead' ELSE 'queued' END,
 			run_after = now() + $5 * interval '1 millisecond', lease_until = NULL,
