@@ -218,6 +218,7 @@ func (rd *reader) readAs(name string, f Format, r io.Reader) error {
 // errTooBig is returned by readLimited when the input is over the limit.
 type errTooBig int64
 
+// Error says which limit was passed.
 func (e errTooBig) Error() string {
 	return fmt.Sprintf("over the size limit of %d bytes", int64(e))
 }

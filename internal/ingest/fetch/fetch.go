@@ -161,6 +161,7 @@ type Error struct {
 	Err error
 }
 
+// Error names the URL and what went wrong.
 func (e *Error) Error() string { return e.URL + ": " + e.Msg }
 
 // Unwrap returns the client's error.
