@@ -235,3 +235,25 @@ func TestAnalysisSchemaRejects(t *testing.T) {
 		})
 	}
 }
+
+// FuzzDecodeRecord checks that any JSONL line is either refused with an
+// error or gives an article with an id and a body, never a panic.
+func FuzzDecodeRecord(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"a","text":"بغداد","published":"2020-08-19"}`,
+		`{"text":"بغداد","published":"2020-08-19T10:00:00+03:00","url":"https://x"}`,
+		`{"content":"x","published":"2015-08-02 22:46:54"}`,
+		`{"text":""}`, `[]`, `{"text":1}`, "\xff", `{"published":"2020-13-45"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		a, err := decodeRecord(line)
+		if err != nil {
+			return
+		}
+		if a.ID == "" || strings.TrimSpace(a.Body) == "" {
+			t.Errorf("accepted %q without id or body: %+v", line, a)
+		}
+	})
+}
