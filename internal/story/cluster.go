@@ -83,6 +83,7 @@ type Clusterer struct {
 	mark                       []uint32 // epoch in which the story was last a candidate
 	epoch                      uint32
 	accBody, accTitle, accEnts []float64
+	hits                       []int32 // terms shared, when reviving
 }
 
 type cluster struct {
@@ -321,6 +322,7 @@ func (c *Clusterer) accumulate(v vecs, t time.Time) []int {
 		c.accBody = append(c.accBody, 0)
 		c.accTitle = append(c.accTitle, 0)
 		c.accEnts = append(c.accEnts, 0)
+		c.hits = append(c.hits, 0)
 	}
 	var cands []int
 	visit := func(v []term, acc []float64, sum func(*cluster) sparse) {
@@ -355,6 +357,15 @@ func (c *Clusterer) accumulate(v vecs, t time.Time) []int {
 	return cands
 }
 
+// reviveListMax bounds the dormant stories a term may point at for it to
+// be looked up when reviving: terms shared by more are too common to find
+// a story's continuation, and skipping them bounds the cost.
+const reviveListMax = 200
+
+// reviveCandidates is how many dormant stories, those sharing the most
+// looked-up terms with the item, are scored when reviving.
+const reviveCandidates = 20
+
 // revive returns the dormant story, within the archive window, most
 // similar to the item if its similarity reaches Revive, else -1. A
 // revived story is active again: it goes back into the posting lists of
@@ -366,6 +377,9 @@ func (c *Clusterer) revive(v vecs, t time.Time) int {
 	c.epoch++
 	var cands []int
 	look := func(id int32) {
+		if len(c.archive[id]) > reviveListMax {
+			return // too common a term to point at one story
+		}
 		list := slices.DeleteFunc(c.archive[id], func(si int32) bool {
 			s := c.stories[si]
 			return !c.dormant(s, t) || t.Sub(s.last) > c.opt.Archive // revived, or too old
@@ -374,8 +388,10 @@ func (c *Clusterer) revive(v vecs, t time.Time) int {
 		for _, si := range list {
 			if c.mark[si] != c.epoch {
 				c.mark[si] = c.epoch
+				c.hits[si] = 0
 				cands = append(cands, int(si))
 			}
+			c.hits[si]++
 		}
 	}
 	for _, vv := range [][]term{v.body, v.title, v.ents} {
@@ -383,13 +399,17 @@ func (c *Clusterer) revive(v vecs, t time.Time) int {
 			look(tm.id)
 		}
 	}
-	slices.Sort(cands)
+	// Score the stories that share the most looked-up terms.
+	slices.SortFunc(cands, func(a, b int) int { return cmp.Or(cmp.Compare(c.hits[b], c.hits[a]), cmp.Compare(a, b)) })
+	if len(cands) > reviveCandidates {
+		cands = cands[:reviveCandidates]
+	}
 	best, bestScore := -1, c.opt.Revive
 	for _, si := range cands {
 		s := c.stories[si]
 		score := c.opt.Body*cosine(v.body, s.body, s.bodySq) + c.opt.Title*cosine(v.title, s.title, s.titleSq) +
 			c.opt.Entities*cosine(v.ents, s.ents, s.entsSq)
-		if score >= bestScore && (best < 0 || score > bestScore) {
+		if score > bestScore || score == bestScore && (best < 0 || si < best) {
 			best, bestScore = si, score
 		}
 	}
