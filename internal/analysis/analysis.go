@@ -43,7 +43,7 @@ import (
 // stored in news.Analysis.Analyzer, and `rasid reanalyze` redoes every
 // analysis made by another version. Bump it whenever a model, a word list
 // or an analyzer's behaviour changes what Analyze returns.
-const Version = "rasid-analysis/1"
+const Version = "rasid-analysis/2"
 
 // Analyzer runs the analyzers on articles. Build one with New or Default
 // and share it: it is read-only and safe for concurrent use.
@@ -70,8 +70,8 @@ func New(m *ner.Model) *Analyzer {
 	seen := map[string]bool{}
 	for _, name := range ner.KnownPersons() {
 		key := an.keys.Key(ner.PERS, name)
-		if seen[key] {
-			continue // a spelling of a name listed before (دونالد ترمب)
+		if seen[key] || !strings.Contains(key, " ") {
+			continue // a spelling of a name listed before (دونالد ترمب), or one given name (عبد الله)
 		}
 		seen[key] = true
 		words := strings.Fields(name)

@@ -93,12 +93,21 @@ func (c *Canonicalizer) tokenKey(w string) string {
 // Key returns the matching key of a canonical name of type t (a
 // Mention's Name, or an Entity's): the type and the words' matching keys
 // (article dropped, teh marbuta folded, long vowels of transliterated
-// words dropped), a person's words in sorted order. Names with one key
-// are spellings of one entity (ترمب, ترامب), so a hash of the key is an
-// entity id that is the same in every article and every run. Key only
-// reads the Canonicalizer and is safe for concurrent use.
+// words dropped, عبد joined to the next word), a person's words in sorted
+// order. Names with one key are spellings of one entity (ترمب, ترامب), so
+// a hash of the key is an entity id that is the same in every article and
+// every run. Key only reads the Canonicalizer and is safe for concurrent
+// use.
 func (c *Canonicalizer) Key(t Type, name string) string {
 	words := strings.Fields(name)
+	// عبد and the name after it are one word, written with or without a
+	// space (عبد العزيز, عبدالعزيز).
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "عبد" {
+			words[i] += words[i+1]
+			words = append(words[:i+1], words[i+2:]...)
+		}
+	}
 	keys := make([]string, len(words))
 	for i, w := range words {
 		keys[i] = c.tokenKey(w)
@@ -109,14 +118,15 @@ func (c *Canonicalizer) Key(t Type, name string) string {
 	return t.String() + ":" + strings.Join(keys, " ")
 }
 
-// KnownPersons returns the names of two words or more in the hand-written
-// list of persons (persons.txt: public figures of Arabic news), normalized
-// (arabic.NormalizeString), in list order. A surname alone in an article
-// most likely names the one listed person with that surname
-// (اوباما → باراك اوباما).
+// KnownPersons returns the full names (two words or more) of the public
+// figures in the hand-written list of persons (persons.txt, after its
+// given names), normalized (arabic.NormalizeString), in list order. A
+// surname alone in an article most likely names the one listed person
+// with that surname (اوباما → باراك اوباما).
 func KnownPersons() []string {
 	var out []string
-	eachLine(personsTxt, func(line string) {
+	_, figures, _ := strings.Cut(personsTxt, "# world")
+	eachLine(figures, func(line string) {
 		if ws := strings.Fields(arabic.NormalizeString(line)); len(ws) > 1 {
 			out = append(out, strings.Join(ws, " "))
 		}

@@ -23,6 +23,8 @@ func TestKey(t *testing.T) {
 		{"word order of a person", ner.PERS, "فؤاد حسين", "حسين فؤاد", true},
 		{"native names stay apart", ner.PERS, "حسين", "حسن", false},
 		{"surname is not the full name", ner.PERS, "بومبيو", "مايك بومبيو", false},
+		{"عبد with or without a space", ner.PERS, "سلمان بن عبد العزيز", "سلمان بن عبدالعزيز", true},
+		{"عبد with or without a space, organization", ner.ORG, "جامعة الملك عبد العزيز", "جامعة الملك عبدالعزيز", true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.desc, func(t *testing.T) {
@@ -50,6 +52,11 @@ func TestKnownPersons(t *testing.T) {
 	for _, want := range []string{"باراك اوباما", "مايك بومبيو", "فواد حسين"} {
 		if !has[want] {
 			t.Errorf("%q not listed", want)
+		}
+	}
+	for _, given := range []string{"عبد الله", "عبد العزيز", "ابو بكر"} {
+		if has[given] {
+			t.Errorf("given name %q listed as a public figure", given)
 		}
 	}
 }
