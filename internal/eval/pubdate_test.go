@@ -77,13 +77,14 @@ func TestReadPubdateJSONL(t *testing.T) {
 	}
 }
 
-// TestPubdateGuard runs publication-date inference on a tenth of the dev
+// TestPubdateGuard runs publication-date inference on a fifth of the dev
 // half of SaudiNewsNet (articles after 2015-08-01) and on the 24 dated news
-// timex articles. Measured when the guard was set: on the sample (868
-// articles, 60 given a day) coverage 0.069, exact day of covered 0.367,
-// within 3 days 0.467 (the whole dev half: 0.066, 0.390, 0.476; the test half: 0.064,
-// 0.371, 0.463); news articles 3 covered, 3 exact. The rules were written on the dev half: a
-// guard against regressions, not a claim about new text.
+// timex articles. Measured when the guard was set: on the sample (1,494
+// articles, 40 given a day) coverage 0.027, exact day of covered 0.875,
+// within 3 days 0.925 (the whole dev half: 0.026, 0.944, 0.954; the test
+// half: 0.026, 0.911, 0.953); news articles 3 covered, 3 exact. The rules
+// were written on the dev half: a guard against regressions, not a claim
+// about new text.
 func TestPubdateGuard(t *testing.T) {
 	dir := filepath.Join(sharedData, "news", "saudinewsnet")
 	if _, err := os.Stat(dir); err != nil {
@@ -104,15 +105,15 @@ func TestPubdateGuard(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, a := range got {
-			if PubdateSplit(a.URL) == "dev" && tenth(a.URL) {
+			if PubdateSplit(a.URL) == "dev" && fifth(a.URL) {
 				arts = append(arts, a)
 			}
 		}
 	}
 	rep := ScorePubdate(PubdateCasesFromNews(arts), timex.InferPublished, false)
 	t.Logf("SaudiNewsNet dev sample: %d articles, coverage %.3f, exact %.3f, within 3 days %.3f", rep.Articles, rep.Coverage, rep.ExactOfCovered, rep.Within3OfCovered)
-	if rep.Coverage < 0.06 || rep.ExactOfCovered < 0.32 || rep.Within3OfCovered < 0.42 {
-		t.Errorf("pubdate fell: coverage %.3f (guard 0.06), exact %.3f (guard 0.32), within 3 days %.3f (guard 0.42)", rep.Coverage, rep.ExactOfCovered, rep.Within3OfCovered)
+	if rep.Coverage < 0.022 || rep.ExactOfCovered < 0.80 || rep.Within3OfCovered < 0.85 {
+		t.Errorf("pubdate fell: coverage %.3f (guard 0.022), exact %.3f (guard 0.80), within 3 days %.3f (guard 0.85)", rep.Coverage, rep.ExactOfCovered, rep.Within3OfCovered)
 	}
 	f, err := os.Open(filepath.Join(sharedData, "temporal", "news", "timex_articles.jsonl"))
 	if err != nil {
@@ -128,9 +129,9 @@ func TestPubdateGuard(t *testing.T) {
 	}
 }
 
-// tenth keeps one URL in ten, by a hash apart from PubdateSplit's.
-func tenth(url string) bool {
+// fifth keeps one URL in five, by a hash apart from PubdateSplit's.
+func fifth(url string) bool {
 	h := fnv.New64a()
 	h.Write([]byte("pubdate guard " + url))
-	return (h.Sum64()>>32)%10 == 0
+	return (h.Sum64()>>32)%5 == 0
 }
