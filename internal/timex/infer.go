@@ -97,9 +97,9 @@ const (
 
 // Reference days for telling absolute expressions from relative ones: an
 // expression that resolves to the same value against both is absolute; a
-// day whose month and day agree but not its year is a day written without
-// a year. They are far apart, on different weekdays and in different Hijri
-// years.
+// day whose month and day agree but not its year is written without a
+// year (only its month is used, in "19 أغسطس الجاري"). They are far apart,
+// on different weekdays and in different Hijri years.
 var (
 	inferRefA = time.Date(1990, 6, 15, 0, 0, 0, 0, time.UTC)
 	inferRefB = time.Date(2031, 2, 10, 0, 0, 0, 0, time.UTC)
@@ -154,6 +154,8 @@ type weekdayCue struct {
 	wd  time.Weekday
 }
 
+// gatherEvidence reads the expressions of text, extracted against both
+// reference days, into evidence.
 func gatherEvidence(text string) *evidence {
 	ev := &evidence{}
 	xa := Extract(text, inferRefA)
