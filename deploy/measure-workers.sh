@@ -23,6 +23,11 @@ counts=("${@:-1 2 4}")
 rasid="${RASID:-rasid}"
 base="${RASID_TEST_POSTGRES:?set RASID_TEST_POSTGRES (deploy/pg-test.sh start)}"
 lease="${LEASE:-5s}"
+# Without faults the analysis is timed alone (--no-cluster) and the stories
+# are clustered after; with faults the workers cluster themselves when the
+# queue is drained (one at a time, under the advisory lock), kills included.
+wflags=(--no-cluster)
+[ "${FAULTS:-0}" = 1 ] && wflags=()
 tmp="$(mktemp -d /tmp/rasid-measure.XXXXXX)"
 psql="$(ls /usr/lib/postgresql/*/bin/psql | tail -1)"
 dsn_for() { echo "${base/\/rasid\?//$1?}"; }
@@ -47,7 +52,7 @@ for n in ${counts[@]}; do
   total=$("$psql" "$dsn" -qAt -c "SELECT count(*) FROM jobs")
   pids=()
   for i in $(seq "$n"); do
-    "$rasid" worker --db "$dsn" --no-cluster --exit-when-done --lease "$lease" --json >"$tmp/w$n-$i.json" 2>>"$tmp/w$n.log" &
+    "$rasid" worker --db "$dsn" "${wflags[@]}" --exit-when-done --lease "$lease" --json >"$tmp/w$n-$i.json" 2>>"$tmp/w$n.log" &
     pids+=($!)
   done
   if [ "${FAULTS:-0}" = 1 ]; then
@@ -58,23 +63,25 @@ for n in ${counts[@]}; do
       if kill -0 "${pids[$k]}" 2>/dev/null; then
         kill -9 "${pids[$k]}" && kills=$((kills + 1))
         wait "${pids[$k]}" 2>/dev/null || true
-        "$rasid" worker --db "$dsn" --no-cluster --exit-when-done --lease "$lease" --json >"$tmp/w$n-r$kills.json" 2>>"$tmp/w$n.log" &
+        "$rasid" worker --db "$dsn" "${wflags[@]}" --exit-when-done --lease "$lease" --json >"$tmp/w$n-r$kills.json" 2>>"$tmp/w$n.log" &
         pids[$k]=$!
       fi
       done_now=$("$psql" "$dsn" -qAt -c "SELECT count(*) FROM jobs WHERE state = 'done'" 2>/dev/null || echo 0)
       if [ "$restarted" = 0 ] && [ "$done_now" -gt $((total / 2)) ]; then
-        PGTMP="${PGTMP:?FAULTS needs PGTMP}" "$(dirname "$0")/pg-test.sh" restart && restarted=1
-        echo "  PostgreSQL restarted (immediate) at $done_now/$total done"
+        if PGTMP="${PGTMP:?FAULTS needs PGTMP}" "${PGTEST:-$(dirname "$0")/pg-test.sh}" restart; then
+          restarted=1
+          echo "  PostgreSQL restarted (immediate: a crash for the clients) at $done_now/$total done"
+        fi
       fi
     done
-    echo "  workers SIGKILLed: $kills"
+    echo "  workers SIGKILLed: $kills; PostgreSQL restarts: $restarted"
   fi
   for p in "${pids[@]}"; do wait "$p" || true; done
   t2=$(now)
   "$rasid" worker --db "$dsn" --exit-when-done --json >"$tmp/c$n.json"
   t3=$(now)
   secs=$(echo "$t2 - $t1" | bc)
-  echo "$n worker(s): $total jobs; ingest $(echo "$t1 - $t0" | bc)s; analysis ${secs}s = $(echo "scale=1; $total / $secs" | bc) articles/s; clustering $(echo "$t3 - $t2" | bc)s"
+  echo "$n worker(s): $total jobs; ingest $(echo "$t1 - $t0" | bc)s; workers ${secs}s = $(echo "scale=1; $total / $secs" | bc) articles/s; then clustering $(echo "$t3 - $t2" | bc)s"
   lost=$(cat "$tmp"/w$n-*.json 2>/dev/null | grep -h '"lost"' | tr -dc '0-9\n' | paste -sd+ | bc)
   echo "  completions refused (lease lost): ${lost:-0}"
   "$rasid" jobs --db "$dsn" --dead 3 | sed 's/^/  /'
