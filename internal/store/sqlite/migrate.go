@@ -71,12 +71,19 @@ var migrations = []string{
 	// unicode61, which looked up the Unicode class of every character.
 	// Contentless (content=''): search needs only MATCH and bm25, never
 	// the indexed text back; articles are never deleted.
-	`CREATE VIRTUAL TABLE articles_fts2 USING fts5 (title, body, content = '',
-		tokenize = "ascii tokenchars '` + ftsTokenChars + `'");
+	`CREATE VIRTUAL TABLE articles_fts2 USING fts5 ` + ftsColumns + `;
 	INSERT INTO articles_fts2 (rowid, title, body) SELECT rowid, title, body FROM articles_fts;
 	DROP TABLE articles_fts;
 	ALTER TABLE articles_fts2 RENAME TO articles_fts;`,
+
+	// 3: facts about the store itself, such as which analyzer's terms the
+	// full-text index holds (see syncIndex).
+	`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`,
 }
+
+// ftsColumns declares the full-text index (schema step 2, and its rebuild
+// by Reindex); changing it needs a new schema step that rebuilds the index.
+const ftsColumns = `(title, body, content = '', tokenize = "ascii tokenchars '` + ftsTokenChars + `'")`
 
 // ftsTokenChars are the ASCII characters besides letters and digits that
 // the full-text tokenizer keeps inside a token: all punctuation but the

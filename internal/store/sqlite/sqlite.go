@@ -38,7 +38,9 @@ type DB struct {
 var _ store.Store = (*DB)(nil)
 
 // Open opens (creating when needed) the store at path and brings its
-// schema up to date. The directory is created too.
+// schema up to date. The directory is created too. When this build's
+// analyzer gives other index terms than the one that built the full-text
+// index (a changed stemmer), Open rebuilds the index first (see Reindex).
 func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("sqlite: empty database path")
@@ -60,6 +62,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	db.SetMaxOpenConns(8)
 	s := &DB{db: db, path: path}
 	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+	}
+	if err := s.syncIndex(ctx, false); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}

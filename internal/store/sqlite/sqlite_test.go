@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -264,4 +265,62 @@ func killChild(path string) {
 		}
 		fmt.Printf("ack %d\n", b)
 	}
+}
+
+// TestReindexOnAnalyzerChange: a store whose full-text index was built by
+// another analyzer build (simulated: an emptied index and another
+// fingerprint) is reindexed when opened, and Reindex gives the same
+// search results as indexing while storing.
+func TestReindexOnAnalyzerChange(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "rasid.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := demo.Articles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.PutArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	q := store.SearchQuery{Clauses: [][][]string{{search.IndexTerms("المياه")}}}
+	before, err := s.Search(ctx, q)
+	if err != nil || before.Total == 0 {
+		t.Fatalf("search before: %d matches, %v", before.Total, err)
+	}
+	if _, err := s.db.ExecContext(ctx, `DROP TABLE articles_fts; CREATE VIRTUAL TABLE articles_fts USING fts5 `+ftsColumns+`;
+		UPDATE meta SET value = 'another analyzer' WHERE key = ?`, termsKey); err != nil {
+		t.Fatal(err)
+	}
+	if res, _ := s.Search(ctx, q); res.Total != 0 {
+		t.Fatalf("the emptied index still finds %d", res.Total)
+	}
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	after, err := s.Search(ctx, q)
+	if err != nil || !slices.Equal(hitIDs(after), hitIDs(before)) {
+		t.Errorf("after reopening: %v, %v; want %v", hitIDs(after), err, hitIDs(before))
+	}
+	if v, err := s.meta(ctx, s.db, termsKey); err != nil || v != termsVersion() {
+		t.Errorf("recorded index terms %q, %v; want %q", v, err, termsVersion())
+	}
+	if err := s.Reindex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if again, err := s.Search(ctx, q); err != nil || !slices.Equal(hitIDs(again), hitIDs(before)) {
+		t.Errorf("after Reindex: %v, %v; want %v", hitIDs(again), err, hitIDs(before))
+	}
+}
+
+func hitIDs(res store.SearchResult) []string {
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, fmt.Sprintf("%s %.4f", h.Article.ID, h.Score))
+	}
+	return out
 }
