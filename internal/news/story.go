@@ -12,7 +12,8 @@ type Story struct {
 	Last     time.Time    `json:"last,omitzero"`
 	Articles []ArticleRef `json:"articles"`
 	// Dormant is true once the story has had no new article for the
-	// clusterer's dormancy window; it takes no more articles.
+	// clusterer's dormancy window; it takes no more articles, unless a
+	// later article close enough revives it (story.Options.Revive).
 	Dormant bool `json:"dormant,omitempty"`
 }
 
