@@ -15,8 +15,8 @@
 //     part takes the id of the one person of the hand-written list
 //     (ner.KnownPersons) that fits (اوباما → باراك اوباما), else keeps an
 //     id of its own.
-//   - Time expressions are resolved against Published. When the article has
-//     no date, only expressions whose value does not depend on the
+//   - Time expressions are resolved against Published (given by the input
+//     or inferred, see news.DateOrigin). When the article has no date, only expressions whose value does not depend on the
 //     publication date (absolute dates, durations, sets) keep a value; the
 //     others are kept with an empty value rather than a guessed one.
 //   - The same article and the same Version give the same Analysis.

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/rasid-news/rasid/internal/analysis"
+	"github.com/rasid-news/rasid/internal/ner"
 	"github.com/rasid-news/rasid/internal/news"
 )
 
@@ -42,4 +43,14 @@ func ExampleAnalyzer_Analyze() {
 	// quote by مايك بومبيو: بلاده ستقدم 50 مليون دولار للعراق
 	// quote by مايك بومبيو: العراق شريك
 	// true
+}
+
+func ExampleEntityID() {
+	// Two spellings of one name have one matching key, hence one id.
+	keys := ner.NewCanonicalizer()
+	a := analysis.EntityID(keys.Key(ner.PERS, "دونالد ترمب"))
+	b := analysis.EntityID(keys.Key(ner.PERS, "دونالد ترامب"))
+	fmt.Println(a == b, a)
+	// Output:
+	// true pers-b0a99c54d2c73f82
 }
