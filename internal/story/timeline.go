@@ -75,10 +75,58 @@ func Timeline(ms []Mention, max int) []Event {
 			into.outs = append(into.outs, m.Source)
 		}
 	}
+	// An event told once with its day and once with only its month is one
+	// event, at its day: fold a month's group into the most similar group
+	// of a day of that month. (A year is left alone: "by the end of 2021"
+	// is seldom the same event as a day of 2021.)
+	merged := map[*group]bool{}
+	slices.SortStableFunc(dates, func(a, b string) int { return cmp.Compare(len(a), len(b)) })
+	for _, d := range dates {
+		if len(d) != 7 {
+			continue
+		}
+		for _, g := range byDate[d] {
+			var into *group
+			best := sameEvent
+			for _, fd := range dates {
+				if len(fd) != 10 || !strings.HasPrefix(fd, d) {
+					continue
+				}
+				for _, f := range byDate[fd] {
+					if merged[f] {
+						continue
+					}
+					if s := cos(g.vec, f.vec); s >= best {
+						best, into = s, f
+					}
+				}
+			}
+			if into == nil {
+				continue
+			}
+			merged[g] = true
+			for k, w := range g.vec {
+				into.vec[k] += w
+			}
+			into.n += g.n
+			for _, a := range g.srcs {
+				if !slices.Contains(into.srcs, a) {
+					into.srcs = append(into.srcs, a)
+				}
+			}
+			for _, o := range g.outs {
+				if !slices.Contains(into.outs, o) {
+					into.outs = append(into.outs, o)
+				}
+			}
+		}
+	}
 	var events []Event
 	for _, d := range dates {
 		for _, g := range byDate[d] {
-			events = append(events, Event{Date: g.date, Text: g.first.Text, Sources: g.srcs, Outlets: g.outs, Articles: g.n})
+			if !merged[g] {
+				events = append(events, Event{Date: g.date, Text: g.first.Text, Sources: g.srcs, Outlets: g.outs, Articles: g.n})
+			}
 		}
 	}
 	if max > 0 && len(events) > max {

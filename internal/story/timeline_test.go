@@ -14,6 +14,7 @@ func TestTimeline(t *testing.T) {
 		{Article: "c", Source: "rudaw", Date: "2021-10-10", Order: 3, Text: "وتجرى الانتخابات التشريعية المبكرة في العاشر من أكتوبر."},
 		{Article: "c", Source: "rudaw", Date: "2008", Order: 3, Text: "ووقع البلدان اتفاقية الإطار الاستراتيجي عام 2008."},
 		{Article: "d", Source: "x", Date: "PAST_REF", Order: 4, Text: "في وقت سابق."},
+		{Article: "d", Source: "x", Date: "2021-10", Order: 4, Text: "وتجرى الانتخابات التشريعية المبكرة في أكتوبر المقبل."},
 	}
 	got := Timeline(ms, 0)
 	var lines []string
@@ -25,7 +26,7 @@ func TestTimeline(t *testing.T) {
 		"2020-01-03 [a b] [elaph okaz]",
 		"2020-01-03 [c] [rudaw]",
 		"2020-06 [a] [elaph]",
-		"2021-10-10 [c] [rudaw]",
+		"2021-10-10 [c d] [rudaw x]",
 	}
 	if fmt.Sprint(lines) != fmt.Sprint(want) {
 		t.Errorf("timeline\n got %q\nwant %q", lines, want)
@@ -33,8 +34,8 @@ func TestTimeline(t *testing.T) {
 	if got[1].Text != ms[1].Text {
 		t.Errorf("merged event should read as its first telling, got %q", got[1].Text)
 	}
-	if short := Timeline(ms, 2); len(short) != 2 || short[1].Date != "2020-01-03" || len(short[1].Outlets) != 1 && len(short[0].Outlets) != 2 {
-		t.Errorf("Timeline(max 2) should keep the most told events, in date order: %+v", short)
+	if short := Timeline(ms, 2); len(short) != 2 || short[0].Date != "2020-01-03" || short[1].Date != "2021-10-10" {
+		t.Errorf("Timeline(max 2) should keep the two events told by two outlets, in date order: %+v", short)
 	}
 }
 
