@@ -349,8 +349,8 @@ func quotes(arts []news.Article, analyses map[string]news.Analysis, opt Options)
 				continue
 			}
 			k := q.Speaker.EntityID
-			if k == "" {
-				k = "name:" + name
+			if k == "" { // spellings of one name meet (الأتاسي, الأتاسى)
+				k = "name:" + arabic.FoldTehMarbuta(arabic.NormalizeString(name))
 			}
 			sp := byKey[k]
 			if sp == nil {
