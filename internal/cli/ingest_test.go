@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -339,6 +340,17 @@ func TestIngestKilled(t *testing.T) {
 	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
 		t.Fatalf("child was not killed by the signal (it finished first?): %v", err)
 	}
+
+	// SQLite finds the file sound.
+	raw, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var integrity string
+	if err := raw.QueryRow("PRAGMA integrity_check").Scan(&integrity); err != nil || integrity != "ok" {
+		t.Fatalf("integrity check after the kill: %q, %v", integrity, err)
+	}
+	raw.Close()
 
 	// The database opens and holds whole batches of intact articles.
 	ctx := context.Background()
