@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"strings"
+	"sync"
 
 	"codeberg.org/readeck/go-readability/v2/render"
 	"github.com/mmcdole/gofeed"
@@ -28,6 +29,7 @@ func (rd *reader) readFeed(name string, data []byte) error {
 		return rd.refuse(name, 0, "", "feed has no entries")
 	}
 	source := strings.TrimSpace(feed.Title)
+	pages := rd.followAll(feed.Items)
 	for i, it := range feed.Items {
 		if err := rd.ctx.Err(); err != nil {
 			return err
@@ -36,14 +38,14 @@ func (rd *reader) readFeed(name string, data []byte) error {
 			continue
 		}
 		a := FeedArticle(it, source)
-		if strings.TrimSpace(it.Content) == "" && rd.opts.Fetch != nil && it.Link != "" {
-			page, reason := rd.follow(it.Link)
-			if reason != "" {
-				if err := rd.refuse(name, i+1, "item", "%s", reason); err != nil {
+		if p, ok := pages[i]; ok {
+			if p.reason != "" {
+				if err := rd.refuse(name, i+1, "item", "%s", p.reason); err != nil {
 					return err
 				}
 				continue
 			}
+			page := p.article
 			a.Body, a.Place = page.Body, page.Place
 			if a.Title == "" {
 				a.Title = page.Title
@@ -60,6 +62,44 @@ func (rd *reader) readFeed(name string, data []byte) error {
 		}
 	}
 	return nil
+}
+
+// maxFollows bounds the pages fetched at once for one feed.
+const maxFollows = 4
+
+// followed is the article of an entry's page, or why it could not be had.
+type followed struct {
+	article news.Article
+	reason  string
+}
+
+// followAll fetches, a few at a time, the pages of the entries that carry
+// only a summary, when Options.Fetch is set; the map is by entry index.
+func (rd *reader) followAll(items []*gofeed.Item) map[int]followed {
+	pages := map[int]followed{}
+	if rd.opts.Fetch == nil {
+		return pages
+	}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, maxFollows)
+	for i, it := range items {
+		if it == nil || strings.TrimSpace(it.Content) != "" || it.Link == "" {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int, link string) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			a, reason := rd.follow(link)
+			mu.Lock()
+			pages[i] = followed{a, reason}
+			mu.Unlock()
+		}(i, strings.TrimSpace(it.Link))
+	}
+	wg.Wait()
+	return pages
 }
 
 // atomTranslator is gofeed's Atom translator without its fallback from

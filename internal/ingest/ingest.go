@@ -39,7 +39,8 @@ type Options struct {
 	Map map[string]string
 	// Fetch, when set, is used to follow feed items that carry only a
 	// summary to their article page. It returns the page body and its
-	// content type; the caller bounds size and time.
+	// content type; the caller bounds size and time. It is called from a
+	// few goroutines at once.
 	Fetch func(ctx context.Context, url string) (body []byte, contentType string, err error)
 }
 

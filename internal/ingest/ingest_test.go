@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -377,9 +378,12 @@ func TestParseMap(t *testing.T) {
 
 func TestFetchFollowsSummaries(t *testing.T) {
 	page := testdata(t, "article.html")
+	var mu sync.Mutex
 	var asked []string
 	opts := Options{Fetch: func(ctx context.Context, url string) ([]byte, string, error) {
+		mu.Lock()
 		asked = append(asked, url)
+		mu.Unlock()
 		if strings.HasSuffix(url, "/2") {
 			return nil, "", &fetchErr{url + ": HTTP status 404 Not Found"}
 		}
