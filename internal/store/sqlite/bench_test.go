@@ -9,6 +9,8 @@ import (
 
 	"github.com/rasid-news/rasid/internal/ingest"
 	"github.com/rasid-news/rasid/internal/news"
+	"github.com/rasid-news/rasid/internal/search"
+	"github.com/rasid-news/rasid/internal/store"
 )
 
 // saudiNewsNet reads up to n SaudiNewsNet articles, skipping the
@@ -101,4 +103,57 @@ func BenchmarkPutArticlesAgain(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkSearch searches all of SaudiNewsNet (stored once, ≈ 10 s of
+// setup): a common word, a rarer one, a phrase, OR, an exclusion, facets,
+// and filters alone; a page of 20 hits with the total, as the web UI asks.
+func BenchmarkSearch(b *testing.B) {
+	arts := saudiNewsNet(b, 1<<30)
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for i := 0; i < len(arts); i += 500 {
+		if _, err := s.PutArticles(ctx, arts[i:min(i+500, len(arts))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	terms := func(text string) [][]string { return [][]string{search.IndexTerms(text)} }
+	words := func(ws ...string) [][]string {
+		var alts [][]string
+		for _, w := range ws {
+			alts = append(alts, search.IndexTerms(w))
+		}
+		return alts
+	}
+	for _, bc := range []struct {
+		name string
+		q    store.SearchQuery
+	}{
+		{"common", store.SearchQuery{Clauses: [][][]string{words("السعودية")}}},
+		{"rare", store.SearchQuery{Clauses: [][][]string{words("الحوثيين")}}},
+		{"two-words", store.SearchQuery{Clauses: [][][]string{words("وزير"), words("الخارجية")}}},
+		{"phrase", store.SearchQuery{Clauses: [][][]string{terms("وزير الخارجية")}}},
+		{"or", store.SearchQuery{Clauses: [][][]string{words("اليمن", "سوريا")}}},
+		{"not", store.SearchQuery{Clauses: [][][]string{words("اليمن")}, Not: words("الحوثيين")}},
+		{"facets", store.SearchQuery{Clauses: [][][]string{words("السعودية")}, Facets: true}},
+		{"filters-only", store.SearchQuery{Sources: []string{"okaz"}, Facets: true}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			q := bc.q
+			q.Limit = 20
+			var total int
+			for b.Loop() {
+				res, err := s.Search(ctx, q)
+				if err != nil {
+					b.Fatal(err)
+				}
+				total = res.Total
+			}
+			b.ReportMetric(float64(total), "matches")
+		})
+	}
 }

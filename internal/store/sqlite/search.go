@@ -1,8 +1,10 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/rasid-news/rasid/internal/news"
@@ -90,7 +92,12 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 		}
 	}
 	where := " WHERE " + strings.Join(conds, " AND ")
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+where, args...).Scan(&res.Total); err != nil {
+	if q.Facets {
+		// One pass over the matches gives the total and two facets.
+		if err := s.countFacets(ctx, &res, from, where, args); err != nil {
+			return res, err
+		}
+	} else if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+where, args...).Scan(&res.Total); err != nil {
 		return res, fmt.Errorf("sqlite: search: %w", err)
 	}
 	order := ` ORDER BY score DESC, a.sort_key DESC, a.id`
@@ -116,7 +123,7 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 		return res, fmt.Errorf("sqlite: search: %w", err)
 	}
 	if q.Facets {
-		if err := s.facets(ctx, &res, from, where, args); err != nil {
+		if err := s.entityFacet(ctx, &res, from, where, args); err != nil {
 			return res, err
 		}
 	}
@@ -135,18 +142,53 @@ type scanWith struct {
 
 func (w scanWith) Scan(dest ...any) error { return w.sc.Scan(append(dest, w.extra)...) }
 
-// facets counts all matches by source, by month of publication and by the
-// entities mentioned most.
-func (s *DB) facets(ctx context.Context, res *store.SearchResult, from, where string, args []any) error {
+// maxSourceFacets bounds the by-source facet.
+const maxSourceFacets = 20
+
+// countFacets counts all matches, by source and by month of publication
+// (the month as the outlet dated it, in its own time zone), in one pass.
+func (s *DB) countFacets(ctx context.Context, res *store.SearchResult, from, where string, args []any) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.source, substr(a.published, 1, 7), count(*) FROM `+from+where+` GROUP BY 1, 2`, args...)
+	if err != nil {
+		return fmt.Errorf("sqlite: search facets: %w", err)
+	}
+	defer rows.Close()
+	bySource, byMonth := map[string]int{}, map[string]int{}
+	for rows.Next() {
+		var source, month string
+		var n int
+		if err := rows.Scan(&source, &month, &n); err != nil {
+			return fmt.Errorf("sqlite: search facets: %w", err)
+		}
+		res.Total += n
+		bySource[source] += n
+		if month != "" {
+			byMonth[month] += n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: search facets: %w", err)
+	}
+	res.BySource = sortedFacets(bySource, func(a, b store.Facet) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Value, b.Value))
+	})
+	res.BySource = res.BySource[:min(len(res.BySource), maxSourceFacets)]
+	res.ByMonth = sortedFacets(byMonth, func(a, b store.Facet) int { return strings.Compare(a.Value, b.Value) })
+	return nil
+}
+
+func sortedFacets(counts map[string]int, order func(a, b store.Facet) int) []store.Facet {
+	var out []store.Facet
+	for v, n := range counts {
+		out = append(out, store.Facet{Value: v, Count: n})
+	}
+	slices.SortFunc(out, order)
+	return out
+}
+
+// entityFacet counts the matches by the entities mentioned in most of them.
+func (s *DB) entityFacet(ctx context.Context, res *store.SearchResult, from, where string, args []any) error {
 	var err error
-	res.BySource, err = s.facet(ctx, `SELECT a.source, count(*) FROM `+from+where+` GROUP BY a.source ORDER BY count(*) DESC, a.source LIMIT 20`, args)
-	if err != nil {
-		return err
-	}
-	res.ByMonth, err = s.facet(ctx, `SELECT substr(a.published, 1, 7), count(*) FROM `+from+where+` AND a.published != '' GROUP BY 1 ORDER BY 1`, args)
-	if err != nil {
-		return err
-	}
 	res.ByEntity, err = s.facet(ctx, `SELECT m.entity_id, count(DISTINCT m.article_id) FROM mentions m WHERE m.article_id IN (SELECT a.id FROM `+from+where+`)
 		GROUP BY m.entity_id ORDER BY 2 DESC, 1 LIMIT 10`, args)
 	if err != nil {

@@ -61,16 +61,45 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	db.SetMaxOpenConns(8)
 	s := &DB{db: db, path: path}
-	if err := s.migrate(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
-	}
-	if err := s.syncIndex(ctx, false); err != nil {
+	if err := retryBusy(ctx, func() error {
+		if err := s.migrate(ctx); err != nil {
+			return err
+		}
+		return s.syncIndex(ctx, false)
+	}); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}
 	return s, nil
 }
+
+// openBusyTimeout bounds how long Open waits for other processes that
+// are opening the same new store.
+const openBusyTimeout = 10 * time.Second
+
+// retryBusy runs f again while it fails with SQLITE_BUSY, for up to
+// openBusyTimeout. SQLite gives up at once, without waiting the busy
+// timeout, in a few cases that processes opening one new store at once
+// meet: switching a new file to WAL, and lock upgrades that could
+// deadlock.
+func retryBusy(ctx context.Context, f func() error) error {
+	deadline := time.Now().Add(openBusyTimeout)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
+		err := f()
+		var se interface{ Code() int }
+		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqliteBusy || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
+}
+
+// sqliteBusy is SQLite's primary result code SQLITE_BUSY.
+const sqliteBusy = 5
 
 // Close closes the database.
 func (s *DB) Close() error { return s.db.Close() }
