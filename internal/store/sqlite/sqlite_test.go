@@ -57,6 +57,10 @@ func TestReopenKeepsData(t *testing.T) {
 	if err := s.db.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
 		t.Errorf("journal mode %q, %v; want wal", mode, err)
 	}
+	var sync int
+	if err := s.db.QueryRow(`PRAGMA synchronous`).Scan(&sync); err != nil || sync != 2 {
+		t.Errorf("synchronous = %d, %v; want 2 (FULL: a commit is synced)", sync, err)
+	}
 }
 
 func TestOpenErrors(t *testing.T) {
