@@ -75,30 +75,54 @@ type Clusterer struct {
 	docs    int
 	bgDocs  int // documents of the background table
 	stories []*cluster
-	posting map[int32][]int32 // term id → active stories whose body or title centroid has it
-	archive map[int32][]int32 // term id → dormant stories that had it, when reviving
+	posting map[int32][]*cell // term id → the cells of active stories that have it
+	archive map[int32][]*cell // term id → the cells of dormant stories, when reviving
 	assign  []int             // story of each item, in the order added
+	// When each term's posting and archive lists were last pruned (Unix
+	// seconds of the item's time): lists are pruned of stories that went
+	// dormant (or were revived, or aged out) at most every pruneEvery, and
+	// every candidate is checked once per item in between.
+	prunedAt, archPrunedAt []int64
 
 	// Scratch space of AddFeatures, indexed by story.
 	mark                       []uint32 // epoch in which the story was last a candidate
 	epoch                      uint32
 	accBody, accTitle, accEnts []float64
 	hits                       []int32 // terms shared, when reviving
+	skip                       []bool  // the candidate is out (dormant, or not revivable)
 }
+
+// pruneEvery is how often, in seconds of stream time, a posting list is
+// pruned of dormant stories.
+const pruneEvery = 6 * 3600
 
 type cluster struct {
-	id              int
-	body, title     sparse  // sums of member vectors
-	ents            sparse  // sum of member entity vectors
-	bodySq, titleSq float64 // squared norms of the sums
-	entsSq          float64
-	first, last     time.Time
-	members         []int
-	indexedTerms    map[int32]struct{}
+	id      int
+	cells   map[int32]*cell // term id → the story's weights of the term
+	sq      [3]float64      // squared norms of the body, title and entity sums
+	first   time.Time
+	last    time.Time
+	members []int
 }
 
-// sparse is a map vector.
-type sparse map[int32]float64
+// cell is one term of a story: the sums of its weights in the members'
+// body, title and entity vectors. Posting lists hold cells, so that
+// scoring reads the weights without a map lookup per story.
+type cell struct {
+	story int32
+	term  int32
+	w     [3]float64
+	// inPosting and inArchive say whether the cell is in its term's
+	// posting or archive list, so that it is never in one twice.
+	inPosting, inArchive bool
+}
+
+// The vectors of an item, as indexes of cell.w and cluster.sq.
+const (
+	vBody = iota
+	vTitle
+	vEnts
+)
 
 // term is a weighted term of an item's vector.
 type term struct {
@@ -108,7 +132,7 @@ type term struct {
 
 // New returns an empty Clusterer.
 func New(opt Options) *Clusterer {
-	c := &Clusterer{opt: opt, vocab: map[string]int32{}, posting: map[int32][]int32{}, archive: map[int32][]int32{}}
+	c := &Clusterer{opt: opt, vocab: map[string]int32{}, posting: map[int32][]*cell{}, archive: map[int32][]*cell{}}
 	if opt.Background != nil {
 		c.bgDocs = opt.Background.Docs
 	}
@@ -161,8 +185,8 @@ func (c *Clusterer) AddFeatures(it Features) int {
 	best, bestScore := -1, math.Inf(-1)
 	for _, si := range cands {
 		s := c.stories[si]
-		score := c.opt.Body*ratio(c.accBody[si], s.bodySq) + c.opt.Title*ratio(c.accTitle[si], s.titleSq) +
-			c.opt.Entities*ratio(c.accEnts[si], s.entsSq) + c.opt.Time*c.timeSim(it.Published, s)
+		score := c.opt.Body*ratio(c.accBody[si], s.sq[vBody]) + c.opt.Title*ratio(c.accTitle[si], s.sq[vTitle]) +
+			c.opt.Entities*ratio(c.accEnts[si], s.sq[vEnts]) + c.opt.Time*c.timeSim(it.Published, s)
 		if score > bestScore || (score == bestScore && si < best) {
 			best, bestScore = si, score
 		}
@@ -202,7 +226,7 @@ func (c *Clusterer) vectors(it Features) vecs {
 }
 
 func newCluster(id int, t time.Time) *cluster {
-	return &cluster{id: id, body: sparse{}, title: sparse{}, ents: sparse{}, first: t, indexedTerms: map[int32]struct{}{}}
+	return &cluster{id: id, cells: map[int32]*cell{}, first: t}
 }
 
 // countTerms adds the terms of one item to the vocabulary and the
@@ -275,6 +299,8 @@ func (c *Clusterer) termID(t string) int32 {
 			bg = c.opt.Background.DF[t]
 		}
 		c.df = append(c.df, bg)
+		c.prunedAt = append(c.prunedAt, 0)
+		c.archPrunedAt = append(c.archPrunedAt, 0)
 	}
 	return id
 }
@@ -323,36 +349,46 @@ func (c *Clusterer) accumulate(v vecs, t time.Time) []int {
 		c.accTitle = append(c.accTitle, 0)
 		c.accEnts = append(c.accEnts, 0)
 		c.hits = append(c.hits, 0)
+		c.skip = append(c.skip, false)
 	}
 	var cands []int
-	visit := func(v []term, acc []float64, sum func(*cluster) sparse) {
+	visit := func(v []term, acc []float64, k int) {
 		for _, tm := range v {
 			list := c.posting[tm.id]
-			if !t.IsZero() {
-				list = slices.DeleteFunc(list, func(si int32) bool {
-					if !c.dormant(c.stories[si], t) {
+			if !t.IsZero() && t.Unix()-c.prunedAt[tm.id] > pruneEvery {
+				c.prunedAt[tm.id] = t.Unix()
+				list = slices.DeleteFunc(list, func(cl *cell) bool {
+					if !c.dormant(c.stories[cl.story], t) {
 						return false
 					}
-					if c.opt.Revive > 0 {
-						c.archive[tm.id] = append(c.archive[tm.id], si)
+					cl.inPosting = false
+					if c.opt.Revive > 0 && !cl.inArchive {
+						cl.inArchive = true
+						c.archive[tm.id] = append(c.archive[tm.id], cl)
 					}
 					return true
 				})
 				c.posting[tm.id] = list
 			}
-			for _, si := range list {
+			for _, cl := range list {
+				si := cl.story
 				if c.mark[si] != c.epoch {
 					c.mark[si] = c.epoch
-					c.accBody[si], c.accTitle[si], c.accEnts[si] = 0, 0, 0
-					cands = append(cands, int(si))
+					c.skip[si] = c.dormant(c.stories[si], t)
+					if !c.skip[si] {
+						c.accBody[si], c.accTitle[si], c.accEnts[si] = 0, 0, 0
+						cands = append(cands, int(si))
+					}
 				}
-				acc[si] += tm.w * sum(c.stories[si])[tm.id]
+				if !c.skip[si] {
+					acc[si] += tm.w * cl.w[k]
+				}
 			}
 		}
 	}
-	visit(v.body, c.accBody, func(s *cluster) sparse { return s.body })
-	visit(v.title, c.accTitle, func(s *cluster) sparse { return s.title })
-	visit(v.ents, c.accEnts, func(s *cluster) sparse { return s.ents })
+	visit(v.body, c.accBody, vBody)
+	visit(v.title, c.accTitle, vTitle)
+	visit(v.ents, c.accEnts, vEnts)
 	slices.Sort(cands)
 	return cands
 }
@@ -360,7 +396,7 @@ func (c *Clusterer) accumulate(v vecs, t time.Time) []int {
 // reviveListMax bounds the dormant stories a term may point at for it to
 // be looked up when reviving: terms shared by more are too common to find
 // a story's continuation, and skipping them bounds the cost.
-const reviveListMax = 200
+const reviveListMax = 64
 
 // reviveCandidates is how many dormant stories, those sharing the most
 // looked-up terms with the item, are scored when reviving.
@@ -380,18 +416,32 @@ func (c *Clusterer) revive(v vecs, t time.Time) int {
 		if len(c.archive[id]) > reviveListMax {
 			return // too common a term to point at one story
 		}
-		list := slices.DeleteFunc(c.archive[id], func(si int32) bool {
-			s := c.stories[si]
-			return !c.dormant(s, t) || t.Sub(s.last) > c.opt.Archive // revived, or too old
-		})
-		c.archive[id] = list
-		for _, si := range list {
+		out := func(s *cluster) bool { return !c.dormant(s, t) || t.Sub(s.last) > c.opt.Archive } // revived, or too old
+		list := c.archive[id]
+		if t.Unix()-c.archPrunedAt[id] > pruneEvery {
+			c.archPrunedAt[id] = t.Unix()
+			list = slices.DeleteFunc(list, func(cl *cell) bool {
+				if out(c.stories[cl.story]) {
+					cl.inArchive = false
+					return true
+				}
+				return false
+			})
+			c.archive[id] = list
+		}
+		for _, cl := range list {
+			si := cl.story
 			if c.mark[si] != c.epoch {
 				c.mark[si] = c.epoch
-				c.hits[si] = 0
-				cands = append(cands, int(si))
+				c.skip[si] = out(c.stories[si])
+				if !c.skip[si] {
+					c.hits[si] = 0
+					cands = append(cands, int(si))
+				}
 			}
-			c.hits[si]++
+			if !c.skip[si] {
+				c.hits[si]++
+			}
 		}
 	}
 	for _, vv := range [][]term{v.body, v.title, v.ents} {
@@ -407,35 +457,40 @@ func (c *Clusterer) revive(v vecs, t time.Time) int {
 	best, bestScore := -1, c.opt.Revive
 	for _, si := range cands {
 		s := c.stories[si]
-		score := c.opt.Body*cosine(v.body, s.body, s.bodySq) + c.opt.Title*cosine(v.title, s.title, s.titleSq) +
-			c.opt.Entities*cosine(v.ents, s.ents, s.entsSq)
+		score := c.opt.Body*s.cosine(v.body, vBody) + c.opt.Title*s.cosine(v.title, vTitle) +
+			c.opt.Entities*s.cosine(v.ents, vEnts)
 		if score > bestScore || score == bestScore && (best < 0 || si < best) {
 			best, bestScore = si, score
 		}
 	}
 	if best >= 0 {
 		s := c.stories[best]
-		ids := make([]int32, 0, len(s.indexedTerms))
-		for id := range s.indexedTerms {
-			ids = append(ids, id)
+		cells := make([]*cell, 0, len(s.cells))
+		for _, cl := range s.cells {
+			cells = append(cells, cl)
 		}
-		slices.Sort(ids)
-		for _, id := range ids {
-			c.posting[id] = append(c.posting[id], int32(best))
+		slices.SortFunc(cells, func(a, b *cell) int { return cmp.Compare(a.term, b.term) })
+		for _, cl := range cells {
+			if !cl.inPosting {
+				cl.inPosting = true
+				c.posting[cl.term] = append(c.posting[cl.term], cl)
+			}
 		}
 		s.last = time.Time{} // active from now: join sets it to t
 	}
 	return best
 }
 
-// cosine is the cosine of a unit vector and a centroid sum with squared
-// norm sq, by lookups in the sum.
-func cosine(v []term, sum sparse, sq float64) float64 {
+// cosine is the cosine of a unit vector with the story's sum of vectors
+// k (vBody, vTitle, vEnts), by lookups in the story's cells.
+func (s *cluster) cosine(v []term, k int) float64 {
 	var d float64
 	for _, t := range v {
-		d += t.w * sum[t.id]
+		if cl := s.cells[t.id]; cl != nil {
+			d += t.w * cl.w[k]
+		}
 	}
-	return ratio(d, sq)
+	return ratio(d, s.sq[k])
 }
 
 // dormant reports whether s takes no more items at time t.
@@ -445,30 +500,24 @@ func (c *Clusterer) dormant(s *cluster, t time.Time) bool {
 
 func (c *Clusterer) join(s *cluster, item int, v vecs, it Features) {
 	s.members = append(s.members, item)
-	add := func(dst sparse, v []term, sq float64) float64 {
-		for _, t := range v {
-			old := dst[t.id]
-			dst[t.id] = old + t.w
-			sq += (old+t.w)*(old+t.w) - old*old
+	for k, vv := range [3][]term{v.body, v.title, v.ents} {
+		for _, t := range vv {
+			cl := s.cells[t.id]
+			if cl == nil {
+				cl = &cell{story: int32(s.id), term: t.id, inPosting: true}
+				s.cells[t.id] = cl
+				c.posting[t.id] = append(c.posting[t.id], cl)
+			}
+			old := cl.w[k]
+			cl.w[k] = old + t.w
+			s.sq[k] += (old+t.w)*(old+t.w) - old*old
 		}
-		return sq
 	}
-	s.bodySq = add(s.body, v.body, s.bodySq)
-	s.titleSq = add(s.title, v.title, s.titleSq)
-	s.entsSq = add(s.ents, v.ents, s.entsSq)
 	if !it.Published.IsZero() && (s.last.IsZero() || it.Published.After(s.last)) {
 		s.last = it.Published
 	}
 	if s.first.IsZero() || (!it.Published.IsZero() && it.Published.Before(s.first)) {
 		s.first = it.Published
-	}
-	for _, vv := range [][]term{v.body, v.title, v.ents} {
-		for _, t := range vv {
-			if _, ok := s.indexedTerms[t.id]; !ok {
-				s.indexedTerms[t.id] = struct{}{}
-				c.posting[t.id] = append(c.posting[t.id], int32(s.id))
-			}
-		}
 	}
 }
 
