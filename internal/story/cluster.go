@@ -1,11 +1,13 @@
 // Package story groups articles into stories online, in publication
 // order, after Miranda et al. 2018 (multilingual streaming news
 // clustering): an article joins the active story it is most similar to —
-// by TF-IDF over light stems of body and title, shared canonical entities,
-// and closeness in time — or starts a new one. A story with no new article
-// for a while goes dormant and takes no more. Adding articles never
+// by TF-IDF over light stems of body and title, IDF-weighted canonical
+// entities, and closeness in time — or starts a new one. A story with no
+// new article for a while goes dormant; only an article that continues it
+// closely enough revives it (Options.Revive). Adding articles never
 // recomputes the past, and the same articles in the same order always give
-// the same stories.
+// the same stories. The package also merges dated mentions into a story
+// timeline (Timeline) and fits the clusterer's options (Fit).
 //
 // A Clusterer is not safe for concurrent use; it is meant to run as a
 // single writer.
@@ -34,7 +36,9 @@ type Item struct {
 // fitted on labelled data with rasid train cluster; DefaultOptions holds
 // the fitted values.
 type Options struct {
-	Body, Title, Entities, Time float64       // weights of the similarity features
+	// Weights of the similarity features: cosines of the body, title and
+	// entity vectors with the story's sums, and exp(-gap/TimeScale).
+	Body, Title, Entities, Time float64
 	Threshold                   float64       // least score to join a story
 	TimeScale                   time.Duration // time similarity is exp(-gap/TimeScale)
 	Dormant                     time.Duration // a story with no article for this long goes dormant
