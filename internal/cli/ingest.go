@@ -48,6 +48,11 @@ type ingestRefusal struct {
 	Reason string `json:"reason"`
 }
 
+// itemsAhead bounds the items an input's reader may run ahead of the
+// writer: enough for a whole SaudiNewsNet day, so readers keep both cores
+// busy while the store writes.
+const itemsAhead = 4096
+
 // maxJSONRefusals bounds the refusals listed in the JSON summary.
 const maxJSONRefusals = 10000
 
@@ -268,7 +273,7 @@ func ingestAll(ctx context.Context, env Env, st store.Store, inputs []ingestInpu
 		defer close(chans)
 		sem := make(chan struct{}, cfg.workers)
 		for _, in := range inputs {
-			ch := make(chan ingest.Item, 1024)
+			ch := make(chan ingest.Item, itemsAhead)
 			select {
 			case sem <- struct{}{}:
 			case <-ctx.Done():
