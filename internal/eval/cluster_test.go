@@ -76,7 +76,7 @@ func TestClusterDevGuard(t *testing.T) {
 
 // TestDedupDevGuard finds near-duplicates among the articles of the
 // development pairs with the default options and fails when the scores
-// fall below what was measured (P 0.945, R 0.895, F1 0.919; 1 of 35
+// fall below what was measured (P 0.982, R 0.880, F1 0.928; 0 of 35
 // independent same-story pairs flagged, when the guard was set; the
 // options were chosen on this set).
 func TestDedupDevGuard(t *testing.T) {
@@ -105,11 +105,11 @@ func TestDedupDevGuard(t *testing.T) {
 		t.Errorf("read %d pairs (%d verified), want 237 (191)", rep.Pairs, rep.Verified)
 	}
 	t.Logf("P %.3f R %.3f F1 %.3f, independent flagged %d/%d", rep.PRF.Precision, rep.PRF.Recall, rep.PRF.F1, rep.IndependentFound, rep.IndependentSame)
-	if rep.PRF.F1 < 0.91 {
-		t.Errorf("F1 = %.3f, below the guard 0.91", rep.PRF.F1)
+	if rep.PRF.F1 < 0.92 {
+		t.Errorf("F1 = %.3f, below the guard 0.92", rep.PRF.F1)
 	}
-	if rep.PRF.Precision < 0.93 {
-		t.Errorf("precision = %.3f, below the guard 0.93", rep.PRF.Precision)
+	if rep.PRF.Precision < 0.97 {
+		t.Errorf("precision = %.3f, below the guard 0.97", rep.PRF.Precision)
 	}
 	if rep.Independent > 0.05 {
 		t.Errorf("%.1f%% of independent same-story pairs flagged, above the guard 5%%", 100*rep.Independent)
