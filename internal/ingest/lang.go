@@ -10,7 +10,7 @@ import "unicode"
 const minArabicShare = 0.2
 
 // langSampleLetters bounds how many letters arabicShare looks at.
-const langSampleLetters = 4000
+const langSampleLetters = 1000
 
 // arabicShare returns the share of Arabic letters among the first letters
 // of s and whether it is enough to call s Arabic.
