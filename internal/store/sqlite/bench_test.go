@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -154,6 +156,66 @@ func BenchmarkSearch(b *testing.B) {
 				total = res.Total
 			}
 			b.ReportMetric(float64(total), "matches")
+		})
+	}
+}
+
+// BenchmarkEntities asks the entity aggregates of an archive of 30,000
+// articles with 600,000 entity mentions. The mentions are synthetic (20
+// per article, entity ids drawn from a Zipf law over 50,000 entities, as
+// names are in news), since analyzing SaudiNewsNet takes minutes; the
+// shape, a few entities in most articles and a long tail, is the real one.
+func BenchmarkEntities(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	r := rand.New(rand.NewPCG(1, 2))
+	zipf := rand.NewZipf(r, 1.1, 1, 50000)
+	for batch := range 30 {
+		arts := make([]news.Article, 1000)
+		ans := make([]news.Analysis, 1000)
+		for i := range arts {
+			n := batch*1000 + i
+			body := fmt.Sprintf("خبر رقم %d", n)
+			arts[i] = news.Article{ID: news.ArticleID(body, ""), Body: body, Source: "s", Published: time.Unix(1.4e9+int64(n)*600, 0)}
+			ans[i] = news.Analysis{ID: arts[i].ID, Analyzer: "bench"}
+			for range 20 {
+				e := zipf.Uint64()
+				ans[i].Entities = append(ans[i].Entities, news.Entity{Span: news.Span{Text: fmt.Sprintf("ن%d", e)},
+					EntityID: fmt.Sprintf("e%d", e), Name: fmt.Sprintf("اسم%d", e), Type: []string{"PERS", "LOC", "ORG", "MISC"}[e%4]})
+			}
+		}
+		if _, err := s.PutArticles(ctx, arts); err != nil {
+			b.Fatal(err)
+		}
+		if err := s.PutAnalyses(ctx, ans); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, bc := range []struct {
+		name string
+		f    func() error
+	}{
+		{"Entities", func() error { _, err := s.Entities(ctx, "", 50, 0); return err }},
+		{"Entities-type-page3", func() error { _, err := s.Entities(ctx, "PERS", 50, 100); return err }},
+		{"Entity-top", func() error { _, err := s.Entity(ctx, "e1"); return err }},
+		{"Related-top", func() error { _, err := s.Related(ctx, "e1", 10); return err }},
+		{"Related-tail", func() error { _, err := s.Related(ctx, "e500", 10); return err }},
+		{"EntityArticles", func() error { _, err := s.EntityArticles(ctx, "e1", 20); return err }},
+		{"Search-facets", func() error {
+			_, err := s.Search(ctx, store.SearchQuery{Clauses: [][][]string{{search.IndexTerms("خبر")}}, Facets: true, Limit: 20})
+			return err
+		}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if err := bc.f(); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
 	}
 }

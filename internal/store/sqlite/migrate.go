@@ -79,6 +79,20 @@ var migrations = []string{
 	// 3: facts about the store itself, such as which analyzer's terms the
 	// full-text index holds (see syncIndex).
 	`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`,
+
+	// 4: the two mention indexes cover the entity aggregates, so that they
+	// read no mention rows: an entity's articles and type (entity lists,
+	// of one type too), an article's entities (related entities, the
+	// entity facet of a search).
+	// A mention carries its article's sort key (which never changes: a
+	// changed article is a new article), so an entity's first and last
+	// dates come from the index too (4611686018427387903: undated).
+	`ALTER TABLE mentions ADD COLUMN sort_key INTEGER NOT NULL DEFAULT 4611686018427387903;
+	UPDATE mentions SET sort_key = (SELECT a.sort_key FROM articles a WHERE a.id = mentions.article_id);
+	CREATE INDEX mentions_entity_type ON mentions (entity_id, type, sort_key, article_id);
+	DROP INDEX mentions_entity;
+	CREATE INDEX mentions_article_entity ON mentions (article_id, entity_id);
+	DROP INDEX mentions_article;`,
 }
 
 // ftsColumns declares the full-text index (schema step 2, and its rebuild

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -327,4 +328,43 @@ func hitIDs(res store.SearchResult) []string {
 		out = append(out, fmt.Sprintf("%s %.4f", h.Article.ID, h.Score))
 	}
 	return out
+}
+
+// TestUpgradeFromVersion3 opens a store written by schema version 3 (no
+// sort key on mentions): step 4 fills it in, so entities keep their dates.
+func TestUpgradeFromVersion3(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "rasid.db")
+	old, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := time.Date(2015, 8, 2, 0, 0, 0, 0, time.UTC)
+	for i, m := range migrations[:3] {
+		if _, err := old.Exec(m); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := old.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, i+1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{
+		`INSERT INTO articles (id, published, sort_key, ingested, body) VALUES ('a1', '2015-08-02T00:00:00Z', ` + strconv.FormatInt(published.Unix(), 10) + `, '2026-01-01T00:00:00Z', 'نص')`,
+		`INSERT INTO analyses (article_id, analyzer, data) VALUES ('a1', 'v1', '{"id":"a1","analyzer":"v1"}')`,
+		`INSERT INTO mentions (article_id, entity_id, name, type, text) VALUES ('a1', 'e1', 'بغداد', 'LOC', 'بغداد')`,
+	} {
+		if _, err := old.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	e, err := s.Entity(ctx, "e1")
+	if err != nil || !e.First.Equal(published) || !e.Last.Equal(published) || e.Name != "بغداد" || e.Type != "LOC" || e.Mentions != 1 {
+		t.Errorf("Entity after the upgrade = %+v, %v", e, err)
+	}
 }
