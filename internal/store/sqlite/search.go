@@ -17,6 +17,11 @@ const (
 	bodyWeight  = 1.0
 )
 
+// ftsQuote escapes a term inside an FTS5 string: a quote is doubled, and
+// NUL, which would end the string early, separates tokens as it does when
+// the tokenizer indexes it.
+var ftsQuote = strings.NewReplacer(`"`, `""`, "\x00", " ")
+
 // matchExpr writes alternatives of phrases as an FTS5 expression:
 // ("a b" OR "c"). Every term is quoted, so no term is read as an operator.
 func matchExpr(alts [][]string) string {
@@ -25,7 +30,7 @@ func matchExpr(alts [][]string) string {
 		var ts []string
 		for _, t := range phrase {
 			if t != "" {
-				ts = append(ts, `"`+strings.ReplaceAll(t, `"`, `""`)+`"`)
+				ts = append(ts, `"`+ftsQuote.Replace(t)+`"`)
 			}
 		}
 		if len(ts) > 0 {

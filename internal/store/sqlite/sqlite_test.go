@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rasid-news/rasid/internal/demo"
 	"github.com/rasid-news/rasid/internal/news"
@@ -367,4 +368,46 @@ func TestUpgradeFromVersion3(t *testing.T) {
 	if err != nil || !e.First.Equal(published) || !e.Last.Equal(published) || e.Name != "بغداد" || e.Type != "LOC" || e.Mentions != 1 {
 		t.Errorf("Entity after the upgrade = %+v, %v", e, err)
 	}
+}
+
+// FuzzSearchTerms searches with arbitrary index terms (a query's words
+// reach the store as terms, whatever the user typed): the full-text
+// expression built from them is never a syntax error and never matches
+// what it should not.
+func FuzzSearchTerms(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"مياه", ""}, {`"`, "'"}, {"*", "^"}, {"NEAR", "AND"}, {"OR", "NOT"}, {"a:b", "(c)"},
+		{"99.97", "k-16"}, {" ", "\x00"}, {"\"\"", "''"}, {"-", "+"}, {"ﷺ", "صلى الله"},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(f.TempDir(), "rasid.db"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer s.Close()
+	body := "أزمة المياه في المنطقة 99.97 k-16"
+	if _, err := s.PutArticles(ctx, []news.Article{{ID: "a1", Title: "المياه", Body: body}}); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if !utf8.ValidString(a) || !utf8.ValidString(b) {
+			return
+		}
+		for _, q := range []store.SearchQuery{
+			{Clauses: [][][]string{{{a}}}},
+			{Clauses: [][][]string{{{a, b}}, {{b}}}},
+			{Clauses: [][][]string{{{a}, {b}}}, Not: [][]string{{b}}},
+			{Not: [][]string{{a, b}}},
+		} {
+			res, err := s.Search(ctx, q)
+			if err != nil {
+				t.Fatalf("Search(%+v): %v", q, err)
+			}
+			if len(res.Hits) > 1 {
+				t.Fatalf("Search(%+v) found %d of 1 article", q, len(res.Hits))
+			}
+		}
+	})
 }
