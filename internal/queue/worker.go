@@ -194,12 +194,9 @@ func (w *Worker) idle(ctx context.Context) error {
 	if w.finished.Load() {
 		return errDrained
 	}
-	rep, err := w.q.Jobs(ctx, 0)
-	if err != nil {
+	pending, err := w.q.Pending(ctx)
+	if err != nil || pending {
 		return err
-	}
-	if rep.Counts[store.JobQueued]+rep.Counts[store.JobRunning] > 0 {
-		return nil
 	}
 	if w.opt.Drained != nil && (w.dirty.Load() || w.opt.ExitWhenDrained) {
 		ran, err := w.q.TryExclusive(ctx, "drained", func(ctx context.Context) error {

@@ -29,6 +29,9 @@ type Queue interface {
 	Fail(ctx context.Context, j Job, cause error, backoff time.Duration) error
 	// Jobs reports the queue: counts by state and the dead-lettered jobs.
 	Jobs(ctx context.Context, deadLimit int) (JobReport, error)
+	// Pending reports whether any job is queued or running (a cheap check
+	// for idle workers).
+	Pending(ctx context.Context) (bool, error)
 	// TryExclusive runs f when no other process is running an exclusive
 	// step of that name, and reports whether it ran (a PostgreSQL advisory
 	// lock: story clustering runs as a single writer this way).

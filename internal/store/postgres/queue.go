@@ -189,6 +189,18 @@ func (s *DB) Jobs(ctx context.Context, deadLimit int) (store.JobReport, error) {
 	return rep, nil
 }
 
+// Pending reports whether any job is queued or running.
+func (s *DB) Pending(ctx context.Context) (bool, error) {
+	var pending bool
+	err := s.query(ctx, func(db querier) error {
+		return db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM jobs WHERE state IN ('queued', 'running'))`).Scan(&pending)
+	})
+	if err != nil {
+		return false, fmt.Errorf("postgres: pending jobs: %w", err)
+	}
+	return pending, nil
+}
+
 // TryExclusive runs f under the session advisory lock of name when no
 // other session holds it, and reports whether it ran. The lock lives on
 // one connection held for the whole of f; if that connection is lost the

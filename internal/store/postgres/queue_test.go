@@ -54,6 +54,15 @@ func TestEnqueuedWithArticles(t *testing.T) {
 	if c := counts(t, s); c[store.JobQueued] != 2 || c[store.JobDone] != 1 {
 		t.Errorf("jobs after a direct analysis: %v", c)
 	}
+	if p, err := s.Pending(context.Background()); err != nil || !p {
+		t.Errorf("Pending = %v, %v; want true", p, err)
+	}
+	if err := s.PutAnalyses(context.Background(), []news.Analysis{{ID: ids[1], Analyzer: "v1"}, {ID: ids[2], Analyzer: "v1"}}); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := s.Pending(context.Background()); err != nil || p {
+		t.Errorf("Pending = %v, %v; want false once every job is done", p, err)
+	}
 }
 
 // TestClaimExclusive: concurrent claimers get every job once.
