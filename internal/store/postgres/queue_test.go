@@ -4,9 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/rasid-news/rasid/internal/news"
 	"github.com/rasid-news/rasid/internal/store"
@@ -262,4 +266,32 @@ func TestTryExclusive(t *testing.T) {
 	if !ran || !errors.Is(err, want) {
 		t.Errorf("after release: ran=%v, %v", ran, err)
 	}
+}
+
+// FuzzLexemes checks that any index term, quoted by quoteLexeme, is read
+// back by PostgreSQL as one lexeme in a tsvector and in a phrase tsquery
+// that matches it.
+func FuzzLexemes(f *testing.F) {
+	for _, seed := range []string{"مياه", "it's", `a\b`, "'", `\`, "a b", "x:1A", "!&|<->()", "covid-19"} {
+		f.Add(seed)
+	}
+	dsn := testDSN(f)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	f.Fuzz(func(t *testing.T, term string) {
+		if term == "" || !utf8.ValidString(term) || strings.ContainsRune(term, 0) || len(term) > maxLexeme {
+			return
+		}
+		var n int
+		var match bool
+		q := tsquery([][]string{{term, term}})
+		err := conn.QueryRow(ctx, `SELECT length($1::tsvector), $1::tsvector @@ $2::tsquery`, tsvector(nil, []string{term, term}), q).Scan(&n, &match)
+		if err != nil || n != 1 || !match {
+			t.Errorf("term %q: %d lexemes, match %v, %v", term, n, match, err)
+		}
+	})
 }
