@@ -8,8 +8,8 @@
 #   go test ./internal/store/postgres/ ./internal/queue/
 #   deploy/pg-test.sh stop              # stops it and removes the directory
 #
-# Environment: PGPORT (default 54329), PGTMP (the directory; default a new
-# mktemp -d). PostgreSQL comes from Debian (apt-get install postgresql);
+# Environment: PGPORT (default: the first free port from 54329), PGTMP (the
+# directory; default a new mktemp -d). PostgreSQL comes from Debian (apt-get install postgresql);
 # initdb refuses to run as root, so as root it runs as the postgres user.
 set -euo pipefail
 
@@ -21,7 +21,17 @@ if [ -z "$bin" ]; then
   echo "pg-test: PostgreSQL not installed (apt-get install -y postgresql)" >&2
   exit 1
 fi
-port="${PGPORT:-54329}"
+# The port: PGPORT, else the first free one from 54329 (another test
+# server may be running on this machine).
+port="${PGPORT:-}"
+if [ -z "$port" ]; then
+  for p in $(seq 54329 54399); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      port=$p
+      break
+    fi
+  done
+fi
 
 as_owner() {
   if [ "$(id -u)" = 0 ]; then
@@ -54,6 +64,8 @@ stop)
   ;;
 restart)
   dir="${PGTMP:?pg-test: PGTMP is not set}"
+  port="$(sed -n 's/.*"-p" "\([0-9]*\)".*/\1/p' "$dir/data/postmaster.opts" 2>/dev/null || true)"
+  port="${port:-${PGPORT:-54329}}"
   as_owner "$bin/pg_ctl" -D "$dir/data" -m "${PGMODE:-immediate}" -w -l "$dir/server.log" restart \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200 -c shared_buffers=256MB" >/dev/null
   ;;
