@@ -71,7 +71,7 @@ type Stats struct {
 	Failed  int64 `json:"failed"`  // attempts that failed (retried or dead-lettered)
 	Lost    int64 `json:"lost"`    // completions refused: the lease had ended
 	Drained int64 `json:"drained"` // drained steps this worker ran
-	Skipped int64 `json:"skipped"` // articles gone from the store (job closed)
+	Skipped int64 `json:"skipped"` // jobs whose article is not in the store (failed, then dead-lettered)
 	Claimed int64 `json:"claimed"` // jobs claimed
 }
 
