@@ -44,6 +44,7 @@ func commands() []command {
 		{"article", "print one stored article", runArticle},
 		{"sources", "list the outlets in the archive with their counts and date spans", runSources},
 		{"stats", "summarize the archive", runStats},
+		{"search", "search the stored articles: words in any inflection, \"phrases\", -exclusions, OR, filters; snippets and facets", runSearch},
 		{"worker", "analyze enqueued articles and cluster stories (many workers on PostgreSQL)", runWorker},
 		{"jobs", "show the analysis job queue of a PostgreSQL store: counts by state, dead-lettered errors", runJobs},
 		{"migrate", "copy an archive between stores (SQLite ⇄ PostgreSQL), verified by counts and checksums", runMigrate},

@@ -1,0 +1,310 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"html/template"
+	"strings"
+
+	"github.com/rasid-news/rasid/internal/arabic"
+	"github.com/rasid-news/rasid/internal/news"
+	"github.com/rasid-news/rasid/internal/store"
+)
+
+// Page size and result window defaults and bounds.
+const (
+	DefaultPageSize = 10
+	MaxPageSize     = 100
+	// MaxWindow bounds how deep into the ranking a page may reach
+	// (offset + page size): deep pages cost the store the whole ranking.
+	MaxWindow = 1000
+	// SnippetRunes is the length of a snippet in code points, about.
+	SnippetRunes = 220
+)
+
+// ErrBeyondWindow is returned when a page lies past MaxWindow.
+var ErrBeyondWindow = errors.New("search: page beyond the result window")
+
+// Engine runs queries of rasid's query language over a store and returns
+// ranked, paged hits with highlighted snippets and facets.
+type Engine struct {
+	Store store.Store
+}
+
+// Request is one search: the user's query text and the page wanted.
+type Request struct {
+	Query string
+	// Page is 1-based; 0 means 1.
+	Page int
+	// PageSize is the number of hits per page: 0 means DefaultPageSize,
+	// more than MaxPageSize is an error.
+	PageSize int
+	// Facets asks for counts by source, month and entity over all matches.
+	Facets bool
+}
+
+// Result is one page of a search.
+type Result struct {
+	Query    Query         `json:"query"`
+	Total    int           `json:"total"`
+	Page     int           `json:"page"`
+	PageSize int           `json:"page_size"`
+	Hits     []Hit         `json:"hits"`
+	BySource []store.Facet `json:"by_source,omitempty"`
+	ByMonth  []store.Facet `json:"by_month,omitempty"`
+	ByEntity []store.Facet `json:"by_entity,omitempty"`
+}
+
+// Hit is one ranked article with its title and a snippet of its body,
+// both with the matched words highlighted.
+type Hit struct {
+	Article news.ArticleRef `json:"article"`
+	Score   float64         `json:"score"`
+	Title   Snippet         `json:"title"`
+	Snippet Snippet         `json:"snippet"`
+}
+
+// Snippet is a piece of original text and the code point spans in it of
+// the words that matched the query.
+type Snippet struct {
+	Text       string      `json:"text"`
+	Highlights []Highlight `json:"highlights,omitempty"`
+}
+
+// Highlight is a half-open code point span [Start, End) of Snippet.Text.
+type Highlight struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// HTML renders the snippet with every character escaped and the
+// highlights wrapped in <mark>…</mark>; it is safe to embed in a page.
+func (s Snippet) HTML() template.HTML {
+	rs := []rune(s.Text)
+	var b strings.Builder
+	at := 0
+	for _, h := range s.Highlights {
+		if h.Start < at || h.End > len(rs) || h.Start >= h.End {
+			continue // overlapping or out of range: ignore, never panic
+		}
+		b.WriteString(html.EscapeString(string(rs[at:h.Start])))
+		b.WriteString("<mark>")
+		b.WriteString(html.EscapeString(string(rs[h.Start:h.End])))
+		b.WriteString("</mark>")
+		at = h.End
+	}
+	b.WriteString(html.EscapeString(string(rs[at:])))
+	return template.HTML(b.String())
+}
+
+// Plan turns a parsed query into the store's query: clauses of
+// alternatives of term sequences, exclusions and filters. The To filter,
+// inclusive of its day in the query language, becomes the next midnight.
+func Plan(q Query) store.SearchQuery {
+	sq := store.SearchQuery{
+		Sources:  q.Filters.Sources,
+		From:     q.Filters.From,
+		Entities: q.Filters.Entities,
+		Stories:  q.Filters.Stories,
+	}
+	if !q.Filters.To.IsZero() {
+		sq.To = q.Filters.To.AddDate(0, 0, 1)
+	}
+	for _, c := range q.Clauses {
+		var alts [][]string
+		for _, t := range c.Any {
+			alts = append(alts, t.Terms)
+		}
+		if c.Not {
+			sq.Not = append(sq.Not, alts...)
+		} else {
+			sq.Clauses = append(sq.Clauses, alts)
+		}
+	}
+	return sq
+}
+
+// Search parses the request's query, runs it and builds the snippets.
+// A query the parser rejects is returned as *Error; a page past the
+// result window as ErrBeyondWindow.
+func (e Engine) Search(ctx context.Context, r Request) (Result, error) {
+	page, size := r.Page, r.PageSize
+	if page <= 0 {
+		page = 1
+	}
+	if size <= 0 {
+		size = DefaultPageSize
+	}
+	if size > MaxPageSize {
+		return Result{}, &Error{0, fmt.Sprintf("page size %d is over the limit of %d", size, MaxPageSize)}
+	}
+	if (page-1)*size+size > MaxWindow {
+		return Result{}, fmt.Errorf("%w: page %d of %d reaches result %d, over %d", ErrBeyondWindow, page, size, page*size, MaxWindow)
+	}
+	q, err := Parse(r.Query)
+	if err != nil {
+		return Result{}, err
+	}
+	if !q.Positive() && len(q.Clauses) > 0 && q.Filters.empty() {
+		return Result{}, &Error{0, "a query of exclusions only needs a word or a filter to search for"}
+	}
+	sq := Plan(q)
+	sq.Offset, sq.Limit, sq.Facets = (page-1)*size, size, r.Facets
+	res, err := e.Store.Search(ctx, sq)
+	if err != nil {
+		return Result{}, err
+	}
+	m := newMatcher(q)
+	out := Result{Query: q, Total: res.Total, Page: page, PageSize: size, Hits: make([]Hit, 0, len(res.Hits)),
+		BySource: res.BySource, ByMonth: res.ByMonth, ByEntity: res.ByEntity}
+	for _, h := range res.Hits {
+		a := h.Article
+		out.Hits = append(out.Hits, Hit{
+			Article: news.ArticleRef{ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, Published: a.Published},
+			Score:   h.Score,
+			Title:   m.highlight(a.Title, 0),
+			Snippet: m.highlight(a.Body, SnippetRunes),
+		})
+	}
+	return out, nil
+}
+
+func (f Filters) empty() bool {
+	return len(f.Sources) == 0 && f.From.IsZero() && f.To.IsZero() && len(f.Entities) == 0 && len(f.Stories) == 0
+}
+
+// matcher finds the words of a text that match a query's positive terms:
+// single words by their index term, phrases as whole runs of terms.
+type matcher struct {
+	words   map[string]bool
+	phrases [][]string
+}
+
+func newMatcher(q Query) matcher {
+	m := matcher{words: map[string]bool{}}
+	for _, c := range q.Clauses {
+		if c.Not {
+			continue
+		}
+		for _, t := range c.Any {
+			if len(t.Terms) == 1 {
+				m.words[t.Terms[0]] = true
+			} else if len(t.Terms) > 1 {
+				m.phrases = append(m.phrases, t.Terms)
+			}
+		}
+	}
+	return m
+}
+
+// indexed is a token of the text that has an index term.
+type indexed struct {
+	start, end int // code points in the text
+	term       string
+}
+
+// matches returns the code point spans of the matching words of text, in
+// order and not overlapping.
+func (m matcher) matches(text string) []Highlight {
+	var toks []indexed
+	for _, t := range arabic.Tokenize(text) {
+		if term := indexTerm(t); term != "" {
+			toks = append(toks, indexed{t.Start, t.End, term})
+		}
+	}
+	hit := make([]bool, len(toks))
+	for i, t := range toks {
+		if m.words[t.term] {
+			hit[i] = true
+		}
+		for _, p := range m.phrases {
+			if i+len(p) > len(toks) {
+				continue
+			}
+			ok := true
+			for j, term := range p {
+				if toks[i+j].term != term {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				for j := range p {
+					hit[i+j] = true
+				}
+			}
+		}
+	}
+	var out []Highlight
+	for i, t := range toks {
+		if hit[i] {
+			out = append(out, Highlight{t.start, t.end})
+		}
+	}
+	return out
+}
+
+// highlight returns text (all of it when size is 0, else a window of about
+// size code points around the densest run of matches) with its matches.
+func (m matcher) highlight(text string, size int) Snippet {
+	hl := m.matches(text)
+	rs := []rune(text)
+	if size <= 0 || len(rs) <= size {
+		return Snippet{Text: text, Highlights: hl}
+	}
+	// The window start: the match that begins the most matches within size.
+	start := 0
+	best := 0
+	for i, h := range hl {
+		n := 0
+		for _, g := range hl[i:] {
+			if g.End-h.Start > size {
+				break
+			}
+			n++
+		}
+		if n > best {
+			best, start = n, h.Start
+		}
+	}
+	// Show a little context before the first match, from a word start.
+	if start > size/5 {
+		start -= size / 5
+		for start > 0 && !isSpace(rs[start-1]) {
+			start--
+		}
+	} else {
+		start = 0
+	}
+	end := min(len(rs), start+size)
+	for end < len(rs) && end > start && !isSpace(rs[end]) {
+		end--
+	}
+	if end <= start {
+		end = min(len(rs), start+size)
+	}
+	for start < end && isSpace(rs[start]) {
+		start++
+	}
+	var b strings.Builder
+	shift := -start
+	if start > 0 {
+		b.WriteString("… ")
+		shift += 2
+	}
+	b.WriteString(strings.TrimRight(string(rs[start:end]), " \t\r\n"))
+	if end < len(rs) {
+		b.WriteString(" …")
+	}
+	var out []Highlight
+	for _, h := range hl {
+		if h.Start >= start && h.End <= end {
+			out = append(out, Highlight{h.Start + shift, h.End + shift})
+		}
+	}
+	return Snippet{Text: b.String(), Highlights: out}
+}
+
+func isSpace(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\u00a0' }
