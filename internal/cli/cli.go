@@ -45,6 +45,7 @@ func commands() []command {
 		{"sources", "list the outlets in the archive with their counts and date spans", runSources},
 		{"stats", "summarize the archive", runStats},
 		{"search", "search the stored articles: words in any inflection, \"phrases\", -exclusions, OR, filters; snippets and facets", runSearch},
+		{"serve", "serve the HTTP JSON API (/api/v1/), /healthz, /metrics and the web interface, on 127.0.0.1:8080 by default", runServe},
 		{"worker", "analyze enqueued articles and cluster stories (many workers on PostgreSQL)", runWorker},
 		{"jobs", "show the analysis job queue of a PostgreSQL store: counts by state, dead-lettered errors", runJobs},
 		{"migrate", "copy an archive between stores (SQLite ⇄ PostgreSQL), verified by counts and checksums", runMigrate},

@@ -1,0 +1,318 @@
+// Package api serves rasid's HTTP JSON API under /api/v1/: articles
+// (list, get, ingest), stories, entities and search, with /healthz,
+// /metrics in the Prometheus text format and the OpenAPI document at
+// /api/v1/openapi.json.
+//
+// Errors are JSON, {"error": {"status": 400, "message": "…"}}, and bad
+// requests always get a 4xx: bodies, page sizes and queries are bounded.
+// Writes need "Authorization: Bearer TOKEN" when Config.Token is set;
+// CheckListen refuses a listener off loopback without one.
+package api
+
+import (
+	"context"
+	"crypto/subtle"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rasid-news/rasid/internal/analysis"
+	"github.com/rasid-news/rasid/internal/search"
+	"github.com/rasid-news/rasid/internal/store"
+)
+
+// Limits of the API.
+const (
+	// DefaultMaxBodyBytes bounds a request body (a batch of articles).
+	DefaultMaxBodyBytes = 8 << 20
+	// MaxBatch bounds the articles of one POST.
+	MaxBatch = 1000
+	// DefaultLimit and MaxLimit are the page sizes of lists.
+	DefaultLimit = 20
+	MaxLimit     = 100
+	// MaxOffset bounds how deep a list may page.
+	MaxOffset = 100_000
+)
+
+//go:embed openapi.json
+var openAPI []byte
+
+// Config is what the API needs.
+type Config struct {
+	// Store is the archive. Required.
+	Store store.Store
+	// Token, when not "", is required as "Authorization: Bearer TOKEN" on
+	// every write request.
+	Token string
+	// Analyzer, when set, analyzes articles as they are posted, so that
+	// they have entities at once; nil stores them unanalyzed (a worker or
+	// rasid reanalyze analyzes them later).
+	Analyzer *analysis.Analyzer
+	// Logger receives one line per request; nil discards them.
+	Logger *slog.Logger
+	// MaxBodyBytes bounds request bodies; 0 means DefaultMaxBodyBytes.
+	MaxBodyBytes int64
+}
+
+// route is one endpoint: a Go 1.22 pattern (method and path) and its
+// handler.
+type route struct {
+	method, path string
+	handle       func(*server, http.ResponseWriter, *http.Request) error
+	write        bool // needs the token
+}
+
+// routes lists every endpoint of the API, the one place they are named;
+// the OpenAPI document must describe exactly these (see the test).
+func routes() []route {
+	return []route{
+		{"GET", "/api/v1/articles", (*server).listArticles, false},
+		{"POST", "/api/v1/articles", (*server).postArticles, true},
+		{"GET", "/api/v1/articles/{id}", (*server).getArticle, false},
+		{"GET", "/api/v1/stories", (*server).listStories, false},
+		{"GET", "/api/v1/stories/{id}", (*server).getStory, false},
+		{"GET", "/api/v1/entities", (*server).listEntities, false},
+		{"GET", "/api/v1/entities/{id}", (*server).getEntity, false},
+		{"GET", "/api/v1/search", (*server).search, false},
+		{"GET", "/api/v1/openapi.json", (*server).openapi, false},
+		{"GET", "/healthz", (*server).healthz, false},
+		{"GET", "/metrics", (*server).serveMetrics, false},
+	}
+}
+
+type server struct {
+	cfg     Config
+	log     *slog.Logger
+	engine  search.Engine
+	metrics *metrics
+}
+
+// Handler returns the API. Mount it at "/" (it answers only its own
+// paths: /api/v1/…, /healthz and /metrics) or mount those paths beside
+// other handlers. It panics if cfg.Store is nil, a programming error.
+func Handler(cfg Config) http.Handler {
+	if cfg.Store == nil {
+		panic("api: Config.Store is nil")
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	s := &server{cfg: cfg, log: cfg.Logger, engine: search.Engine{Store: cfg.Store}, metrics: newMetrics()}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	mux := http.NewServeMux()
+	paths := map[string][]string{}
+	for _, rt := range routes() {
+		mux.Handle(rt.method+" "+rt.path, s.wrap(rt))
+		paths[rt.path] = append(paths[rt.path], rt.method)
+	}
+	// Any other method on a known path: 405 with Allow, as JSON.
+	for p, methods := range paths {
+		allow := strings.Join(methods, ", ")
+		if strings.Contains(allow, "GET") {
+			allow += ", HEAD"
+		}
+		mux.HandleFunc(p, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Allow", allow)
+			s.metrics.request(p, http.StatusMethodNotAllowed, 0)
+			writeError(w, http.StatusMethodNotAllowed, r.Method+" is not allowed on "+r.URL.Path+" (allowed: "+allow+")")
+		})
+	}
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		s.metrics.request("unknown", http.StatusNotFound, 0)
+		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path+" (see /api/v1/openapi.json)")
+	})
+	return mux
+}
+
+// httpError is an error with the status it answers with.
+type httpError struct {
+	status int
+	msg    string
+}
+
+func (e *httpError) Error() string { return e.msg }
+
+func errorf(status int, format string, args ...any) error {
+	return &httpError{status, fmt.Sprintf(format, args...)}
+}
+
+// wrap adds to a handler the token check, panic recovery, the error
+// response, the request log line and the metrics.
+func (s *server) wrap(rt route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t0 := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		err := func() (err error) {
+			defer func() {
+				if p := recover(); p != nil {
+					err = fmt.Errorf("panic: %v", p)
+				}
+			}()
+			if rt.write && !s.authorized(r) {
+				sw.Header().Set("WWW-Authenticate", `Bearer realm="rasid"`)
+				return errorf(http.StatusUnauthorized, "this endpoint needs Authorization: Bearer TOKEN")
+			}
+			if r.Body != nil {
+				r.Body = http.MaxBytesReader(sw, r.Body, s.cfg.MaxBodyBytes)
+			}
+			return rt.handle(s, sw, r)
+		}()
+		if err != nil {
+			status, msg := http.StatusInternalServerError, "internal error"
+			var he *httpError
+			var mbe *http.MaxBytesError
+			var qe *search.Error
+			switch {
+			case errors.As(err, &he):
+				status, msg = he.status, he.msg
+			case errors.As(err, &mbe):
+				status, msg = http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over the limit of %d bytes", mbe.Limit)
+			case errors.As(err, &qe), errors.Is(err, search.ErrBeyondWindow):
+				status, msg = http.StatusBadRequest, err.Error()
+			case errors.Is(err, store.ErrNotFound):
+				status, msg = http.StatusNotFound, "not found"
+			case errors.Is(err, context.Canceled):
+				status, msg = 499, "request canceled"
+			}
+			if status >= 500 {
+				s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+			}
+			if sw.status == 0 {
+				writeError(sw, status, msg)
+			}
+		}
+		d := time.Since(t0)
+		s.metrics.request(rt.method+" "+rt.path, sw.code(), d)
+		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "route", rt.path, "status", sw.code(), "duration_ms", float64(d.Microseconds())/1000, "bytes", sw.n)
+	})
+}
+
+func (s *server) authorized(r *http.Request) bool {
+	if s.cfg.Token == "" {
+		return true
+	}
+	h := r.Header.Get("Authorization")
+	tok, ok := strings.CutPrefix(h, "Bearer ")
+	return ok && subtle.ConstantTimeCompare([]byte(strings.TrimSpace(tok)), []byte(s.cfg.Token)) == 1
+}
+
+// statusWriter remembers the status and size of a response.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	n      int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.n += n
+	return n, err
+}
+
+func (w *statusWriter) code() int {
+	if w.status == 0 {
+		return http.StatusOK
+	}
+	return w.status
+}
+
+// writeJSON writes v as JSON with the status.
+func writeJSON(w http.ResponseWriter, status int, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// ErrorBody is the JSON of every error response.
+type ErrorBody struct {
+	Error ErrorDetail `json:"error"`
+}
+
+// ErrorDetail says what went wrong: the HTTP status and a message.
+type ErrorDetail struct {
+	Status  int    `json:"status"`
+	Message string `json:"message"`
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	_ = writeJSON(w, status, ErrorBody{ErrorDetail{status, msg}})
+}
+
+// CheckListen refuses to serve writes without a token on an address that
+// is not loopback: addr is host:port as for net.Listen.
+func CheckListen(addr, token string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("listen address %q: %w", addr, err)
+	}
+	if token != "" || isLoopback(host) {
+		return nil
+	}
+	return fmt.Errorf("listen address %q is not loopback: set a token (--token or RASID_TOKEN) for the write endpoints", addr)
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// intParam reads a non-negative integer query parameter.
+func intParam(r *http.Request, name string, def, max int) (int, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, errorf(http.StatusBadRequest, "%s=%q is not a non-negative integer", name, v)
+	}
+	if n > max {
+		return 0, errorf(http.StatusBadRequest, "%s=%d is over the limit of %d", name, n, max)
+	}
+	return n, nil
+}
+
+// dayParam reads a YYYY-MM-DD query parameter; end gives the next
+// midnight (an inclusive last day as an exclusive bound).
+func dayParam(r *http.Request, name string, end bool) (time.Time, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return time.Time{}, nil
+	}
+	d, err := time.Parse("2006-01-02", v)
+	if err != nil {
+		return time.Time{}, errorf(http.StatusBadRequest, "%s=%q is not a date (want YYYY-MM-DD)", name, v)
+	}
+	if end {
+		d = d.AddDate(0, 0, 1)
+	}
+	return d, nil
+}

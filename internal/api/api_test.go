@@ -1,0 +1,383 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/rasid-news/rasid/internal/analysis"
+	"github.com/rasid-news/rasid/internal/demo"
+	"github.com/rasid-news/rasid/internal/news"
+	"github.com/rasid-news/rasid/internal/store"
+	"github.com/rasid-news/rasid/internal/store/sqlite"
+)
+
+// fixture is an API over the demo corpus, analyzed, with one story of its
+// first three articles; it returns the handler and an article and entity id.
+type fixture struct {
+	h        http.Handler
+	article  string
+	entity   string
+	story    string
+	analyzer *analysis.Analyzer
+}
+
+func newFixture(t *testing.T, token string) fixture {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "api.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	arts, err := demo.Articles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.PutArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	an, err := analysis.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var as []news.Analysis
+	for _, a := range arts {
+		as = append(as, an.Analyze(a))
+	}
+	if err := st.PutAnalyses(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	s := news.Story{ID: "s1", Title: arts[0].Title, First: arts[0].Published, Last: arts[2].Published}
+	for _, a := range arts[:3] {
+		s.Articles = append(s.Articles, news.ArticleRef{ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, Published: a.Published})
+	}
+	if err := st.PutStories(ctx, []news.Story{s}); err != nil {
+		t.Fatal(err)
+	}
+	es, err := st.Entities(ctx, "", 1, 0)
+	if err != nil || len(es) == 0 {
+		t.Fatal("no entities", err)
+	}
+	return fixture{h: Handler(Config{Store: st, Token: token, Analyzer: an}), article: arts[0].ID, entity: es[0].ID, story: "s1", analyzer: an}
+}
+
+func do(h http.Handler, method, target, body string, hdr ...string) *httptest.ResponseRecorder {
+	r := httptest.NewRequest(method, target, strings.NewReader(body))
+	for i := 0; i+1 < len(hdr); i += 2 {
+		r.Header.Set(hdr[i], hdr[i+1])
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w
+}
+
+// schemas compiles the response schemas of the OpenAPI document.
+type schemas struct {
+	c *jsonschema.Compiler
+}
+
+func newSchemas(t *testing.T) schemas {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(openAPI))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("file:///openapi.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	return schemas{c}
+}
+
+func pointer(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+// check validates a JSON response against the schema the document gives
+// for the path, method and status.
+func (s schemas) check(t *testing.T, path, method string, w *httptest.ResponseRecorder) {
+	t.Helper()
+	loc := fmt.Sprintf("file:///openapi.json#/paths/%s/%s/responses/%d/content/application~1json/schema", pointer(path), strings.ToLower(method), w.Code)
+	sch, err := s.c.Compile(loc)
+	if err != nil {
+		t.Fatalf("%s %s %d is not documented: %v", method, path, w.Code, err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(w.Body.Bytes()))
+	if err != nil {
+		t.Fatalf("%s %s: not JSON: %v: %s", method, path, err, w.Body)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Errorf("%s %s %d does not match its schema: %v", method, path, w.Code, err)
+	}
+}
+
+func TestRoutes(t *testing.T) {
+	f := newFixture(t, "")
+	sc := newSchemas(t)
+	post := `{"title": "خبر جديد", "body": "قال وزير المياه إن الأمطار هذا العام أقل من المعدل بكثير في كل المناطق.", "source": "test", "url": "https://example.com/1"}`
+	for _, tc := range []struct {
+		method, target, path, body string
+		status                     int
+		has                        string // a substring of the body
+	}{
+		{"GET", "/api/v1/articles?limit=5", "/api/v1/articles", "", 200, `"total":16`},
+		{"GET", "/api/v1/articles?source=nonesuch", "/api/v1/articles", "", 200, `"articles":[]`},
+		{"GET", "/api/v1/articles?from=2026-02-01&to=2026-02-28", "/api/v1/articles", "", 200, `"articles":[{`},
+		{"GET", "/api/v1/articles/" + f.article, "/api/v1/articles/{id}", "", 200, `"analysis":{`},
+		{"GET", "/api/v1/articles/nonesuch", "/api/v1/articles/{id}", "", 404, `"status":404`},
+		{"POST", "/api/v1/articles", "/api/v1/articles", post, 201, `"stored":1`},
+		{"POST", "/api/v1/articles", "/api/v1/articles", "[" + post + "]", 200, `"exists":1`},
+		{"GET", "/api/v1/stories", "/api/v1/stories", "", 200, `"id":"s1"`},
+		{"GET", "/api/v1/stories/s1", "/api/v1/stories/{id}", "", 200, `"timeline":[`},
+		{"GET", "/api/v1/stories/nonesuch", "/api/v1/stories/{id}", "", 404, `"error"`},
+		{"GET", "/api/v1/entities?type=PERS&limit=3", "/api/v1/entities", "", 200, `"type":"PERS"`},
+		{"GET", "/api/v1/entities/" + f.entity, "/api/v1/entities/{id}", "", 200, `"related":[`},
+		{"GET", "/api/v1/entities/nonesuch", "/api/v1/entities/{id}", "", 404, `"error"`},
+		{"GET", "/api/v1/search?q=" + urlq("والمياه اليرموك") + "&facets=true", "/api/v1/search", "", 200, `"highlights":[`},
+		{"GET", "/api/v1/search?q=" + urlq(`"مياه`), "/api/v1/search", "", 400, "unclosed double quote"},
+		{"GET", "/healthz", "/healthz", "", 200, `"ok"`},
+	} {
+		t.Run(tc.method+" "+tc.target, func(t *testing.T) {
+			w := do(f.h, tc.method, tc.target, tc.body, "Content-Type", "application/json")
+			if w.Code != tc.status || !strings.Contains(w.Body.String(), tc.has) {
+				t.Fatalf("status %d, body %.300s; want %d with %q", w.Code, w.Body, tc.status, tc.has)
+			}
+			if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+				t.Errorf("Content-Type %q", ct)
+			}
+			sc.check(t, tc.path, tc.method, w)
+		})
+	}
+	t.Run("metrics", func(t *testing.T) {
+		w := do(f.h, "GET", "/metrics", "")
+		for _, want := range []string{
+			`rasid_http_requests_total{route="GET /api/v1/articles",status="200"} 3`,
+			`rasid_articles_ingested_total{outcome="stored"} 1`,
+			`rasid_articles_ingested_total{outcome="exists"} 1`,
+			"rasid_search_seconds_count 1",
+		} {
+			if !strings.Contains(w.Body.String(), want) {
+				t.Errorf("metrics lack %q:\n%s", want, w.Body)
+			}
+		}
+	})
+	t.Run("openapi", func(t *testing.T) {
+		w := do(f.h, "GET", "/api/v1/openapi.json", "")
+		if w.Code != 200 || !json.Valid(w.Body.Bytes()) {
+			t.Fatalf("status %d", w.Code)
+		}
+	})
+}
+
+func urlq(s string) string {
+	return strings.NewReplacer(" ", "+", `"`, "%22").Replace(s)
+}
+
+// TestOpenAPIMatchesRoutes: every route is documented and every documented
+// path and method is routed.
+func TestOpenAPIMatchesRoutes(t *testing.T) {
+	var doc struct {
+		OpenAPI string                                `json:"openapi"`
+		Paths   map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	if err := json.Unmarshal(openAPI, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.OpenAPI != "3.1.0" {
+		t.Errorf("openapi %q", doc.OpenAPI)
+	}
+	var documented, routed []string
+	for p, ops := range doc.Paths {
+		for m := range ops {
+			documented = append(documented, strings.ToUpper(m)+" "+p)
+		}
+	}
+	for _, rt := range routes() {
+		routed = append(routed, rt.method+" "+rt.path)
+	}
+	sort.Strings(documented)
+	sort.Strings(routed)
+	if !slices.Equal(documented, routed) {
+		t.Errorf("documented:\n%s\nrouted:\n%s", strings.Join(documented, "\n"), strings.Join(routed, "\n"))
+	}
+	// Every write route declares the bearer requirement.
+	for _, rt := range routes() {
+		var op struct {
+			Security []map[string]any `json:"security"`
+		}
+		json.Unmarshal(doc.Paths[rt.path][strings.ToLower(rt.method)], &op)
+		if rt.write != (len(op.Security) > 0) {
+			t.Errorf("%s %s: write %v, documented security %v", rt.method, rt.path, rt.write, op.Security)
+		}
+	}
+}
+
+// TestMalformed sends malformed requests: every answer is a 4xx JSON error.
+func TestMalformed(t *testing.T) {
+	f := newFixture(t, "")
+	long := strings.Repeat("ب", 600)
+	for _, tc := range []struct {
+		method, target, body, ctype string
+		status                      int
+	}{
+		{"GET", "/api/v1/articles?limit=1000", "", "", 400},
+		{"GET", "/api/v1/articles?limit=-1", "", "", 400},
+		{"GET", "/api/v1/articles?offset=x", "", "", 400},
+		{"GET", "/api/v1/articles?from=2026-13-01", "", "", 400},
+		{"GET", "/api/v1/stories?to=yesterday", "", "", 400},
+		{"GET", "/api/v1/entities?type=ANIMAL", "", "", 400},
+		{"GET", "/api/v1/search", "", "", 400},
+		{"GET", "/api/v1/search?q=" + long, "", "", 400},
+		{"GET", "/api/v1/search?q=x&page_size=101", "", "", 400},
+		{"GET", "/api/v1/search?q=x&page=500", "", "", 400},
+		{"GET", "/api/v1/search?q=x&facets=maybe", "", "", 400},
+		{"GET", "/api/v1/search?q=" + urlq("OR x"), "", "", 400},
+		{"GET", "/api/v1/search?q=-x", "", "", 400},
+		{"GET", "/api/v1/search?q=%FF", "", "", 400},
+		{"GET", "/api/v1/nonesuch", "", "", 404},
+		{"DELETE", "/api/v1/articles", "", "", 405},
+		{"PUT", "/api/v1/articles/x", "", "", 405},
+		{"POST", "/api/v1/articles", "", "application/json", 400},
+		{"POST", "/api/v1/articles", "{", "application/json", 400},
+		{"POST", "/api/v1/articles", "[1, 2]", "application/json", 400},
+		{"POST", "/api/v1/articles", `{"title": "no body"}`, "application/json", 400},
+		{"POST", "/api/v1/articles", `{"body": "english text only, which is not arabic at all"}`, "application/json", 400},
+		{"POST", "/api/v1/articles", "<xml/>", "text/xml", 415},
+		{"POST", "/api/v1/articles?lang=fr", "{}", "application/json", 400},
+		{"POST", "/api/v1/articles", "\x00\xff\xfe", "application/json", 400},
+	} {
+		t.Run(tc.method+" "+tc.target+" "+tc.body, func(t *testing.T) {
+			w := do(f.h, tc.method, tc.target, tc.body, "Content-Type", tc.ctype)
+			var e ErrorBody
+			if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || w.Code != tc.status || e.Error.Status != tc.status || e.Error.Message == "" {
+				t.Errorf("status %d, body %.300s; want %d and a JSON error", w.Code, w.Body, tc.status)
+			}
+		})
+	}
+}
+
+func TestLimits(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "l.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	h := Handler(Config{Store: st, MaxBodyBytes: 1000})
+	big := `{"body": "` + strings.Repeat("كلمة ", 500) + `"}`
+	if w := do(h, "POST", "/api/v1/articles", big, "Content-Type", "application/json"); w.Code != http.StatusRequestEntityTooLarge || !strings.Contains(w.Body.String(), "1000 bytes") {
+		t.Errorf("big body: %d %s", w.Code, w.Body)
+	}
+	var batch []string
+	for i := range MaxBatch + 1 {
+		batch = append(batch, fmt.Sprintf(`{"body": "خبر رقم %d عن الأمطار في المدينة"}`, i))
+	}
+	h = Handler(Config{Store: st})
+	if w := do(h, "POST", "/api/v1/articles", "["+strings.Join(batch, ",")+"]", "Content-Type", "application/json"); w.Code != http.StatusRequestEntityTooLarge {
+		t.Errorf("big batch: %d %.200s", w.Code, w.Body)
+	}
+	if n, _ := st.CountArticles(ctx, store.ArticleFilter{}); n != 0 {
+		t.Errorf("a refused batch stored %d articles", n)
+	}
+}
+
+func TestToken(t *testing.T) {
+	f := newFixture(t, "s3cret")
+	post := `{"body": "قال وزير المياه إن الأمطار هذا العام أقل من المعدل بكثير."}`
+	for _, tc := range []struct {
+		name, auth string
+		status     int
+	}{
+		{"none", "", 401},
+		{"wrong", "Bearer nope", 401},
+		{"not bearer", "Basic czNjcmV0", 401},
+		{"right", "Bearer s3cret", 201},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := do(f.h, "POST", "/api/v1/articles", post, "Content-Type", "application/json", "Authorization", tc.auth)
+			if w.Code != tc.status {
+				t.Errorf("status %d, want %d: %s", w.Code, tc.status, w.Body)
+			}
+			if tc.status == 401 && w.Header().Get("WWW-Authenticate") == "" {
+				t.Error("no WWW-Authenticate")
+			}
+		})
+	}
+	// Reads need no token.
+	if w := do(f.h, "GET", "/api/v1/articles", ""); w.Code != 200 {
+		t.Errorf("read with a token set: %d", w.Code)
+	}
+}
+
+func TestCheckListen(t *testing.T) {
+	for _, tc := range []struct {
+		addr, token string
+		ok          bool
+	}{
+		{"127.0.0.1:8080", "", true},
+		{"localhost:8080", "", true},
+		{"[::1]:8080", "", true},
+		{"0.0.0.0:8080", "", false},
+		{":8080", "", false},
+		{"192.168.1.5:80", "", false},
+		{"0.0.0.0:8080", "t", true},
+		{"nonsense", "t", false},
+	} {
+		if err := CheckListen(tc.addr, tc.token); (err == nil) != tc.ok {
+			t.Errorf("CheckListen(%q, %q) = %v", tc.addr, tc.token, err)
+		}
+	}
+}
+
+func ExampleHandler() {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "rasid-api-example")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	st, err := sqlite.Open(ctx, filepath.Join(dir, "example.db"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer st.Close()
+	srv := httptest.NewServer(Handler(Config{Store: st}))
+	defer srv.Close()
+	resp, err := http.Post(srv.URL+"/api/v1/articles", "application/json",
+		strings.NewReader(`{"title": "أمطار غزيرة على عمّان", "body": "هطلت أمطار غزيرة على عمّان أمس."}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	resp.Body.Close()
+	resp, err = http.Get(srv.URL + "/api/v1/search?q=%D8%A7%D9%84%D8%A3%D9%85%D8%B7%D8%A7%D8%B1") // الأمطار
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer resp.Body.Close()
+	var res struct {
+		Total int
+		Hits  []struct {
+			Snippet struct{ Text string }
+		}
+	}
+	b, _ := io.ReadAll(resp.Body)
+	json.Unmarshal(b, &res)
+	fmt.Println(resp.StatusCode, res.Total, res.Hits[0].Snippet.Text)
+	// Output: 200 1 هطلت أمطار غزيرة على عمّان أمس.
+}
