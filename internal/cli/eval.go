@@ -26,6 +26,7 @@ func evalTasks() []evalTask {
 		{"dedup", "near-duplicate pair P/R/F1 on judged pairs (--gold dev_pairs.jsonl --data saudinewsnet/)", runEvalDedup},
 		{"names", "names kept intact and conflated with their clitic forms by the stemmer", runEvalNames},
 		{"pubdate", "publication-date inference from content: coverage, exact-day and within-3-days accuracy (--data saudinewsnet/ | articles.jsonl)", runEvalPubdate},
+		{"search", "known-item search: rephrased SaudiNewsNet headlines, share ranked first and in the top 10 (--data saudinewsnet/)", runEvalSearch},
 	}
 }
 

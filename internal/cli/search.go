@@ -5,11 +5,17 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/rasid-news/rasid/internal/arabic"
+	"github.com/rasid-news/rasid/internal/ingest"
+	"github.com/rasid-news/rasid/internal/news"
 	"github.com/rasid-news/rasid/internal/search"
 	"github.com/rasid-news/rasid/internal/store"
+	"github.com/rasid-news/rasid/internal/store/sqlite"
 )
 
 func runSearch(ctx context.Context, env Env, args []string) error {
@@ -137,4 +143,113 @@ func splitFlags(fs *flag.FlagSet, args []string) (flags, rest []string) {
 		}
 	}
 	return flags, rest
+}
+
+// runEvalSearch measures known-item search: SaudiNewsNet is stored in a
+// temporary store, and for evenly spread headlines the rephrased headline
+// (search.Rephrase) is searched.
+func runEvalSearch(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet(env, "eval search", "--data DIR [--n 500] [--json] [--errors]",
+		"Known-item search over SaudiNewsNet: every article of the zips in DIR is stored\nin a temporary store; for N headlines spread evenly over the archive (unique,\nwith three content words or more), the headline rephrased with other\ninflections and clitics (search.Rephrase) is searched, and the share of\nheadlines whose article ranks first and in the top 10 is reported.")
+	dir := fs.String("data", "", "the SaudiNewsNet zips (../shared/data/news/saudinewsnet)")
+	n := fs.Int("n", 500, "headlines to search")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	showErrors := fs.Bool("errors", false, "list the headlines whose article is not in the top 10")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *dir == "" {
+		return usagef("rasid eval search: --data is required")
+	}
+	tmp, err := os.MkdirTemp("", "rasid-eval-search")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	st, err := sqlite.Open(ctx, filepath.Join(tmp, "eval.db"))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	arts, err := loadSaudiNewsNet(ctx, st, *dir)
+	if err != nil {
+		return fmt.Errorf("rasid eval search: %w", err)
+	}
+	e, sample := search.Engine{Store: st}, search.KnownItemSample(arts, *n)
+	vocab := map[string]bool{}
+	for _, a := range arts {
+		for _, t := range arabic.Tokenize(a.Title + "\n" + a.Body) {
+			if t.Kind == arabic.Word {
+				vocab[t.Norm] = true
+			}
+		}
+	}
+	known := func(w string) bool { return vocab[w] }
+	rep, err := search.RunKnownItem(ctx, e, sample, func(h string) string { return search.Rephrase(h, known) })
+	if err != nil {
+		return fmt.Errorf("rasid eval search: %w", err)
+	}
+	plain, err := search.RunKnownItem(ctx, e, sample, func(s string) string { return s })
+	if err != nil {
+		return fmt.Errorf("rasid eval search: %w", err)
+	}
+	rep.PlainTop1, rep.PlainTop10 = plain.Top1, plain.Top10
+	if !*showErrors {
+		rep.Missed = nil
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, rep)
+	}
+	fmt.Fprintf(env.Stdout, "archive %d articles; %d rephrased headlines: first %.1f%%, top 10 %.1f%% (the headlines as written: %.1f%%, %.1f%%)\n",
+		len(arts), rep.Queries, 100*rep.Top1, 100*rep.Top10, 100*rep.PlainTop1, 100*rep.PlainTop10)
+	for _, m := range rep.Missed {
+		fmt.Fprintf(env.Stdout, "miss %s  total %d  %s\n", m.Want, m.Total, m.Query)
+	}
+	return nil
+}
+
+// loadSaudiNewsNet stores the articles of the zips in dir and returns them
+// as stored (the current versions), in input order.
+func loadSaudiNewsNet(ctx context.Context, st store.Store, dir string) ([]news.Article, error) {
+	zips, _ := filepath.Glob(filepath.Join(dir, "*.zip"))
+	if len(zips) == 0 {
+		return nil, fmt.Errorf("no SaudiNewsNet zips in %s", dir)
+	}
+	var all, batch []news.Article
+	flush := func() error {
+		_, err := st.PutArticles(ctx, batch)
+		batch = batch[:0]
+		return err
+	}
+	for _, z := range zips {
+		f, err := os.Open(z)
+		if err != nil {
+			return nil, err
+		}
+		err = ingest.Read(ctx, z, f, ingest.Options{}, func(it ingest.Item) error {
+			if it.Refused() {
+				return nil
+			}
+			all = append(all, it.Article)
+			if batch = append(batch, it.Article); len(batch) == 500 {
+				return flush()
+			}
+			return nil
+		})
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	// Keep the current version of each article only.
+	var cur []news.Article
+	for _, a := range all {
+		if got, err := st.Article(ctx, a.ID); err == nil && !got.Superseded {
+			cur = append(cur, got)
+		}
+	}
+	return cur, nil
 }

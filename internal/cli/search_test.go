@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -55,5 +57,40 @@ func TestSearchCommand(t *testing.T) {
 				t.Errorf("highlight %q is not the word", w)
 			}
 		}
+	}
+}
+
+// TestEvalSearchGuard runs the known-item evaluation on the first five
+// days of SaudiNewsNet (9,820 articles, 200 headlines) and fails when it
+// drops below the level measured (first 88.0%, top 10 92.5% when set).
+func TestEvalSearchGuard(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the known-item evaluation stores 9,820 articles")
+	}
+	zips, _ := filepath.Glob("../../../shared/data/news/saudinewsnet/*.zip")
+	if len(zips) < 5 {
+		t.Skip("SaudiNewsNet not available in ../shared/data/news/saudinewsnet")
+	}
+	dir := t.TempDir()
+	for _, z := range zips[:5] {
+		abs, _ := filepath.Abs(z)
+		if err := os.Symlink(abs, filepath.Join(dir, filepath.Base(z))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errs, code := run(t, "", "eval", "search", "--data", dir, "--n", "200", "--json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var rep struct {
+		Queries     int
+		Top1, Top10 float64
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d headlines: first %.3f, top 10 %.3f", rep.Queries, rep.Top1, rep.Top10)
+	if rep.Queries != 200 || rep.Top1 < 0.86 || rep.Top10 < 0.90 {
+		t.Errorf("known-item search dropped: %d headlines, first %.3f (guard 0.86), top 10 %.3f (guard 0.90)", rep.Queries, rep.Top1, rep.Top10)
 	}
 }

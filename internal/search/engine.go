@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rasid-news/rasid/internal/arabic"
 	"github.com/rasid-news/rasid/internal/news"
@@ -116,6 +118,11 @@ func Plan(q Query) store.SearchQuery {
 		var alts [][]string
 		for _, t := range c.Any {
 			alts = append(alts, t.Terms)
+			if len(t.Terms) == 1 && !t.Phrase {
+				for _, v := range cliticVariants(t.Terms[0]) {
+					alts = append(alts, []string{v})
+				}
+			}
 		}
 		if c.Not {
 			sq.Not = append(sq.Not, alts...)
@@ -124,6 +131,45 @@ func Plan(q Query) store.SearchQuery {
 		}
 	}
 	return sq
+}
+
+// proclitics are the clitics the stemmer keeps on words it does not know
+// (وتشرد، بنجران، الكوارث) while it strips them from others.
+var proclitics = []string{"وال", "بال", "لل", "ال", "و", "ف", "ب", "ل", "ك"}
+
+// cliticVariants returns the other index terms a word's term may have in
+// a text, for the stemmer's inconsistent proclitics: the term without a
+// proclitic it starts with, and the term with و، ب، ل or ال before it.
+// Only terms of four letters or more (after a one-letter clitic) are
+// varied, so that وزار (وزارة) never turns into زار.
+func cliticVariants(term string) []string {
+	rs := []rune(term)
+	if len(rs) < 3 || !arabic.IsArabicLetter(rs[0]) {
+		return nil
+	}
+	var out []string
+	add := func(v string) {
+		if v != term && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	for _, p := range proclitics {
+		rest, ok := strings.CutPrefix(term, p)
+		if !ok || utf8.RuneCountInString(rest) < 4 && utf8.RuneCountInString(p) == 1 || utf8.RuneCountInString(rest) < 3 {
+			continue
+		}
+		if ts := IndexTerms(rest); len(ts) == 1 {
+			add(ts[0])
+		}
+		break
+	}
+	add("ال" + term)
+	if len(rs) >= 4 {
+		for _, p := range []string{"و", "ب", "ل"} {
+			add(p + term)
+		}
+	}
+	return out
 }
 
 // Search parses the request's query, runs it and builds the snippets.
@@ -156,7 +202,7 @@ func (e Engine) Search(ctx context.Context, r Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	m := newMatcher(q)
+	m := newMatcher(sq)
 	out := Result{Query: q, Total: res.Total, Page: page, PageSize: size, Hits: make([]Hit, 0, len(res.Hits)),
 		BySource: res.BySource, ByMonth: res.ByMonth, ByEntity: res.ByEntity}
 	for _, h := range res.Hits {
@@ -182,17 +228,14 @@ type matcher struct {
 	phrases [][]string
 }
 
-func newMatcher(q Query) matcher {
+func newMatcher(q store.SearchQuery) matcher {
 	m := matcher{words: map[string]bool{}}
 	for _, c := range q.Clauses {
-		if c.Not {
-			continue
-		}
-		for _, t := range c.Any {
-			if len(t.Terms) == 1 {
-				m.words[t.Terms[0]] = true
-			} else if len(t.Terms) > 1 {
-				m.phrases = append(m.phrases, t.Terms)
+		for _, terms := range c {
+			if len(terms) == 1 {
+				m.words[terms[0]] = true
+			} else if len(terms) > 1 {
+				m.phrases = append(m.phrases, terms)
 			}
 		}
 	}
