@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -380,4 +381,33 @@ func ExampleHandler() {
 	json.Unmarshal(b, &res)
 	fmt.Println(resp.StatusCode, res.Total, res.Hits[0].Snippet.Text)
 	// Output: 200 1 هطلت أمطار غزيرة على عمّان أمس.
+}
+
+// FuzzSearch sends any query and paging to the search endpoint: the
+// answer is a 200 or a 4xx JSON error, never a 500.
+func FuzzSearch(f *testing.F) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(f.TempDir(), "fuzz.db"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer st.Close()
+	arts, err := demo.Articles()
+	if err != nil {
+		f.Fatal(err)
+	}
+	if _, err := st.PutArticles(ctx, arts); err != nil {
+		f.Fatal(err)
+	}
+	h := Handler(Config{Store: st})
+	for _, seed := range []string{"المياه", `"مياه اليرموك" -سوريا`, "a OR b", "source:x from:2026-01-01", "OR", `"`, "-", "\x00", "%ZZ", "entity:\"\""} {
+		f.Add(seed, "1", "10")
+	}
+	f.Fuzz(func(t *testing.T, q, page, size string) {
+		v := url.Values{"q": {q}, "page": {page}, "page_size": {size}, "facets": {"true"}}
+		w := do(h, "GET", "/api/v1/search?"+v.Encode(), "")
+		if w.Code >= 500 || !json.Valid(w.Body.Bytes()) {
+			t.Fatalf("q=%q page=%q size=%q: %d %s", q, page, size, w.Code, w.Body)
+		}
+	})
 }

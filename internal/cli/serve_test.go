@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -48,7 +49,13 @@ func TestEngineSearcher(t *testing.T) {
 			}
 		}
 	}
-	if _, err := s.Search(ctx, `"اليرموك`, 0, 3); err == nil {
-		t.Error("an unclosed quote gave no error")
+	for _, q := range []struct {
+		query         string
+		offset, limit int
+	}{{`"اليرموك`, 0, 3}, {"اليرموك", 5000, 10}} {
+		var qe *search.Error
+		if _, err := s.Search(ctx, q.query, q.offset, q.limit); !errors.As(err, &qe) {
+			t.Errorf("%q at %d: error %v, want a *search.Error for the page to show", q.query, q.offset, err)
+		}
 	}
 }
