@@ -131,6 +131,10 @@ func splitFlags(fs *flag.FlagSet, args []string) (flags, rest []string) {
 		if n, _, ok := strings.Cut(name, "="); ok {
 			name, hasValue = n, true
 		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			flags = append(flags, a)
+			continue
+		}
 		f := fs.Lookup(name)
 		if !strings.HasPrefix(a, "-") || name == "" || f == nil {
 			rest = append(rest, a)
