@@ -60,25 +60,25 @@ func TestSearchCommand(t *testing.T) {
 	}
 }
 
-// TestEvalSearchGuard runs the known-item evaluation on the first five
-// days of SaudiNewsNet (9,820 articles, 200 headlines) and fails when it
-// drops below the level measured (first 88.0%, top 10 92.5% when set).
+// TestEvalSearchGuard runs the known-item evaluation on the first two
+// days of SaudiNewsNet (4,922 articles, 150 headlines) and fails when it
+// drops below the level measured (first 90.7%, top 10 94.7% when set).
 func TestEvalSearchGuard(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the known-item evaluation stores 9,820 articles")
+	if testing.Short() || searchGuardRace {
+		t.Skip("the known-item evaluation stores 4,922 articles (skipped with -short and -race)")
 	}
 	zips, _ := filepath.Glob("../../../shared/data/news/saudinewsnet/*.zip")
-	if len(zips) < 5 {
+	if len(zips) < 2 {
 		t.Skip("SaudiNewsNet not available in ../shared/data/news/saudinewsnet")
 	}
 	dir := t.TempDir()
-	for _, z := range zips[:5] {
+	for _, z := range zips[:2] {
 		abs, _ := filepath.Abs(z)
 		if err := os.Symlink(abs, filepath.Join(dir, filepath.Base(z))); err != nil {
 			t.Fatal(err)
 		}
 	}
-	out, errs, code := run(t, "", "eval", "search", "--data", dir, "--n", "200", "--json")
+	out, errs, code := run(t, "", "eval", "search", "--data", dir, "--n", "150", "--json")
 	if code != 0 {
 		t.Fatal(errs)
 	}
@@ -90,7 +90,7 @@ func TestEvalSearchGuard(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%d headlines: first %.3f, top 10 %.3f", rep.Queries, rep.Top1, rep.Top10)
-	if rep.Queries != 200 || rep.Top1 < 0.86 || rep.Top10 < 0.90 {
-		t.Errorf("known-item search dropped: %d headlines, first %.3f (guard 0.86), top 10 %.3f (guard 0.90)", rep.Queries, rep.Top1, rep.Top10)
+	if rep.Queries != 150 || rep.Top1 < 0.88 || rep.Top10 < 0.92 {
+		t.Errorf("known-item search dropped: %d headlines, first %.3f (guard 0.88), top 10 %.3f (guard 0.92)", rep.Queries, rep.Top1, rep.Top10)
 	}
 }
