@@ -119,7 +119,7 @@ func Plan(q Query) store.SearchQuery {
 		for _, t := range c.Any {
 			alts = append(alts, t.Terms)
 			if len(t.Terms) == 1 && !t.Phrase {
-				for _, v := range cliticVariants(t.Terms[0]) {
+				for _, v := range cliticVariants(t.Text, t.Terms[0]) {
 					alts = append(alts, []string{v})
 				}
 			}
@@ -137,36 +137,43 @@ func Plan(q Query) store.SearchQuery {
 // (وتشرد، بنجران، الكوارث) while it strips them from others.
 var proclitics = []string{"وال", "بال", "لل", "ال", "و", "ف", "ب", "ل", "ك"}
 
-// cliticVariants returns the other index terms a word's term may have in
-// a text, for the stemmer's inconsistent proclitics: the term without a
-// proclitic it starts with, and the term with و، ب، ل or ال before it.
-// Only terms of four letters or more (after a one-letter clitic) are
-// varied, so that وزار (وزارة) never turns into زار.
-func cliticVariants(term string) []string {
-	rs := []rune(term)
-	if len(rs) < 3 || !arabic.IsArabicLetter(rs[0]) {
+// cliticVariants returns the other index terms a word may have in a text,
+// for the stemmer's inconsistent proclitics: the index terms of the word
+// with its proclitic dropped, and of the bare word with ال، و، وال، ب،
+// بال، ل or لل before it (the stemmer may treat each form apart). A
+// one-letter clitic is dropped only when four letters or more remain of
+// the term, so that وزار (وزارة) never turns into زار.
+func cliticVariants(text, term string) []string {
+	toks := arabic.Tokenize(text)
+	if len(toks) != 1 || toks[0].Kind != arabic.Word {
 		return nil
 	}
-	var out []string
-	add := func(v string) {
-		if v != term && !slices.Contains(out, v) {
-			out = append(out, v)
-		}
+	w := toks[0].Norm
+	if utf8.RuneCountInString(w) < 3 {
+		return nil
 	}
+	bareWord := w
 	for _, p := range proclitics {
-		rest, ok := strings.CutPrefix(term, p)
-		if !ok || utf8.RuneCountInString(rest) < 4 && utf8.RuneCountInString(p) == 1 || utf8.RuneCountInString(rest) < 3 {
+		rest, ok := strings.CutPrefix(w, p)
+		if !ok || utf8.RuneCountInString(rest) < 3 {
 			continue
 		}
-		if ts := IndexTerms(rest); len(ts) == 1 {
-			add(ts[0])
+		if utf8.RuneCountInString(p) == 1 && (!strings.HasPrefix(term, p) || utf8.RuneCountInString(term) < 5) {
+			continue
 		}
+		bareWord = rest
 		break
 	}
-	add("ال" + term)
-	if len(rs) >= 4 {
-		for _, p := range []string{"و", "ب", "ل"} {
-			add(p + term)
+	var out []string
+	for _, p := range []string{"", "ال", "و", "وال", "ب", "بال", "ل", "لل"} {
+		if p == "" && bareWord == w {
+			continue
+		}
+		if utf8.RuneCountInString(p) == 1 && utf8.RuneCountInString(bareWord) < 4 {
+			continue
+		}
+		if ts := IndexTerms(p + bareWord); len(ts) == 1 && ts[0] != term && !slices.Contains(out, ts[0]) {
+			out = append(out, ts[0])
 		}
 	}
 	return out

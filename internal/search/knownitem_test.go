@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/rasid-news/rasid/internal/arabic"
@@ -20,6 +21,35 @@ func TestRephrase(t *testing.T) {
 		// the fatha rewrite.
 		if got := Rephrase(tc.in, func(string) bool { return false }); arabic.NormalizeString(got) != arabic.NormalizeString(tc.in) {
 			t.Errorf("Rephrase(%q, none known) = %q", tc.in, got)
+		}
+	}
+}
+
+func TestCliticVariants(t *testing.T) {
+	for _, tc := range []struct {
+		word   string
+		has    []string // among the variants
+		hasNot []string
+	}{
+		{"وتشرد", []string{"تشرد"}, nil},
+		{"الإمارات", []string{"امار"}, nil},
+		{"أهلي", []string{"الاهلي"}, nil},
+		{"وزارة", nil, []string{"زار", "زاره"}},
+		{"زار", nil, []string{"وزار"}},
+		{"وزير", nil, []string{"زير"}},
+		{"Apple", nil, nil},
+	} {
+		terms := IndexTerms(tc.word)
+		got := cliticVariants(tc.word, terms[0])
+		for _, w := range tc.has {
+			if !slices.Contains(got, w) {
+				t.Errorf("variants of %s %v lack %s", tc.word, got, w)
+			}
+		}
+		for _, w := range tc.hasNot {
+			if slices.Contains(got, w) {
+				t.Errorf("variants of %s %v have %s", tc.word, got, w)
+			}
 		}
 	}
 }
