@@ -58,6 +58,9 @@ func runSearch(ctx context.Context, env Env, args []string) error {
 	}
 	w := env.Stdout
 	first := (res.Page-1)*res.PageSize + 1
+	if res.Relaxed {
+		fmt.Fprintln(w, "no article has every word; these have some of them, most first")
+	}
 	if len(res.Hits) == 0 {
 		fmt.Fprintf(w, "%d matches\n", res.Total)
 	} else {

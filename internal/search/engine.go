@@ -49,7 +49,10 @@ type Request struct {
 
 // Result is one page of a search.
 type Result struct {
-	Query    Query         `json:"query"`
+	Query Query `json:"query"`
+	// Relaxed is set when no article matched every word of the query and
+	// the hits are the articles that match some of them, most first.
+	Relaxed  bool          `json:"relaxed,omitempty"`
 	Total    int           `json:"total"`
 	Page     int           `json:"page"`
 	PageSize int           `json:"page_size"`
@@ -209,8 +212,34 @@ func (e Engine) Search(ctx context.Context, r Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	relaxed := false
+	if res.Total == 0 && len(sq.Clauses) >= 2 {
+		// No article has every word: rank those with any of them, the
+		// ones with more words first (BM25 adds up over the words).
+		// Stopwords are left out: they would match nearly every article
+		// and make the ranking slow.
+		var alts [][]string
+		i := 0
+		for _, c := range q.Clauses {
+			if c.Not {
+				continue
+			}
+			if !allStopwords(c) {
+				alts = append(alts, sq.Clauses[i]...)
+			}
+			i++
+		}
+		if len(alts) > 0 {
+			any := sq
+			any.Clauses = [][][]string{alts}
+			if res, err = e.Store.Search(ctx, any); err != nil {
+				return Result{}, err
+			}
+			relaxed = res.Total > 0
+		}
+	}
 	m := newMatcher(sq)
-	out := Result{Query: q, Total: res.Total, Page: page, PageSize: size, Hits: make([]Hit, 0, len(res.Hits)),
+	out := Result{Query: q, Relaxed: relaxed, Total: res.Total, Page: page, PageSize: size, Hits: make([]Hit, 0, len(res.Hits)),
 		BySource: res.BySource, ByMonth: res.ByMonth, ByEntity: res.ByEntity}
 	for _, h := range res.Hits {
 		a := h.Article
@@ -222,6 +251,18 @@ func (e Engine) Search(ctx context.Context, r Request) (Result, error) {
 		})
 	}
 	return out, nil
+}
+
+// allStopwords reports whether every alternative of a clause is one
+// stopword.
+func allStopwords(c Clause) bool {
+	for _, t := range c.Any {
+		toks := arabic.Tokenize(t.Text)
+		if len(toks) != 1 || !arabic.IsStopword(toks[0].Norm) {
+			return false
+		}
+	}
+	return true
 }
 
 func (f Filters) empty() bool {

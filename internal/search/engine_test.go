@@ -305,3 +305,33 @@ func BenchmarkSearch(b *testing.B) {
 		})
 	}
 }
+
+// TestRelaxed: when no article has every word, the articles with some of
+// them come back, flagged, those with more words first.
+func TestRelaxed(t *testing.T) {
+	e := engine(t)
+	for _, tc := range []struct {
+		query   string
+		relaxed bool
+		first   string
+		total   int
+	}{
+		{"الانتخابات البلدية جدة", false, "a1", 1},
+		{"الانتخابات البلدية الرياض", true, "a1", 4},
+		{"زلزال بركان", false, "", 0},
+		{"الانتخابات الرياض -تركيا", true, "", 3},
+	} {
+		t.Run(tc.query, func(t *testing.T) {
+			res, err := e.Search(context.Background(), search.Request{Query: tc.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Relaxed != tc.relaxed || res.Total != tc.total {
+				t.Errorf("relaxed %v, total %d; want %v, %d (%v)", res.Relaxed, res.Total, tc.relaxed, tc.total, ids(res))
+			}
+			if tc.first != "" && (len(res.Hits) == 0 || res.Hits[0].Article.ID != tc.first) {
+				t.Errorf("first hit of %v, want %s", ids(res), tc.first)
+			}
+		})
+	}
+}
