@@ -364,6 +364,7 @@ func quotes(arts []news.Article, analyses map[string]news.Analysis, opt Options)
 			sp.Quotes = append(sp.Quotes, Quote{Text: strings.TrimSpace(q.Text), Article: a.ID, Direct: q.Direct})
 		}
 	}
+	order = mergeSpeakers(byKey, order)
 	var out []Speaker
 	for _, k := range order {
 		sp := *byKey[k]
@@ -382,6 +383,68 @@ func quotes(arts []news.Article, analyses map[string]news.Analysis, opt Options)
 		}
 	}
 	return out
+}
+
+// mergeSpeakers joins a speaker to the one other speaker it names across
+// the story: a speaker known only by name to the same name spelled
+// otherwise (أثير الجبورى beside أثير الجبوري), and a surname alone
+// (الجبوري), with or without an entity id of its own, to the one fuller
+// name of the story that ends with it. Two full names with entity ids are
+// never joined: the recognizer told them apart. It returns the order of
+// the speakers left.
+func mergeSpeakers(byKey map[string]*Speaker, order []string) []string {
+	words := func(name string) []string {
+		ws := strings.Fields(arabic.FoldTehMarbuta(arabic.NormalizeString(name)))
+		for i, w := range ws {
+			if r := strings.TrimPrefix(w, "ال"); len([]rune(r)) >= 2 {
+				ws[i] = r
+			}
+		}
+		return ws
+	}
+	gone := map[string]bool{}
+	into := func(k string) string {
+		ws := words(byKey[k].Name)
+		if len(ws) == 0 {
+			return ""
+		}
+		full := strings.Join(ws, " ")
+		found := ""
+		for _, o := range order {
+			if o == k || gone[o] {
+				continue
+			}
+			ow := words(byKey[o].Name)
+			same := strings.Join(ow, " ") == full
+			surname := len(ws) == 1 && len(ow) > 1 && ow[len(ow)-1] == ws[0]
+			if !same && !surname {
+				continue
+			}
+			if found != "" {
+				return "" // two speakers fit: leave it alone
+			}
+			found = o
+		}
+		return found
+	}
+	var kept []string
+	for _, k := range order {
+		sp := byKey[k]
+		if sp.EntityID == "" || len(words(sp.Name)) == 1 {
+			if o := into(k); o != "" {
+				t := byKey[o]
+				for _, q := range sp.Quotes {
+					if !slices.ContainsFunc(t.Quotes, func(x Quote) bool { return x.Text == q.Text }) {
+						t.Quotes = append(t.Quotes, q)
+					}
+				}
+				gone[k] = true
+				continue
+			}
+		}
+		kept = append(kept, k)
+	}
+	return kept
 }
 
 // figures keeps money, counts of at least two and percentages; one value

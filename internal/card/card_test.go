@@ -168,3 +168,40 @@ func TestRender(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotesBySpeaker checks how quotes are grouped by speaker across the
+// articles of a story: by entity id, spellings of one name without an id
+// together, a surname alone with the one full name that ends with it, and
+// two people with one surname kept apart.
+func TestQuotesBySpeaker(t *testing.T) {
+	type q struct{ name, id, text string }
+	cases := []struct {
+		desc   string
+		quotes []q
+		want   []string // "speaker: n quotes", in card order
+	}{
+		{"one entity id, two spellings", []q{{"بلينكن", "blinken", "أ"}, {"بلنكن", "blinken", "ب"}}, []string{"بلينكن: 2"}},
+		{"spelling without an id joins the name with one", []q{{"أثير الجبوري", "jaburi", "أ"}, {"أثير الجبورى", "", "ب"}}, []string{"أثير الجبوري: 2"}},
+		{"surname with an id of its own joins the full name", []q{{"أثير الجبوري", "jaburi", "أ"}, {"الجبورى", "surname-only", "ب"}, {"نور الهاشمي", "hashimi", "ج"}}, []string{"أثير الجبوري: 2", "نور الهاشمي: 1"}},
+		{"surname of two people stays apart", []q{{"سالم الحداد", "s", "أ"}, {"سليم الحداد", "t", "ب"}, {"الحداد", "", "ج"}}, []string{"سالم الحداد: 1", "سليم الحداد: 1", "الحداد: 1"}},
+		{"two full names with ids stay apart", []q{{"رائد العمري", "r", "أ"}, {"رائد العمري", "other", "ب"}}, []string{"رائد العمري: 1", "رائد العمري: 1"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.desc, func(t *testing.T) {
+			an := news.Analysis{ID: "a"}
+			body := ""
+			for _, x := range tc.quotes {
+				an.Quotes = append(an.Quotes, news.Quote{Span: news.Span{Text: x.text}, Speaker: news.Speaker{Name: x.name, EntityID: x.id}})
+				body += x.text
+			}
+			arts := []news.Article{{ID: "a", Body: body, Published: at(1)}}
+			var got []string
+			for _, sp := range quotes(arts, map[string]news.Analysis{"a": an}, DefaultOptions()) {
+				got = append(got, fmt.Sprintf("%s: %d", sp.Name, len(sp.Quotes)))
+			}
+			if strings.Join(got, " | ") != strings.Join(tc.want, " | ") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

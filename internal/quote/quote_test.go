@@ -92,6 +92,71 @@ func TestExtractMentions(t *testing.T) {
 	}
 }
 
+// TestSpeakersWithMentions checks speaker resolution when the entity
+// recognizer's mentions are given but are incomplete or wrong: a person
+// it missed keeps the name written after the title, a coordinated title
+// does not lend the first person's name to the second one, a title with a
+// surname finds the person, and an organization mention that swallowed a
+// titled person's name does not become the speaker.
+func TestSpeakersWithMentions(t *testing.T) {
+	type mention struct{ text, typ, id string }
+	cases := []struct {
+		desc     string
+		text     string
+		mentions []mention
+		wantName string
+		wantID   string
+	}{
+		{
+			desc:     "person the recognizer missed, coordinated with one it found",
+			text:     `اجتمع وزير الخارجية المصري سامح شكري ووزير الخارجية الأردني أيمن الصفدي في القاهرة. وقال شكري إن «المحادثات كانت صريحة».`,
+			mentions: []mention{{"أيمن الصفدي", "PERS", "pers-safadi"}},
+			wantName: "سامح شكري",
+		},
+		{
+			desc:     "title and surname of a person named before",
+			text:     `وصل وزير الطاقة خالد الفالح إلى فيينا. وقال الوزير الفالح إن الأسواق مستقرة.`,
+			mentions: []mention{{"خالد الفالح", "PERS", "pers-falih"}},
+			wantName: "خالد الفالح",
+			wantID:   "pers-falih",
+		},
+		{
+			desc:     "organization mention over a titled person's name",
+			text:     `وقال المتحدث باسم الشركة سالم الهاشمي إن الإنتاج سيستأنف قريبا.`,
+			mentions: []mention{{"الشركة سالم الهاشمي", "ORG", "org-x"}},
+			wantName: "سالم الهاشمي",
+		},
+		{
+			desc:     "organization mention as the speaker",
+			text:     `وقالت وزارة الصحة في بيان إن عدد الإصابات تراجع.`,
+			mentions: []mention{{"وزارة الصحة", "ORG", "org-health"}},
+			wantName: "وزارة الصحة",
+			wantID:   "org-health",
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.desc, func(t *testing.T) {
+			var ms []Mention
+			for _, m := range tc.mentions {
+				i := strings.Index(tc.text, m.text)
+				if i < 0 {
+					t.Fatalf("mention %q not in the text", m.text)
+				}
+				start := utf8.RuneCountInString(tc.text[:i])
+				ms = append(ms, Mention{Start: start, End: start + utf8.RuneCountInString(m.text), Type: m.typ, EntityID: m.id, Name: m.text})
+			}
+			qs := Extract(tc.text, ms)
+			if len(qs) != 1 {
+				t.Fatalf("got %d quotes, want 1: %+v", len(qs), qs)
+			}
+			checkSpans(t, tc.text, qs)
+			if sp := qs[0].Speaker; sp.Name != tc.wantName || sp.EntityID != tc.wantID {
+				t.Errorf("speaker = %q (%q), want %q (%q)", sp.Name, sp.EntityID, tc.wantName, tc.wantID)
+			}
+		})
+	}
+}
+
 // checkSpans checks that every span lies in the text and holds its text.
 func checkSpans(t *testing.T, text string, qs []Quote) {
 	t.Helper()

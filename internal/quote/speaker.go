@@ -28,49 +28,46 @@ type personRef struct {
 	surfaceS string
 }
 
-// findPeople registers the people the text names after a title (or the
-// person mentions given), and every later mention of their surname.
+// findPeople registers the people the text names: the person mentions
+// given, and the full names written after a title (الوزير فلان) that no
+// person mention covers (the recognizer misses some), then every later
+// mention of their surname.
 func (x *extractor) findPeople() {
-	if x.mentions != nil {
-		for _, m := range x.mentions {
-			if !isPersonType(m.Type) || m.Start < 0 || m.End > len(x.cps)-1 || m.Start >= m.End {
-				continue
-			}
-			f, l := x.tokensIn(m.Start, m.End)
-			if l < f {
-				continue
-			}
-			name := m.Name
-			if name == "" {
-				name = x.slice(m.Start, m.End)
-			}
-			x.addPerson(person{name: name, entityID: m.EntityID, keys: nameKeys(name), title: x.titleBefore(f), start: f, first: f, cpStart: m.Start, cpEnd: m.End})
+	for _, m := range x.mentions {
+		if !isPersonType(m.Type) || m.Start < 0 || m.End > len(x.cps)-1 || m.Start >= m.End {
+			continue
 		}
-	} else {
-		for i := 0; i < len(x.toks); i++ {
-			n := strings.TrimPrefix(x.norm[i], "و")
-			if !has(titles, x.norm[i]) && !has(titles, n) {
-				continue
-			}
-			if b := i - 1; b >= 1 && x.toks[b].Kind == arabic.Word && x.nameLike(b-1) && (x.nameLike(b) || strings.HasPrefix(x.norm[b], "ال") && !has(titles, x.norm[b]) && !has(orgHeads, x.norm[b])) {
-				name := x.slice(x.toks[b-1].Start, x.toks[b].End)
-				x.addPerson(person{name: name, keys: nameKeys(name), title: contentTokens(x.slice(x.toks[i].Start, x.toks[min(i+2, x.sentEnd[i])].End)), start: b - 1, first: b - 1, cpStart: x.toks[b-1].Start, cpEnd: x.toks[b].End})
-			}
-			f, l := x.phraseAfter(i, x.sentEnd[i])
-			if l < f {
-				continue
-			}
-			nf, nl := x.nameRun(f, l)
-			if nl-nf >= 1 {
-				name := x.slice(x.toks[nf].Start, x.toks[nl].End)
-				var title []string
-				for k := f; k < nf; k++ {
-					title = append(title, contentToken(x.norm[k])...)
-				}
-				x.addPerson(person{name: name, keys: nameKeys(name), title: title, start: nf, first: f, cpStart: x.toks[nf].Start, cpEnd: x.toks[nl].End})
-			}
-			i = l
+		f, l := x.tokensIn(m.Start, m.End)
+		if l < f {
+			continue
 		}
+		name := m.Name
+		if name == "" {
+			name = x.slice(m.Start, m.End)
+		}
+		x.addPerson(person{name: name, entityID: m.EntityID, keys: nameKeys(name), title: x.titleBefore(f), start: f, first: f, cpStart: m.Start, cpEnd: m.End})
+	}
+	for i := 0; i < len(x.toks); i++ {
+		n := strings.TrimPrefix(x.norm[i], "و")
+		if !has(titles, x.norm[i]) && !has(titles, n) {
+			continue
+		}
+		if b := i - 1; b >= 1 && x.toks[b].Kind == arabic.Word && x.nameLike(b-1) && (x.nameLike(b) || strings.HasPrefix(x.norm[b], "ال") && !has(titles, x.norm[b]) && !has(orgHeads, x.norm[b])) {
+			x.addTitled(b-1, b, b-1, contentTokens(x.slice(x.toks[i].Start, x.toks[min(i+2, x.sentEnd[i])].End)))
+		}
+		f, l := x.phraseAfter(i, x.sentEnd[i])
+		if l < f {
+			continue
+		}
+		nf, nl := x.nameRun(f, l)
+		if nl-nf >= 1 {
+			var title []string
+			for k := f; k < nf; k++ {
+				title = append(title, contentToken(x.norm[k])...)
+			}
+			x.addTitled(nf, nl, f, title)
+		}
+		i = l
 	}
 	// Later mentions of a surname alone.
 	for i, t := range x.toks {
@@ -94,6 +91,20 @@ func isPersonType(t string) bool {
 	return false
 }
 
+// addTitled registers the name of tokens [nf, nl], found by its title
+// (phrase from token first), unless a person mention given overlaps it:
+// the recognizer's reading of that name stands.
+func (x *extractor) addTitled(nf, nl, first int, title []string) {
+	start, end := x.toks[nf].Start, x.toks[nl].End
+	for _, m := range x.mentions {
+		if isPersonType(m.Type) && m.Start < end && start < m.End {
+			return
+		}
+	}
+	name := x.slice(start, end)
+	x.addPerson(person{name: name, keys: nameKeys(name), title: title, start: nf, first: first, cpStart: start, cpEnd: end})
+}
+
 func (x *extractor) addPerson(p person) {
 	x.people = append(x.people, p)
 	x.refs = append(x.refs, personRef{tok: p.start, who: len(x.people) - 1, cpStart: p.cpStart, cpEnd: p.cpEnd, surfaceS: x.slice(p.cpStart, p.cpEnd)})
@@ -108,16 +119,33 @@ func sortRefs(r []personRef) {
 }
 
 // titleBefore returns the content tokens of the title phrase just before
-// token f (for a person given as a mention).
+// token f (for a person given as a mention). The phrase does not reach
+// back over another person's name, and a coordinated title (ووزير …) is
+// its first word: in "وزير المياه رائد العمري ووزير الموارد منذر الأتاسي"
+// the title of الأتاسي is وزير الموارد, without العمري.
 func (x *extractor) titleBefore(f int) []string {
 	var out []string
 	for k := f - 1; k >= 0 && k >= f-5; k-- {
-		if x.toks[k].Kind != arabic.Word || has(prepositions, x.norm[k]) {
+		if x.toks[k].Kind != arabic.Word || has(prepositions, x.norm[k]) || x.inPersonMention(k) {
 			break
 		}
 		out = append(out, contentToken(x.norm[k])...)
+		if n := x.norm[k]; n != strings.TrimPrefix(n, "و") && has(titles, strings.TrimPrefix(n, "و")) {
+			break
+		}
 	}
 	return out
+}
+
+// inPersonMention reports whether token k lies in a person mention given.
+func (x *extractor) inPersonMention(k int) bool {
+	t := x.toks[k]
+	for _, m := range x.mentions {
+		if isPersonType(m.Type) && m.Start <= t.Start && t.End <= m.End {
+			return true
+		}
+	}
+	return false
 }
 
 // tokensIn returns the tokens inside code points [start, end).
@@ -400,7 +428,7 @@ func (x *extractor) resolve(cue, f, l int) Speaker {
 	start, end := x.toks[f].Start, x.toks[l].End
 	sp := Speaker{Text: x.slice(start, end), Start: start, End: end}
 	if x.mentions != nil {
-		if m, ok := x.mentionIn(start, end); ok {
+		if m, ok := x.mentionIn(start, end); ok && (isPersonType(m.Type) || !x.titledName(f, l)) {
 			sp.Name, sp.EntityID = m.Name, m.EntityID
 			if sp.Name == "" {
 				sp.Name = x.slice(m.Start, m.End)
@@ -415,6 +443,13 @@ func (x *extractor) resolve(cue, f, l int) Speaker {
 	if p := x.personBySurname(x.norm[f], cue); p >= 0 {
 		sp.Type, sp.Name, sp.EntityID = "person", x.people[p].name, x.people[p].entityID
 		return sp
+	}
+	if l > f && isTitle(x.norm[f]) {
+		// الوزير الأتاسي: a title and the surname of a person named before
+		if p := x.personBySurname(x.norm[l], cue); p >= 0 {
+			sp.Type, sp.Name, sp.EntityID = "person", x.people[p].name, x.people[p].entityID
+			return sp
+		}
 	}
 	if w := x.norm[l]; l > f && (w == "باسمه" || w == "باسمها") {
 		// المتحدث باسمه: the spokesman of the person just mentioned
@@ -532,6 +567,23 @@ func (x *extractor) personByName(nf, nl, at int) int {
 		}
 	}
 	return -1
+}
+
+// isTitle reports whether the normalized word n is a title, with or
+// without the article.
+func isTitle(n string) bool {
+	return has(titles, n) || has(titles, strings.TrimPrefix(n, "ال"))
+}
+
+// titledName reports whether the phrase [f, l] is a person's title
+// followed by a full name (المتحدث باسم الشركة سالم الهاشمي), so that an
+// organization mention in it is not the speaker.
+func (x *extractor) titledName(f, l int) bool {
+	if !isTitle(x.norm[f]) {
+		return false
+	}
+	nf, nl := x.nameRun(f, l)
+	return nf > f && nl > nf
 }
 
 // mentionIn returns the person (or else organization) mention that lies
