@@ -16,9 +16,14 @@
 //     (ner.KnownPersons) that fits (اوباما → باراك اوباما), else keeps an
 //     id of its own.
 //   - Time expressions are resolved against Published (given by the input
-//     or inferred, see news.DateOrigin). When the article has no date, only expressions whose value does not depend on the
-//     publication date (absolute dates, durations, sets) keep a value; the
-//     others are kept with an empty value rather than a guessed one.
+//     or inferred at ingest, see news.DateOrigin). When the article has no
+//     date, its day is estimated from the title and body with
+//     timex.InferPublished; when that gives one, it is recorded in
+//     PublishedInferred with its confidence and the expressions are
+//     resolved against it. Otherwise only expressions whose value does not
+//     depend on the publication date (absolute dates, durations, sets) keep
+//     a value; the others are kept with an empty value rather than a
+//     guessed one.
 //   - The same article and the same Version give the same Analysis.
 //
 // An Analyzer is read-only once built and safe for concurrent use.
@@ -43,7 +48,7 @@ import (
 // stored in news.Analysis.Analyzer, and `rasid reanalyze` redoes every
 // analysis made by another version. Bump it whenever a model, a word list
 // or an analyzer's behaviour changes what Analyze returns.
-const Version = "rasid-analysis/2"
+const Version = "rasid-analysis/3"
 
 // Analyzer runs the analyzers on articles. Build one with New or Default
 // and share it: it is read-only and safe for concurrent use.
@@ -145,7 +150,14 @@ func (an *Analyzer) Analyze(a news.Article) news.Analysis {
 		out.Sentences = append(out.Sentences, sp.span(s.Start, s.End))
 	}
 
-	for _, t := range an.timexes(text, a.Published) {
+	ref := a.Published
+	if ref.IsZero() {
+		if day, conf, ok := timex.InferPublished(inferenceText(a)); ok {
+			ref = day.Add(12 * time.Hour) // midday: only the day is known
+			out.PublishedInferred = &news.InferredDate{Date: day.Format(time.DateOnly), Confidence: conf}
+		}
+	}
+	for _, t := range an.timexes(text, ref) {
 		out.Timexes = append(out.Timexes, news.Timex{
 			Span:        sp.span(t.Start, t.End),
 			Type:        t.Type,
@@ -345,6 +357,15 @@ func (an *Analyzer) timexes(text string, published time.Time) []timex.Timex {
 		}
 	}
 	return xa
+}
+
+// inferenceText is what timex.InferPublished reads: the title, a blank
+// line and the body.
+func inferenceText(a news.Article) string {
+	if a.Title == "" {
+		return a.Body
+	}
+	return a.Title + "\n\n" + a.Body
 }
 
 // spanner cuts spans of a text by code point offsets.

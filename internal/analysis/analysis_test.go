@@ -243,11 +243,15 @@ func TestStableIDs(t *testing.T) {
 	}
 }
 
-// TestUndated checks that without a publication date relative expressions
-// keep no value and absolute ones are resolved.
+// TestUndated checks that without a publication date, given or inferred,
+// relative expressions keep no value and absolute ones are resolved. The
+// date is past the opening, so timex.InferPublished gives no day.
 func TestUndated(t *testing.T) {
 	an := analyzer(t)
-	res := an.Analyze(news.Article{ID: "u", Body: "التقى الوزيران أمس، بعد اجتماع عقد في 5 أغسطس 2020 واستمر ثلاثة أيام."})
+	res := an.Analyze(news.Article{ID: "u", Body: "التقى الوزيران أمس في العاصمة لبحث ملفات التعاون الاقتصادي والأمني بين البلدين، وهو اللقاء الثاني بينهما منذ بداية العام، بعد اجتماع عقد في 5 أغسطس 2020 واستمر ثلاثة أيام."})
+	if res.PublishedInferred != nil {
+		t.Errorf("inferred %+v, want none", *res.PublishedInferred)
+	}
 	want := map[string]string{"أمس": "", "5 أغسطس 2020": "2020-08-05", "ثلاثة أيام": "P3D"}
 	got := map[string]string{}
 	for _, x := range res.Timexes {
@@ -257,6 +261,48 @@ func TestUndated(t *testing.T) {
 		if g, ok := got[text]; !ok || g != v {
 			t.Errorf("%q: value %q (found %v), want %q", text, g, ok, v)
 		}
+	}
+}
+
+// TestInferredDate checks that an undated article whose text gives its
+// day gets that day in PublishedInferred and its relative expressions
+// resolved against it, and that a date the input gave is never replaced.
+func TestInferredDate(t *testing.T) {
+	an := analyzer(t)
+	body := "الرياض - أكد الوزير اليوم الثلاثاء 4 أغسطس 2015 أن الاجتماع الذي عقد أمس كان مثمرا، وأن الجولة المقبلة ستعقد الأسبوع المقبل."
+	given := time.Date(2016, 1, 10, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name      string
+		published time.Time
+		inferred  string // "" for none
+		yesterday string // the value of أمس
+	}{
+		{"undated", time.Time{}, "2015-08-04", "2015-08-03"},
+		{"dated by the input", given, "", "2016-01-09"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := an.Analyze(news.Article{ID: "d", Body: body, Published: tc.published})
+			switch {
+			case tc.inferred == "" && res.PublishedInferred != nil:
+				t.Errorf("inferred %+v for an article the input dated", *res.PublishedInferred)
+			case tc.inferred != "" && (res.PublishedInferred == nil || res.PublishedInferred.Date != tc.inferred):
+				t.Errorf("inferred %+v, want %s", res.PublishedInferred, tc.inferred)
+			case tc.inferred != "" && (res.PublishedInferred.Confidence <= 0 || res.PublishedInferred.Confidence > 1):
+				t.Errorf("confidence %v outside (0,1]", res.PublishedInferred.Confidence)
+			}
+			found := false
+			for _, x := range res.Timexes {
+				if x.Text == "أمس" {
+					found = true
+					if x.Value != tc.yesterday {
+						t.Errorf("أمس = %q, want %q", x.Value, tc.yesterday)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("أمس not found in %+v", res.Timexes)
+			}
+		})
 	}
 }
 

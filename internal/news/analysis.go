@@ -13,6 +13,17 @@ type Analysis struct {
 	Timexes    []Timex    `json:"timexes"`
 	Quantities []Quantity `json:"quantities"`
 	Quotes     []Quote    `json:"quotes"`
+	// PublishedInferred is the publication day estimated from the text
+	// when the article came without a date; the time expressions were then
+	// resolved against it. Nil when the input gave a date or no estimate
+	// was made. It never replaces a date the input gave.
+	PublishedInferred *InferredDate `json:"published_inferred,omitempty"`
+}
+
+// InferredDate is a publication day estimated from an article's content.
+type InferredDate struct {
+	Date       string  `json:"date"`       // YYYY-MM-DD
+	Confidence float64 `json:"confidence"` // in [0,1]: the share of right days measured for its kind of evidence
 }
 
 // Span is a piece of the original text: Text == []rune(body)[Start:End].
