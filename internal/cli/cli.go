@@ -64,6 +64,7 @@ func commands() []command {
 		{"duplicates", "list groups of near-duplicate articles with their canonical copy", runDuplicates},
 		{"timex", "find temporal expressions, one text per line on stdin, resolved against --ref, as JSON arrays", runTimex},
 		{"quantities", "find numbers, percentages, ranges, money and counts, one text per line on stdin, as JSON arrays", runQuantities},
+		{"bench", "measure speed on your archive (bench search: latency of one-to-three-word queries)", runBench},
 		{"eval", "measure quality on annotated data (eval stem|names …)", runEval},
 		{"version", "print the version of rasid", runVersion},
 	}

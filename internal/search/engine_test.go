@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rasid-news/rasid/internal/arabic"
 	"github.com/rasid-news/rasid/internal/ingest"
 	"github.com/rasid-news/rasid/internal/news"
 	"github.com/rasid-news/rasid/internal/search"
@@ -267,20 +266,7 @@ func BenchmarkSearch(b *testing.B) {
 		}
 	}
 	flush()
-	// Queries: the first one, two and three content words of headlines.
-	var queries []string
-	for i, h := range headlines {
-		var words []string
-		for _, t := range arabic.Tokenize(h) {
-			if t.Kind == arabic.Word && !arabic.IsStopword(t.Norm) {
-				words = append(words, t.Text)
-			}
-		}
-		n := min(len(words), i%3+1)
-		if n > 0 {
-			queries = append(queries, strings.Join(words[:n], " "))
-		}
-	}
+	queries := search.SampleQueries(headlines)
 	e := search.Engine{Store: st}
 	for _, facets := range []bool{false, true} {
 		name := "plain"
