@@ -202,7 +202,14 @@ func printRecognizers(w io.Writer, rep *eval.RecognizersReport) {
 	}
 	line("overall", rep.Overall)
 	for _, e := range rep.Errors {
-		fmt.Fprintf(w, "%s %q want=%s got=%s\n", e.File, e.Input, e.Want, e.Got)
+		mark := ""
+		if e.Kind != "" {
+			mark = " " + e.Kind
+			if e.Ref {
+				mark += " ref"
+			}
+		}
+		fmt.Fprintf(w, "%s%s %q want=%s got=%s\n", e.File, mark, e.Input, e.Want, e.Got)
 	}
 }
 

@@ -218,7 +218,12 @@ func (s *RecognizersScore) add(o RecognizersScore) {
 
 // RecognizersError is one case scored wrong.
 type RecognizersError struct {
-	File  string `json:"file"`
+	File string `json:"file"`
+	// Kind is "value" for a wrong or missing value, "span" for a right
+	// value with a span that differs.
+	Kind string `json:"kind"`
+	// Ref marks a case counted in the reference-time figure.
+	Ref   bool   `json:"ref"`
 	Input string `json:"input"`
 	Want  string `json:"want"`
 	Got   string `json:"got"`
@@ -297,51 +302,37 @@ func readRecognizers(dir string) (map[string][]recCase, error) {
 	return out, nil
 }
 
-// recWant lists the values an expected DateTime result accepts: its
-// TIMEX, and its past and future resolutions in timex's writing.
-func recWant(r recResult) []string {
-	var want []string
-	var v struct {
-		Timex  string            `json:"Timex"`
-		Past   map[string]string `json:"PastResolution"`
-		Future map[string]string `json:"FutureResolution"`
-		Values []map[string]string
-	}
+// recWant lists the canonical forms an expected DateTime result
+// accepts (see recExpectedForms) and its TIMEX for the error list.
+func recWant(r recResult) ([]string, string) {
 	raw := r.Value
 	if len(raw) == 0 {
 		raw = r.Resolution
 	}
 	if len(raw) == 0 {
-		return nil
+		return nil, ""
 	}
-	_ = json.Unmarshal(raw, &v)
-	var vals struct {
+	var v struct {
+		Timex  string              `json:"Timex"`
+		Past   map[string]string   `json:"PastResolution"`
+		Future map[string]string   `json:"FutureResolution"`
 		Values []map[string]string `json:"values"`
 	}
-	_ = json.Unmarshal(raw, &vals)
-	add := func(s string) {
-		if s == "" {
-			return
-		}
-		s = strings.Replace(s, " ", "T", 1)
-		want = append(want, s, strings.TrimSuffix(s, ":00"), strings.TrimSuffix(strings.TrimSuffix(s, ":00"), ":00"))
+	if json.Unmarshal(raw, &v) != nil {
+		return nil, ""
 	}
-	add(v.Timex)
+	res := append([]map[string]string{}, v.Values...)
 	for _, m := range []map[string]string{v.Past, v.Future} {
-		for k, s := range m {
-			if k == "date" || k == "dateTime" || k == "time" {
-				add(s)
-			}
-		}
-		if m["startDate"] != "" {
-			add(m["startDate"] + "/" + m["endDate"])
+		if len(m) > 0 {
+			res = append(res, m)
 		}
 	}
-	for _, m := range vals.Values {
-		add(m["timex"])
-		add(m["value"])
+	forms := recExpectedForms(v.Timex, res)
+	shown := v.Timex
+	if shown == "" && len(v.Values) > 0 {
+		shown = v.Values[0]["timex"]
 	}
-	return want
+	return forms, shown
 }
 
 // ScoreRecognizersDateTime scores timex on the DateTime spec files of
@@ -382,22 +373,16 @@ func ScoreRecognizersDateTime(dir string, withErrors bool) (*RecognizersReport, 
 					}
 				}
 				spanOK = spanOK && hit
-				want := recWant(r)
+				want, shown := recWant(r)
 				if len(want) == 0 {
 					continue
 				}
 				wantsValue = true
-				wantS = append(wantS, want[0])
+				wantS = append(wantS, shown)
 				ok := false
 				for _, f := range found {
-					if f.Start < en && st < f.End {
-						for _, a := range timexAlternatives(f) {
-							for _, w := range want {
-								if a == w || "T"+strings.SplitN(a, "T", 2)[len(strings.SplitN(a, "T", 2))-1] == w && strings.HasPrefix(w, "T") {
-									ok = true
-								}
-							}
-						}
+					if f.Start < en && st < f.End && formsMeet(FoundValueForms(f.Value), want) {
+						ok = true
 					}
 				}
 				valueOK = valueOK && ok
@@ -421,7 +406,11 @@ func ScoreRecognizersDateTime(dir string, withErrors bool) (*RecognizersReport, 
 				}
 			}
 			if withErrors && (!valueOK || !spanOK) {
-				rep.Errors = append(rep.Errors, RecognizersError{File: name, Input: c.Input, Want: strings.Join(wantS, " "), Got: strings.Join(gotS, " ")})
+				kind := "value"
+				if valueOK {
+					kind = "span"
+				}
+				rep.Errors = append(rep.Errors, RecognizersError{File: name, Kind: kind, Ref: hasRef && wantsValue, Input: c.Input, Want: strings.Join(wantS, " "), Got: strings.Join(gotS, " ")})
 			}
 		}
 		s.finish()
