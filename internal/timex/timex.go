@@ -62,20 +62,27 @@ func ExtractWith(text string, ref time.Time, opt Options) []Timex {
 	toks := arabic.Tokenize(text)
 	p := &parser{ws: quantity.Words(toks), rs: []rune(text), ref: ref, opt: opt,
 		refDay: time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)}
-	var out []Timex
+	var ms []match
+	prevEnd := 0
 	for i := 0; i < len(p.ws); {
 		m, ok := p.at(i)
 		if !ok {
 			i++
 			continue
 		}
+		m = p.partClock(m, prevEnd)
+		ms = append(ms, m)
+		i, prevEnd = m.j, m.j
+	}
+	ms = p.compose(ms)
+	out := make([]Timex, 0, len(ms))
+	for _, m := range ms {
 		start := p.ws[m.i].Start + m.cut
 		end := p.ws[m.j-1].End
 		t := m.t
 		t.Start, t.End = start, end
 		t.Text = string(p.rs[start:end])
 		out = append(out, t)
-		i = m.j
 	}
 	return out
 }
@@ -88,6 +95,10 @@ type match struct {
 	t      Timex
 	day    time.Time // the day, for dates of day granularity
 	hasDay bool
+	clk    *clockInfo // a clock time
+	dated  bool       // a clock or part of the day on a day written in the text
+	part   string     // the part of the day (MO, AF, EV, NI …) of a part expression
+	wd     int        // 1 + the weekday, for a weekday
 }
 
 type parser struct {
@@ -102,6 +113,7 @@ type parser struct {
 	inPart   bool // season is read inside a part (نهاية الصيف)
 	// lastMonth is the month of the last explicit date, for نفس الشهر.
 	lastMonth time.Time
+	inRange   bool // reading one end of a range
 }
 
 // k returns the lookup key of token i, "" past the end.
@@ -185,6 +197,20 @@ func (p *parser) at(i int) (match, bool) {
 		}
 	}
 	p.first, p.firstKey = -1, ""
+	if !p.inRange {
+		try := k == "من" || k == "بين"
+		if !try && found {
+			_, try = p.connector(best.j, false)
+		}
+		if !try && !found && p.isNum(i) {
+			_, try = p.connector(i+1, false)
+		}
+		if try {
+			if m, ok := p.rangeExpr(i); ok && (!found || m.j > best.j) {
+				best, found = m, true
+			}
+		}
+	}
 	if found && best.hasDay && best.t.Granularity == "day" {
 		p.lastMonth = best.day
 	}
@@ -540,7 +566,9 @@ func (p *parser) weekday(i int) (match, bool) {
 		m.i = i
 		return m, true
 	}
-	return dateMatch(i, j, t), true
+	m := dateMatch(i, j, t)
+	m.wd = wd + 1
+	return m, true
 }
 
 // futureClause reports a future cue in the clause around token i: سـ
@@ -1299,121 +1327,149 @@ func trimFloat(v float64) string {
 
 func (p *parser) dayPartTime(i int) (match, bool) {
 	j := i
-	if p.k(j) == "ساعات" || p.k(j) == "وقت" {
+	this := false
+	switch p.k(j) {
+	case "ساعات":
 		j++
+	case "وقت":
+		// وقت متأخر من المساء, وقت مبكر بعد الظهر
+		j++
+		switch p.k(j) {
+		case "متاخر", "مبكر", "باكر":
+			j++
+			if p.k(j) == "من" {
+				j++
+			}
+		}
+	case "هذا", "هذه":
+		this = true
+		j++
+	case "اول":
+		if p.k(j+1) == "الليل" {
+			j++
+		}
 	}
-	code, ok := dayParts[p.k(j)]
-	if !ok {
+	var code string
+	if p.k(j) == "بعد" && (p.k(j+1) == "ظهر" || p.k(j+1) == "الظهر" || p.k(j+1) == "الظهيره") {
+		code = "AF"
+		j += 2
+	} else if c, ok := dayParts[p.k(j)]; ok {
+		code = c
+		j++
+	} else {
 		return match{}, false
 	}
-	j++
+	if this && !strings.HasPrefix(p.k(j-1), "ال") {
+		return match{}, false
+	}
 	if p.k(j) == "الباكر" {
 		j++
+	}
+	partOn := func(end int, d time.Time) (match, bool) {
+		return match{i: i, j: end, t: Timex{Type: TypeTime, Value: day(d) + "T" + code, Granularity: "time"}, day: d, part: code, dated: true}, true
+	}
+	if this {
+		return partOn(j, p.refDay)
 	}
 	// مساء اليوم, صباح أمس الأحد, مساء الاثنين, ليلة الجمعة
 	if code == "DT" && j == i+1 && !strings.HasSuffix(p.k(i), "ا") {
 		return match{}, false // نهار أمس is the day itself
 	}
-	if m, ok := p.relDay(j); ok {
-		return match{i: i, j: m.j, t: Timex{Type: TypeTime, Value: day(m.day) + "T" + code, Granularity: "time"}, day: m.day}, true
+	k := j
+	if p.k(k) == "من" && j > i+1 {
+		k++ // بعد ظهر من يوم الجمعة
 	}
-	if m, ok := p.weekday(j); ok && m.hasDay {
-		return match{i: i, j: m.j, t: Timex{Type: TypeTime, Value: day(m.day) + "T" + code, Granularity: "time"}, day: m.day}, true
+	if m, ok := p.relDay(k); ok {
+		return partOn(m.j, m.day)
 	}
-	if m, ok := p.dayMonth(j); ok && m.hasDay {
-		return match{i: i, j: m.j, t: Timex{Type: TypeTime, Value: day(m.day) + "T" + code, Granularity: "time"}, day: m.day}, true
+	if m, ok := p.weekday(k); ok && m.hasDay {
+		return partOn(m.j, m.day)
 	}
-	// A bare part of the day as an adverb: مساء, عصرا, نهارا, الصباح الباكر.
-	k := p.k(i)
-	if !strings.HasSuffix(k, "ا") && k != "مساء" && k != "الليل" && j == i+1 {
+	if m, ok := p.dayMonth(k); ok && m.hasDay {
+		return partOn(m.j, m.day)
+	}
+	k0 := p.k(i)
+	// الليلة: tonight; الليلة الماضية: last night.
+	if k0 == "الليله" && j == i+1 {
+		switch directions[p.k(j)] {
+		case dirPast:
+			return partOn(j+1, p.refDay.AddDate(0, 0, -1))
+		case dirNone, dirThis:
+			return partOn(j, p.refDay)
+		}
+	}
+	// A bare part of the day as an adverb: مساء, عصرا, نهارا, الصباح
+	// الباكر; with the article after في or خلال (في الصباح).
+	prep := p.k(i-1) == "في" || p.k(i-1) == "خلال"
+	if !strings.HasSuffix(k0, "ا") && k0 != "مساء" && k0 != "الليل" && j == i+1 && !prep {
 		return match{}, false
 	}
-	if j == i+1 && strings.HasPrefix(k, "ال") && k != "الليل" {
+	if j == i+1 && strings.HasPrefix(k0, "ال") && k0 != "الليل" && !prep {
 		return match{}, false
 	}
-	if k == "ليله" || k == "الليله" || k == "نهار" || k == "صبيحه" || k == "عشيه" || k == "ظهيره" {
+	if k0 == "ليله" || k0 == "الليله" || k0 == "نهار" || k0 == "صبيحه" || k0 == "عشيه" || k0 == "ظهيره" {
 		return match{}, false
 	}
-	return match{i: i, j: j, t: Timex{Type: TypeTime, Value: "T" + code, Granularity: "time"}}, true
+	return match{i: i, j: j, t: Timex{Type: TypeTime, Value: "T" + code, Granularity: "time"}, part: code}, true
 }
 
-// clock: الساعة 06:47 [بتوقيت جرينتش], الساعة الثالثة فجرا, 3:20 عصرا.
+// clock: الساعة 06:47 [بتوقيت جرينتش], الساعة الثالثة فجرا, 3:20 عصرا,
+// الساعة الثامنة وعشرين دقيقة مساءً, 4 مساءً, حوالي الساعة 3.
 func (p *parser) clock(i int) (match, bool) {
 	j := i
 	hasSaa := false
-	if p.k(j) == "الساعه" || p.k(j) == "عند" && p.k(j+1) == "الساعه" {
-		if p.k(j) == "عند" {
+	switch p.k(j) {
+	case "حوالي", "نحو", "بحدود", "قرابه", "عند", "في":
+		if p.k(j+1) == "الساعه" {
 			j++
 		}
+	}
+	if p.k(j) == "الساعه" {
 		j++
 		hasSaa = true
+	} else {
+		j = i
 	}
-	h, mi := -1, 0
-	if hh, ok := p.num(j); ok && p.raw(j+1) == ":" {
-		if mm, ok := p.num(j + 2); ok && hh <= 24 && mm < 60 {
-			h, mi = hh, mm
-			j += 3
-			if p.raw(j) == ":" {
-				if _, ok := p.num(j + 1); ok {
-					j += 2
+	word := p.k(j)
+	c, e, ok := p.hourWord(j, hasSaa || strings.HasPrefix(word, "ال"))
+	if !ok {
+		return match{}, false
+	}
+	colon := p.raw(j+1) == ":"
+	e = p.minutesAfter(e, &c)
+	code, e2 := p.partAfter(e)
+	if code != "" {
+		c.h, c.fixed = partHour(c.h, code)
+		e = e2
+	}
+	if !hasSaa && code == "" && !colon {
+		return match{}, false
+	}
+	if !hasSaa && !p.isNum(j) && !strings.HasPrefix(word, "ال") {
+		return match{}, false
+	}
+	d := p.refDay
+	if p.k(e) == "بتوقيت" {
+		e++
+		zone := p.k(e)
+		if zone != "" {
+			e++
+		}
+		if p.k(e) == "المكرمه" {
+			e++
+		}
+		switch strings.ToLower(zone) {
+		case "gmt", "utc", "جرينتش", "غرينتش", "جرينيتش":
+			// A clock given in universal time, read on the reference's clock.
+			if _, off := p.ref.Zone(); off != 0 {
+				t := time.Date(d.Year(), d.Month(), d.Day(), c.h, c.mi, c.sec, 0, time.UTC).In(p.ref.Location())
+				c.h, c.fixed = t.Hour(), true
+				d = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+				if d.Before(p.refDay) {
+					d = d.AddDate(0, 0, 1)
 				}
 			}
 		}
-	} else if hasSaa || (p.k(j) != "" && strings.HasPrefix(p.k(j), "ال")) {
-		n, ok := quantity.ParseAt(p.ws, j)
-		if ok && n.Integer && n.Value >= 0 && n.Value <= 24 {
-			h = int(n.Value)
-			j += n.Words
-		}
 	}
-	if h < 0 {
-		return match{}, false
-	}
-	// و18 دقيقة, وثلث, إلا ربعا
-	switch k := p.k(j); {
-	case k == "وثلث":
-		mi, j = 20, j+1
-	case k == "ونصف":
-		mi, j = 30, j+1
-	case k == "وربع":
-		mi, j = 15, j+1
-	case k == "الا":
-		switch p.k(j + 1) {
-		case "ثلث":
-			h, mi, j = h-1, 40, j+2
-		case "ربع", "ربعا":
-			h, mi, j = h-1, 45, j+2
-		}
-	}
-	code := ""
-	if c, ok := dayParts[p.k(j)]; ok {
-		code = c
-		j++
-	} else if p.k(j) == "بعد" && (p.k(j+1) == "الظهر" || p.k(j+1) == "العصر" || p.k(j+1) == "المغرب") {
-		code = "AF"
-		if p.k(j+1) == "المغرب" {
-			code = "EV"
-		}
-		j += 2
-	}
-	if !hasSaa && code == "" && p.raw(i+1) != ":" {
-		return match{}, false
-	}
-	if (code == "AF" || code == "EV" || code == "NI" && h >= 6) && h < 12 {
-		h += 12
-	}
-	if p.k(j) == "بتوقيت" {
-		j++
-		if p.k(j) != "" {
-			j++
-		}
-		if p.k(j) == "المكرمه" {
-			j++
-		}
-	}
-	d := p.refDay
-	if h >= 24 {
-		h -= 24
-	}
-	return match{i: i, j: j, t: Timex{Type: TypeTime, Value: fmt.Sprintf("%sT%02d:%02d", day(d), h, mi), Granularity: "time"}}, true
+	return p.clockMatch(i, e, c, d, false), true
 }

@@ -1,0 +1,566 @@
+package timex
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/rasid-news/rasid/internal/arabic"
+	"github.com/rasid-news/rasid/internal/quantity"
+)
+
+// Composition: expressions read one by one are joined when the text
+// joins them: a day and a clock (14 أكتوبر الساعة 8:00), a part of the
+// day and a clock (هذا الصباح في السابعة), a week and a weekday (الأسبوع
+// المقبل يوم الجمعة), and ranges (من 4 إلى 23 من هذا الشهر, بين الساعة 4
+// و5 مساءً, من 2014 إلى 2018).
+
+// clockInfo is the reading of a clock time.
+type clockInfo struct {
+	h, mi, sec int
+	fixed      bool // morning or afternoon known (a part, or 13–24)
+}
+
+// partHour moves an hour of the 12-hour clock into the part of the day.
+func partHour(h int, code string) (int, bool) {
+	switch code {
+	case "AF", "EV":
+		if h < 12 {
+			h += 12
+		}
+		return h, true
+	case "NI":
+		if h >= 6 && h < 12 {
+			h += 12
+		}
+		return h, true
+	case "MI":
+		if h >= 1 && h <= 5 {
+			h += 12
+		}
+		return h, true
+	case "MO":
+		if h == 12 {
+			h = 0
+		}
+		return h, true
+	}
+	return h, h > 12 || h == 0
+}
+
+// clockText writes a clock reading as HH:MM[:SS].
+func clockText(c clockInfo) string {
+	s := fmt.Sprintf("%02d:%02d", c.h, c.mi)
+	if c.sec != 0 {
+		s += fmt.Sprintf(":%02d", c.sec)
+	}
+	return s
+}
+
+// timeOn writes a clock on a day.
+func timeOn(d time.Time, c clockInfo) string { return day(d) + "T" + clockText(c) }
+
+// clockMatch builds the match of a clock reading over [i, j) on day d;
+// an hour that may be morning or afternoon goes, with the Future option,
+// to its next occurrence after the reference time (as Duckling reads
+// الساعة 3 at 04:30), and otherwise stays as written.
+func (p *parser) clockMatch(i, j int, c clockInfo, d time.Time, dated bool) match {
+	if c.h >= 24 {
+		c.h -= 24
+	}
+	if !dated && !c.fixed && p.opt.Future {
+		refMin := p.ref.Hour()*60 + p.ref.Minute()
+		best := -1
+		for _, cand := range []int{c.h, c.h + 12, c.h + 24, c.h + 36} {
+			if c.h >= 12 && (cand == c.h+12 || cand == c.h+36) {
+				continue
+			}
+			if cand*60+c.mi >= refMin {
+				best = cand
+				break
+			}
+		}
+		if best >= 24 {
+			d = d.AddDate(0, 0, 1)
+			best -= 24
+		}
+		if best >= 0 && best < 24 {
+			c.h = best
+		}
+	}
+	m := match{i: i, j: j, t: Timex{Type: TypeTime, Value: timeOn(d, c), Granularity: "time"}, day: d, clk: &c}
+	return m
+}
+
+// hourWord reads an hour at j: digits (8, 8:00, 8:00:31) or a number in
+// words (الثامنة, ثلاثة, الحادية عشرة); it returns the reading and its end.
+func (p *parser) hourWord(j int, wordsOK bool) (clockInfo, int, bool) {
+	var c clockInfo
+	if hh, ok := p.num(j); ok {
+		if p.raw(j+1) == ":" {
+			mm, ok := p.num(j + 2)
+			if !ok || hh > 24 || mm >= 60 {
+				return c, j, false
+			}
+			c.h, c.mi = hh, mm
+			j += 3
+			if p.raw(j) == ":" {
+				if ss, ok := p.num(j + 1); ok && ss < 60 {
+					c.sec = ss
+					j += 2
+				}
+			}
+			c.fixed = c.h > 12 || c.h == 0
+			return c, j, true
+		}
+		if hh < 1 || hh > 24 || len(p.ws[j].Key) > 2 {
+			return c, j, false
+		}
+		c.h, c.fixed = hh, hh > 12
+		return c, j + 1, true
+	}
+	if !wordsOK || p.ws == nil || j >= len(p.ws) || p.ws[j].Kind != arabic.Word {
+		return c, j, false
+	}
+	n, ok := quantity.ParseAt(p.ws, j)
+	if !ok || !n.Integer || n.Value < 1 || n.Value > 12 || n.Digits {
+		return c, j, false
+	}
+	c.h = int(n.Value)
+	return c, j + n.Words, true
+}
+
+// minutesAfter reads the minutes after an hour: وثلث, ونصف, وربع, و18
+// دقيقة, وعشرين دقيقة, إلا ربع, إلا ثلث, إلا خمس دقائق.
+func (p *parser) minutesAfter(j int, c *clockInfo) int {
+	switch k := p.k(j); {
+	case k == "وثلث":
+		c.mi = 20
+		return j + 1
+	case k == "ونصف" || k == "والنصف":
+		c.mi = 30
+		return j + 1
+	case k == "وربع" || k == "والربع":
+		c.mi = 15
+		return j + 1
+	case k == "الا":
+		switch p.k(j + 1) {
+		case "ثلث", "الثلث":
+			c.h, c.mi = c.h-1, 40
+			return j + 2
+		case "ربع", "ربعا", "الربع":
+			c.h, c.mi = c.h-1, 45
+			return j + 2
+		}
+		if n, ok := quantity.ParseAt(p.ws, j+1); ok && n.Integer && n.Value > 0 && n.Value < 60 {
+			if u := p.k(j + 1 + n.Words); u == "دقيقه" || u == "دقائق" || u == "دقيقتين" {
+				c.h, c.mi = c.h-1, 60-int(n.Value)
+				return j + 2 + n.Words
+			}
+		}
+	case strings.HasPrefix(k, "و"):
+		var n quantity.Number
+		var ok bool
+		end := j
+		if k == "و" {
+			n, ok = quantity.ParseAt(p.ws, j+1)
+			end = j + 1 + n.Words
+		} else {
+			saved := p.ws[j].Key
+			p.ws[j].Key = strings.TrimPrefix(saved, "و")
+			n, ok = quantity.ParseAt(p.ws, j)
+			p.ws[j].Key = saved
+			end = j + n.Words
+		}
+		if !ok || !n.Integer || n.Value <= 0 || n.Value >= 60 {
+			return j
+		}
+		if u := p.k(end); u == "دقيقه" || u == "دقائق" || u == "دقيقتين" {
+			c.mi = int(n.Value)
+			return end + 1
+		}
+	}
+	return j
+}
+
+// partAfter reads a part of the day after a clock: صباحا, مساء, بعد
+// الظهر, قبل المغرب, الليلة, هذا المساء, العشاء.
+func (p *parser) partAfter(j int) (string, int) {
+	k := j
+	if p.raw(k) == "،" || p.raw(k) == "," {
+		k++
+	}
+	if p.k(k) == "من" || p.k(k) == "في" {
+		if c, ok := dayParts[p.k(k+1)]; ok && strings.HasPrefix(p.k(k+1), "ال") {
+			return c, k + 2
+		}
+	}
+	if p.k(k) == "هذا" || p.k(k) == "هذه" {
+		if c, ok := dayParts[p.k(k+1)]; ok {
+			return c, k + 2
+		}
+	}
+	switch p.k(k) {
+	case "بعد":
+		switch p.k(k + 1) {
+		case "الظهر", "الظهيره", "العصر":
+			return "AF", k + 2
+		case "المغرب", "العشاء":
+			return "EV", k + 2
+		}
+	case "قبل":
+		switch p.k(k + 1) {
+		case "الظهر", "الظهيره":
+			return "MO", k + 2
+		case "المغرب", "العصر":
+			return "AF", k + 2
+		}
+	case "العشاء", "عشاء":
+		return "EV", k + 1
+	case "الليله":
+		return "NI", k + 1
+	}
+	if c, ok := dayParts[p.k(k)]; ok && (!strings.HasPrefix(p.k(k), "ال") || k == j) {
+		return c, k + 1
+	}
+	return "", j
+}
+
+// --- ranges: من A إلى B, بين A و B, A - B
+
+// rangeEnd is one end of a range: a match, or a bare number (a day of
+// the month, an hour) that takes the rest from the other end.
+type rangeEnd struct {
+	m    match
+	bare int // the number, when m is not set
+	ok   bool
+	j    int
+}
+
+func (p *parser) rangeEndAt(j int, allowBare bool) rangeEnd {
+	if m, ok := p.single(j); ok {
+		return rangeEnd{m: m, ok: true, j: m.j}
+	}
+	if !allowBare {
+		return rangeEnd{}
+	}
+	if n, ok := quantity.ParseAt(p.ws, j); ok && n.Integer && n.Value >= 1 && n.Value <= 31 {
+		return rangeEnd{bare: int(n.Value), j: j + n.Words}
+	}
+	return rangeEnd{}
+}
+
+// connector reads the word between the ends of a range.
+func (p *parser) connector(j int, between bool) (int, bool) {
+	switch k := p.k(j); {
+	case k == "الي" || k == "حتي" || k == "لغايه" || k == "وحتي" || k == "والي" || k == "ولغايه":
+		return j + 1, true
+	case p.raw(j) == "-" || p.raw(j) == "–":
+		return j + 1, true
+	case between && k == "و":
+		return j + 1, true
+	}
+	return j, false
+}
+
+// rangeExpr reads a range of days, months, years or times.
+func (p *parser) rangeExpr(i int) (match, bool) {
+	if p.inRange {
+		return match{}, false
+	}
+	p.inRange = true
+	defer func() { p.inRange = false }()
+	j := i
+	between := false
+	switch p.k(j) {
+	case "من":
+		j++
+	case "بين":
+		j++
+		between = true
+	}
+	left := p.rangeEndAt(j, true)
+	if left.j == j {
+		return match{}, false
+	}
+	k, ok := p.connector(left.j, between)
+	if !ok {
+		// بين 3 و 12: the conjunction is glued to the number.
+		if between && strings.HasPrefix(p.k(left.j), "و") && len(p.k(left.j)) > 2 {
+			saved := p.ws[left.j].Key
+			p.ws[left.j].Key = strings.TrimPrefix(saved, "و")
+			defer func() { p.ws[left.j].Key = saved }()
+			k, ok = left.j, true
+		} else {
+			return match{}, false
+		}
+	}
+	right := p.rangeEndAt(k, true)
+	if right.j == k || (!left.ok && !right.ok) {
+		return match{}, false
+	}
+	// A weekday beside a day number: الجمعة 11 حتى الثلاثاء 15.
+	lm, rm := left.m, right.m
+	switch {
+	case left.ok && right.ok:
+		if lm.clk != nil && rm.clk != nil {
+			return p.timeRange(i, right.j, *lm.clk, *rm.clk, true, true, lm, rm)
+		}
+		if lm.t.Type != TypeDate || rm.t.Type != TypeDate || lm.t.Granularity != rm.t.Granularity {
+			return match{}, false
+		}
+		switch lm.t.Granularity {
+		case "day", "month", "year", "week", "quarter":
+		default:
+			return match{}, false
+		}
+		if lm.t.Granularity == "day" && rm.day.Before(lm.day) && rm.day.AddDate(-1, 0, 0).After(lm.day) == false {
+			// 2 أكتوبر إلى 22 أكتوبر resolved to different years stays.
+		}
+		if strings.Contains(lm.t.Value, "/") || strings.Contains(rm.t.Value, "/") {
+			return match{}, false
+		}
+		if lm.t.Granularity == "day" && rm.day.Year() != lm.day.Year() && rm.t.Value[5:] > lm.t.Value[5:] {
+			// both ends of one year: the right end's year wins when it
+			// was written, else the left's.
+			lm.day = time.Date(rm.day.Year(), lm.day.Month(), lm.day.Day(), 0, 0, 0, 0, time.UTC)
+			lm.t.Value = day(lm.day)
+		}
+		return match{i: i, j: right.j, t: Timex{Type: TypeDate, Value: lm.t.Value + "/" + rm.t.Value, Granularity: lm.t.Granularity}}, true
+	case !left.ok && right.ok:
+		if rm.clk != nil {
+			c := clockInfo{h: left.bare}
+			if c.h > 24 {
+				return match{}, false
+			}
+			return p.timeRange(i, right.j, c, *rm.clk, false, true, lm, rm)
+		}
+		if !rm.hasDay || rm.t.Granularity != "day" {
+			return match{}, false
+		}
+		d, ok := dateOf(rm.day.Year(), int(rm.day.Month()), left.bare)
+		if !ok || d.After(rm.day) {
+			return match{}, false
+		}
+		return match{i: i, j: right.j, t: Timex{Type: TypeDate, Value: day(d) + "/" + day(rm.day), Granularity: "day"}}, true
+	case left.ok && !right.ok:
+		if lm.clk != nil {
+			c := clockInfo{h: right.bare}
+			if c.h > 24 {
+				return match{}, false
+			}
+			// A part of the day after the bare end belongs to both.
+			j := right.j
+			if code, e := p.partAfter(j); code != "" {
+				c.h, c.fixed = partHour(c.h, code)
+				j = e
+			}
+			return p.timeRange(i, j, *lm.clk, c, true, c.fixed, lm, match{})
+		}
+		if !lm.hasDay || lm.t.Granularity != "day" {
+			return match{}, false
+		}
+		d, ok := dateOf(lm.day.Year(), int(lm.day.Month()), right.bare)
+		if !ok || d.Before(lm.day) {
+			return match{}, false
+		}
+		return match{i: i, j: right.j, t: Timex{Type: TypeDate, Value: day(lm.day) + "/" + day(d), Granularity: "day"}}, true
+	}
+	return match{}, false
+}
+
+// timeRange joins two clocks; an end without its part of the day takes
+// the other's, and a day after the range (غدا, من 22 أبريل) dates both.
+func (p *parser) timeRange(i, j int, a, b clockInfo, aRead, bRead bool, am, bm match) (match, bool) {
+	if !a.fixed && b.fixed {
+		switch {
+		case b.h >= 12 && a.h+12 <= b.h:
+			a.h += 12
+		}
+		a.fixed = true
+	}
+	if a.fixed && !b.fixed && a.h >= 12 && b.h < 12 && b.h+12 > a.h {
+		b.h += 12
+	}
+	d := p.refDay
+	dated := false
+	if am.clk != nil && !am.day.IsZero() && am.dated {
+		d, dated = am.day, true
+	}
+	if bm.clk != nil && !bm.day.IsZero() && bm.dated {
+		d, dated = bm.day, true
+	}
+	k := j
+	if p.k(k) == "من" || p.k(k) == "في" || p.raw(k) == "،" || p.raw(k) == "," {
+		k++
+	}
+	if m, ok := p.single(k); ok && m.hasDay && m.t.Granularity == "day" && m.clk == nil {
+		d, dated, j = m.day, true, m.j
+	}
+	_ = dated
+	return match{i: i, j: j, t: Timex{Type: TypeTime, Value: timeOn(d, a) + "/" + timeOn(d, b), Granularity: "time"}}, true
+}
+
+// single is the longest expression at i without ranges.
+func (p *parser) single(i int) (match, bool) {
+	if i < 0 || i >= len(p.ws) {
+		return match{}, false
+	}
+	saved := p.inRange
+	p.inRange = true
+	m, ok := p.at(i)
+	p.inRange = saved
+	if ok && m.cut > 0 {
+		return match{}, false
+	}
+	return m, ok
+}
+
+// --- joining neighbours
+
+// glueOK reports whether the tokens [a, b) may stand between two
+// expressions that read as one (a comma, في, من, حوالي, الموافق).
+func (p *parser) glueOK(a, b int) bool {
+	if b-a > 2 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		switch p.k(k) {
+		case "في", "من", "حوالي", "نحو", "الموافق", "يوم", "عند":
+		default:
+			if r := p.raw(k); r != "،" && r != "," {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isDay reports a date of day granularity without a clock or a part.
+func isDay(m match) bool {
+	return m.hasDay && m.t.Granularity == "day" && m.clk == nil && m.part == "" && m.t.Type == TypeDate && !strings.Contains(m.t.Value, "/")
+}
+
+// isPart reports a part of the day (مساء, هذا الصباح, صباح الغد).
+func isPart(m match) bool { return m.part != "" && m.clk == nil }
+
+// isClock reports a clock time not yet put on a written day.
+func isClock(m match) bool { return m.clk != nil && !m.dated && !strings.Contains(m.t.Value, "/") }
+
+// weekStartOf returns the Monday of an ISO week value 2016-W45.
+func weekStartOf(v string) (time.Time, bool) {
+	var y, w int
+	if n, _ := fmt.Sscanf(v, "%4d-W%2d", &y, &w); n != 2 || len(v) != 8 {
+		return time.Time{}, false
+	}
+	j4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+	mon := j4.AddDate(0, 0, -((int(j4.Weekday()) + 6) % 7))
+	return mon.AddDate(0, 0, 7*(w-1)), true
+}
+
+// join reads two neighbouring expressions as one, or reports false.
+func (p *parser) join(a, b match) (match, bool) {
+	switch {
+	case isDay(a) && isClock(b), isClock(a) && isDay(b):
+		d, c := a, b
+		if isClock(a) {
+			d, c = b, a
+		}
+		m := p.clockMatch(a.i, b.j, *c.clk, d.day, true)
+		m.dated, m.cut = true, a.cut
+		return m, true
+	case isDay(a) && isPart(b) && !b.dated, isPart(a) && !a.dated && isDay(b):
+		d, pt := a, b
+		if isPart(a) {
+			d, pt = b, a
+		}
+		m := match{i: a.i, j: b.j, cut: a.cut, t: Timex{Type: TypeTime, Value: day(d.day) + "T" + pt.part, Granularity: "time"}, day: d.day, part: pt.part, dated: true}
+		return m, true
+	case isPart(a) && isClock(b):
+		c := *b.clk
+		c.h, c.fixed = partHour(c.h, a.part)
+		d := p.refDay
+		if a.dated {
+			d = a.day
+		}
+		m := p.clockMatch(a.i, b.j, c, d, true)
+		m.dated, m.cut = a.dated, a.cut
+		return m, true
+	case a.t.Granularity == "week" && a.t.Type == TypeDate && b.wd > 0 && isDay(b):
+		mon, ok := weekStartOf(a.t.Value)
+		if !ok {
+			return match{}, false
+		}
+		d := mon.AddDate(0, 0, (b.wd-1+6)%7)
+		m := dateMatch(a.i, b.j, d)
+		m.cut = a.cut
+		return m, true
+	}
+	return match{}, false
+}
+
+// compose joins neighbouring expressions the text joins.
+func (p *parser) compose(ms []match) []match {
+	for idx := 0; idx+1 < len(ms); {
+		a, b := ms[idx], ms[idx+1]
+		if p.glueOK(a.j, b.i) {
+			if m, ok := p.join(a, b); ok {
+				ms[idx] = m
+				ms = append(ms[:idx+1], ms[idx+2:]...)
+				continue
+			}
+		}
+		idx++
+	}
+	return ms
+}
+
+// partClock extends a part of the day with the clock after it: هذا
+// الصباح في السابعة, الليلة في 7, صباح الغد الساعة 7; and with a bare
+// hour before it: 8 هذا الصباح, 10 ، الليلة.
+func (p *parser) partClock(m match, prevEnd int) match {
+	if !isPart(m) {
+		return m
+	}
+	k := m.j
+	for n := 0; n < 2; n++ {
+		switch p.k(k) {
+		case "في", "حوالي", "نحو", "عند", "الساعه":
+			k++
+			continue
+		}
+		break
+	}
+	if k > m.j {
+		if c, e, ok := p.hourWord(k, true); ok {
+			e = p.minutesAfter(e, &c)
+			c.h, c.fixed = partHour(c.h, m.part)
+			d := p.refDay
+			if m.dated {
+				d = m.day
+			}
+			out := p.clockMatch(m.i, e, c, d, true)
+			out.dated, out.cut = m.dated, m.cut
+			return out
+		}
+	}
+	// A bare hour before the part.
+	b := m.i - 1
+	if p.raw(b) == "،" || p.raw(b) == "," {
+		b--
+	}
+	if m.cut == 0 && b >= prevEnd && b >= 0 {
+		if h, ok := p.num(b); ok && h >= 1 && h <= 12 && len(p.ws[b].Key) <= 2 && p.raw(b+1) != ":" && p.raw(b-1) != ":" {
+			c := clockInfo{h: h}
+			c.h, c.fixed = partHour(c.h, m.part)
+			d := p.refDay
+			if m.dated {
+				d = m.day
+			}
+			out := p.clockMatch(b, m.j, c, d, true)
+			out.dated = m.dated
+			return out
+		}
+	}
+	return m
+}
