@@ -56,10 +56,11 @@ func eachLine[T any](r io.Reader, w io.Writer, name string, f func(string) []T) 
 }
 
 func runTimex(ctx context.Context, env Env, args []string) error {
-	fs := newFlagSet(env, "timex", "--ref YYYY-MM-DD[THH:MM:SS] < lines.txt",
+	fs := newFlagSet(env, "timex", "--ref YYYY-MM-DD[THH:MM:SS] [--future] [--ranges] < lines.txt",
 		"Read one text per line on stdin and print, per line, one JSON array of its\ntemporal expressions {text,start,end,type,value,granularity,mod,hijri}\nresolved against the reference time; spans in code points of the line.")
 	refS := fs.String("ref", "", "reference (publication) time, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS (default: today)")
 	future := fs.Bool("future", false, "resolve bare weekdays, months and holidays to the next occurrence")
+	ranges := fs.Bool("ranges", false, "read a range (من 4 إلى 23 مايو) as one expression with value A/B, not as its two ends")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -73,7 +74,7 @@ func runTimex(ctx context.Context, env Env, args []string) error {
 			return usagef("rasid timex: %v", err)
 		}
 	}
-	opt := timex.Options{Future: *future}
+	opt := timex.Options{Future: *future, Ranges: *ranges}
 	return eachLine(env.Stdin, env.Stdout, "rasid timex", func(s string) []timex.Timex { return timex.ExtractWith(s, ref, opt) })
 }
 

@@ -147,13 +147,14 @@ func timexAlternatives(t timex.Timex) []string {
 // occurrence, as Duckling does) and scores the values.
 func ScoreDuckling(groups []DucklingGroup, neg []DucklingNegative, withErrors bool) *DucklingReport {
 	rep := &DucklingReport{}
-	ref := time.Date(2013, 2, 12, 4, 30, 0, 0, time.UTC)
-	_ = ducklingRef
+	// Duckling's reference is 04:30 at UTC−2; its values are on that
+	// clock (a time said in GMT is moved onto it).
+	ref := ducklingRef
 	for _, g := range groups {
 		want := ducklingAlternatives(g)
 		for _, in := range g.Inputs {
 			rep.Inputs++
-			found := timex.ExtractWith(in, ref, timex.Options{Future: true})
+			found := timex.ExtractWith(in, ref, timex.Options{Future: true, Ranges: true})
 			ok := false
 			var got []string
 			for _, t := range found {
@@ -359,7 +360,7 @@ func ScoreRecognizersDateTime(dir string, withErrors bool) (*RecognizersReport, 
 					ref, hasRef = t, true
 				}
 			}
-			found := timex.ExtractWith(c.Input, ref, timex.Options{Future: true})
+			found := timex.ExtractWith(c.Input, ref, timex.Options{Future: true, Ranges: true})
 			spanOK := len(found) == len(c.Results)
 			valueOK := true
 			wantsValue := false

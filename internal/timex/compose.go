@@ -68,6 +68,7 @@ func (p *parser) clockMatch(i, j int, c clockInfo, d time.Time, dated bool) matc
 	if c.h >= 24 {
 		c.h -= 24
 	}
+	read := c
 	if !dated && !c.fixed && p.opt.Future {
 		refMin := p.ref.Hour()*60 + p.ref.Minute()
 		best := -1
@@ -88,8 +89,7 @@ func (p *parser) clockMatch(i, j int, c clockInfo, d time.Time, dated bool) matc
 			c.h = best
 		}
 	}
-	m := match{i: i, j: j, t: Timex{Type: TypeTime, Value: timeOn(d, c), Granularity: "time"}, day: d, clk: &c}
-	return m
+	return match{i: i, j: j, t: Timex{Type: TypeTime, Value: timeOn(d, c), Granularity: "time"}, day: d, clk: &read}
 }
 
 // hourWord reads an hour at j: digits (8, 8:00, 8:00:31) or a number in
@@ -123,6 +123,10 @@ func (p *parser) hourWord(j int, wordsOK bool) (clockInfo, int, bool) {
 		return c, j, false
 	}
 	n, ok := quantity.ParseAt(p.ws, j)
+	if ok && !n.Integer && n.Words > 1 {
+		// ثلاثة وثلث: the fraction is the minutes.
+		n, ok = quantity.ParseAt(p.ws[:j+1], j)
+	}
 	if !ok || !n.Integer || n.Value < 1 || n.Value > 12 || n.Digits {
 		return c, j, false
 	}
@@ -296,7 +300,7 @@ func (p *parser) rangeExpr(i int) (match, bool) {
 		}
 	}
 	right := p.rangeEndAt(k, true)
-	if right.j == k || (!left.ok && !right.ok) {
+	if right.j == k || (!left.ok && !right.ok) || p.k(k) == "بعد" {
 		return match{}, false
 	}
 	// A weekday beside a day number: الجمعة 11 حتى الثلاثاء 15.

@@ -48,6 +48,11 @@ type Options struct {
 	// in its clause to the next occurrence instead of the last one (news
 	// reports mostly the past; a calendar query means the future).
 	Future bool
+	// Ranges reads a range (من 4 إلى 23 من هذا الشهر, بين الساعة 4 و5
+	// مساءً, من 2014 إلى 2018) as one expression whose value is "A/B",
+	// as Recognizers-Text and Duckling do; without it the two ends are two
+	// expressions, as TimeML and the news annotations have them.
+	Ranges bool
 }
 
 // Extract finds the temporal expressions of text and resolves them
@@ -197,7 +202,8 @@ func (p *parser) at(i int) (match, bool) {
 		}
 	}
 	p.first, p.firstKey = -1, ""
-	if !p.inRange {
+	p.ws[i].Key = saved
+	if !p.inRange && p.opt.Ranges {
 		try := k == "من" || k == "بين"
 		if !try && found {
 			_, try = p.connector(best.j, false)
@@ -272,6 +278,15 @@ func (p *parser) simple(i int) (match, bool) {
 		}
 	case "الان":
 		return match{i: i, j: i + 1, t: Timex{Type: TypeDate, Value: "PRESENT_REF", Granularity: "ref"}}, true
+	case "هذه":
+		if p.k(i+1) == "اللحظه" {
+			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "PRESENT_REF", Granularity: "ref"}}, true
+		}
+	case "اقرب":
+		// في أقرب وقت ممكن
+		if p.k(i+1) == "وقت" && p.k(i+2) == "ممكن" {
+			return match{i: i, j: i + 3, t: Timex{Type: TypeDate, Value: "FUTURE_REF", Granularity: "ref"}}, true
+		}
 	}
 	if d, ok := decades[k]; ok && (d >= 6 || p.k(i+1) == "القرن" || p.k(i+2) == "القرن" || p.k(i-1) == "عقد" || p.k(i-1) == "حقبه") {
 		c := 19
@@ -684,8 +699,16 @@ func (p *parser) monthName(j int, weakOK bool) (monthRef, bool) {
 		return 0, false, 0, false
 	}
 	m, h, w, ok := name(j)
+	if !ok && (p.k(j) == "الشهر" || p.k(j) == "شهر") && weakOK {
+		// الشهر الثامن, شهر عشرة, شهر 3
+		if n, nok := quantity.ParseAt(p.ws, j+1); nok && n.Integer && n.Value >= 1 && n.Value <= 12 && n.Words <= 2 &&
+			(p.k(j) == "شهر" && !n.Ordinal || p.k(j) == "الشهر" && n.Ordinal && strings.HasPrefix(p.k(j+1), "ال")) {
+			if u, isUnit := units[p.k(j+1+n.Words)]; !isUnit || u.name == "" {
+				m, h, w, ok = int(n.Value), false, 1+n.Words, true
+			}
+		}
+	}
 	if !ok {
-		// الشهر الثامن, شهر عشرة
 		return r, false
 	}
 	r.month, r.hijri, r.j = m, h, j+w
@@ -801,7 +824,7 @@ func (p *parser) resolveMonth(i int, mo monthRef, d int) (match, bool) {
 	if y == 0 {
 		y = p.refDay.Year()
 		cmp := mo.month - int(p.refDay.Month())
-		if cmp == 0 && d > 0 {
+		if cmp == 0 && d > 0 && !(p.opt.Future && mo.dir == dirNone) {
 			cmp = d - p.refDay.Day()
 		}
 		switch {
@@ -1436,7 +1459,11 @@ func (p *parser) clock(i int) (match, bool) {
 		return match{}, false
 	}
 	colon := p.raw(j+1) == ":"
+	e0 := e
 	e = p.minutesAfter(e, &c)
+	if e > e0 && strings.HasPrefix(word, "ال") {
+		colon = true // السابعة إلا الربع
+	}
 	code, e2 := p.partAfter(e)
 	if code != "" {
 		c.h, c.fixed = partHour(c.h, code)
