@@ -117,6 +117,9 @@ func runAnalyze(ctx context.Context, env Env, args []string) error {
 		if !utf8.Valid(data) {
 			return fmt.Errorf("rasid analyze: %s is not valid UTF-8", name)
 		}
+		if strings.TrimSpace(string(data)) == "" {
+			return fmt.Errorf("rasid analyze: %s is empty: give an article text (or JSONL articles with --jsonl)", name)
+		}
 		a, err := articleOf(analyzeRecord{ID: *id, Text: string(data), Published: *published})
 		if err != nil {
 			return fmt.Errorf("rasid analyze: %s: %w", name, err)

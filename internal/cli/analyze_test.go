@@ -178,7 +178,7 @@ func TestAnalyzeCLI(t *testing.T) {
 		{"jsonl missing text named", "{\"id\":\"x\"}\n", []string{"analyze", "--jsonl"}, 1, nil, `stdin:1: no "text"`},
 		{"jsonl bad date named", "{\"text\":\"بغداد\",\"published\":\"yesterday\"}\n", []string{"analyze", "--jsonl"}, 1, nil, `published "yesterday"`},
 		{"invalid UTF-8", "\xff\xfe", []string{"analyze"}, 1, nil, "not valid UTF-8"},
-		{"empty text", "  \n", []string{"analyze"}, 1, nil, `no "text"`},
+		{"empty text", "  \n", []string{"analyze"}, 1, nil, "stdin is empty: give an article text"},
 		{"bad date flag", text, []string{"analyze", "--published", "soon"}, 1, nil, `published "soon"`},
 		{"missing file", "", []string{"analyze", "/nonexistent/x.txt"}, 1, nil, "no such file"},
 		{"two inputs", "", []string{"analyze", "a", "b"}, 2, nil, "one input at most"},

@@ -112,11 +112,22 @@ func Run(ctx context.Context, env Env, args []string) error {
 	}
 	for _, c := range commands() {
 		if c.name == name {
-			return c.run(ctx, env, args[1:])
+			return named(name, c.run(ctx, env, args[1:]))
 		}
 	}
 	printUsage(env.Stderr)
 	return usagef("rasid: unknown command %q%s", name, suggest(name))
+}
+
+// named prefixes an error that does not say which command it comes from
+// (an error passed up as it is, such as the store's "open store: …") with
+// "rasid NAME: ", so that every message on standard error names its
+// command. The error stays wrapped: ExitCode reads it as before.
+func named(name string, err error) error {
+	if err == nil || errors.Is(err, flag.ErrHelp) || strings.HasPrefix(err.Error(), "rasid") {
+		return err
+	}
+	return fmt.Errorf("rasid %s: %w", name, err)
 }
 
 func suggest(name string) string {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -137,5 +139,54 @@ func TestTokensJSON(t *testing.T) {
 	}
 	if _, errOut, code := run(t, "\xff", "tokens"); code != 1 || !strings.Contains(errOut, "invalid UTF-8 at byte 0") {
 		t.Errorf("invalid UTF-8: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestErrorsNameCommandAndInput checks that failures a user causes by
+// mistake (a file that is no store, a mistyped store, a bad date) say which
+// command failed and on what, exit nonzero, and change nothing.
+func TestErrorsNameCommandAndInput(t *testing.T) {
+	dir := t.TempDir()
+	notDB := filepath.Join(dir, "page.html")
+	if err := os.WriteFile(notDB, []byte("<html>not a database, just a page long enough to be read</html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "typo.db")
+	for _, tc := range []struct {
+		desc string
+		args []string
+		code int
+		want []string // substrings of stderr
+	}{
+		{"stats on a file that is no store", []string{"stats", "--db", notDB}, 1, []string{"rasid stats: open store:", notDB, "not a database"}},
+		{"articles on a file that is no store", []string{"articles", "--db", notDB}, 1, []string{"rasid articles: open store:", notDB}},
+		{"search on a file that is no store", []string{"search", "--db", notDB, "مياه"}, 1, []string{"rasid search: open store:", notDB}},
+		{"story on a file that is no store", []string{"story", "--db", notDB, "s-x"}, 1, []string{"rasid story: open store:", notDB}},
+		{"ingest into a file that is no store", []string{"ingest", "--db", notDB, "-"}, 1, []string{"rasid ingest: open store:", notDB}},
+		{"migrate from a store that does not exist", []string{"migrate", "--from", missing, "--to", filepath.Join(dir, "to.db")}, 1, []string{"rasid migrate: --from " + missing + ": no such store"}},
+		{"migrate --compare with a store that does not exist", []string{"migrate", "--compare", "--from", notDB, "--to", missing}, 1, []string{"rasid migrate: --to " + missing + ": no such store"}},
+		{"stories --since not a date", []string{"stories", "--db", filepath.Join(dir, "s.db"), "--since", "foo"}, 2, []string{`rasid stories: --since: "foo" is not a date YYYY-MM-DD`}},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			before, _ := os.ReadFile(notDB)
+			_, errOut, code := run(t, "نص", tc.args...)
+			if code != tc.code {
+				t.Errorf("exit code %d, want %d (stderr %q)", code, tc.code, errOut)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("stderr %q does not contain %q", errOut, w)
+				}
+			}
+			if strings.Contains(errOut, "goroutine ") {
+				t.Errorf("stderr holds a stack trace: %q", errOut)
+			}
+			if after, _ := os.ReadFile(notDB); !bytes.Equal(before, after) {
+				t.Errorf("%s was changed", notDB)
+			}
+			if _, err := os.Stat(missing); err == nil {
+				t.Errorf("%s was created", missing)
+			}
+		})
 	}
 }

@@ -161,7 +161,7 @@ func runIngest(ctx context.Context, env Env, args []string) error {
 		return runErr
 	}
 	if sum.Refused > 0 {
-		return fmt.Errorf("rasid ingest: %d records refused", sum.Refused)
+		return fmt.Errorf("rasid ingest: %d refused (each named on its own line above)", sum.Refused)
 	}
 	return nil
 }

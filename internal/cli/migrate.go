@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"os"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -58,6 +60,16 @@ func runMigrate(ctx context.Context, env Env, args []string) error {
 	}
 	if *from == *to {
 		return usagef("rasid migrate: --from and --to name the same store")
+	}
+	// Opening a SQLite path creates the store: a mistyped --from would copy
+	// an empty archive and report it verified.
+	if err := mustExist("--from", *from); err != nil {
+		return err
+	}
+	if *compare {
+		if err := mustExist("--to", *to); err != nil {
+			return err
+		}
 	}
 	src, err := openStore(ctx, env, *from)
 	if err != nil {
@@ -294,4 +306,17 @@ func digest(ctx context.Context, st store.Store) (archiveDigest, error) {
 	d.StorySum = hex.EncodeToString(sts.Sum(nil))
 	d.IngestSum = hex.EncodeToString(ing.Sum(nil))
 	return d, nil
+}
+
+// mustExist refuses a store path that names no file, for the flags of
+// rasid migrate that must name an archive already there; postgres:// URLs
+// are left to the server to refuse.
+func mustExist(flagName, dsn string) error {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return nil
+	}
+	if _, err := os.Stat(dsn); errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("rasid migrate: %s %s: no such store (the file does not exist)", flagName, dsn)
+	}
+	return nil
 }

@@ -33,6 +33,15 @@ func runSearch(ctx context.Context, env Env, args []string) error {
 	if err := parseFlags(fs, flags); err != nil {
 		return err
 	}
+	switch {
+	case *limit < 1 || *limit > search.MaxPageSize:
+		return usagef("rasid search: --limit %d: want 1 to %d hits per page", *limit, search.MaxPageSize)
+	case *page < 1:
+		return usagef("rasid search: --page %d: pages are numbered from 1", *page)
+	case *page > search.MaxWindow / *limit:
+		return usagef("rasid search: --page %d with --limit %d reaches past result %d, the last one served; narrow the query instead",
+			*page, *limit, search.MaxWindow)
+	}
 	query := strings.Join(words, " ")
 	if *source != "" {
 		query += " source:" + strconv.Quote(*source)
@@ -71,7 +80,11 @@ func runSearch(ctx context.Context, env Env, args []string) error {
 		if !h.Article.Published.IsZero() {
 			date = h.Article.Published.Format("2006-01-02")
 		}
-		fmt.Fprintf(w, "\n%d. %s  [%s %s %s]\n   %s\n", first+i, marked(h.Title), h.Article.Source, date, h.Article.ID, marked(h.Snippet))
+		source := h.Article.Source
+		if source == "" {
+			source = "(unknown)"
+		}
+		fmt.Fprintf(w, "\n%d. %s  [%s %s %s]\n   %s\n", first+i, marked(h.Title), source, date, h.Article.ID, marked(h.Snippet))
 	}
 	for _, f := range []struct {
 		name string

@@ -21,7 +21,11 @@ func TestSearchCommand(t *testing.T) {
 		{"exclusion is not a flag", []string{"search", "--db", db, "مياه", "-اليرموك"}, 0, "matches", ""},
 		{"no query", []string{"search", "--db", db}, 2, "", "give a query"},
 		{"bad query", []string{"search", "--db", db, `"مياه`}, 2, "", "unclosed double quote"},
-		{"page size", []string{"search", "--db", db, "--limit", "1000", "مياه"}, 2, "", "over the limit"},
+		{"page size", []string{"search", "--db", db, "--limit", "1000", "مياه"}, 2, "", "--limit 1000: want 1 to 100"},
+		{"zero page size", []string{"search", "--db", db, "--limit", "0", "مياه"}, 2, "", "--limit 0: want 1 to 100"},
+		{"negative page", []string{"search", "--db", db, "--page", "-3", "مياه"}, 2, "", "--page -3: pages are numbered from 1"},
+		{"page past the window", []string{"search", "--db", db, "--page", "101", "مياه"}, 2, "", "--page 101 with --limit 10 reaches past result 1000"},
+		{"last page of the window", []string{"search", "--db", db, "--page", "100", "مياه"}, 0, "matches", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, errs, code := run(t, "", tc.args...)

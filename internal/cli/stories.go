@@ -227,7 +227,7 @@ func runStories(ctx context.Context, env Env, args []string) error {
 		for _, a := range s.Articles {
 			outlets[a.Source] = true
 		}
-		fmt.Fprintf(env.Stdout, "%s  %s  %3d articles, %d outlets  %s\n", s.ID, spanOf(s.First, s.Last), len(s.Articles), len(outlets), s.Title)
+		fmt.Fprintf(env.Stdout, "%s  %-21s  %3d articles, %d outlets  %s\n", s.ID, spanOf(s.First, s.Last), len(s.Articles), len(outlets), s.Title)
 	}
 	return nil
 }
@@ -241,7 +241,7 @@ func spanOf(first, last time.Time) string {
 		return t.Format(time.DateOnly)
 	}
 	if d(first) == d(last) {
-		return d(first) + "           "
+		return d(first)
 	}
 	if first.Year() == last.Year() {
 		return d(first) + "…" + d(last)[5:]
@@ -254,7 +254,11 @@ func parseDay(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	return time.Parse(time.DateOnly, s)
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date YYYY-MM-DD", s)
+	}
+	return t, nil
 }
 
 func runStory(ctx context.Context, env Env, args []string) error {

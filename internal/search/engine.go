@@ -197,7 +197,7 @@ func (e Engine) Search(ctx context.Context, r Request) (Result, error) {
 		return Result{}, &Error{0, fmt.Sprintf("page size %d is over the limit of %d", size, MaxPageSize)}
 	}
 	if (page-1)*size+size > MaxWindow {
-		return Result{}, fmt.Errorf("%w: page %d of %d reaches result %d, over %d", ErrBeyondWindow, page, size, page*size, MaxWindow)
+		return Result{}, fmt.Errorf("%w: page %d at %d per page reaches result %d, past the last one served (%d)", ErrBeyondWindow, page, size, page*size, MaxWindow)
 	}
 	q, err := Parse(r.Query)
 	if err != nil {
