@@ -269,6 +269,25 @@ func TestMalformed(t *testing.T) {
 	}
 }
 
+// TestRefusalWording checks that a refused article's reason names what an
+// API client can change (a query parameter, not a flag of rasid ingest).
+func TestRefusalWording(t *testing.T) {
+	f := newFixture(t, "")
+	for _, tc := range []struct {
+		target, body, want, not string
+	}{
+		{"/api/v1/articles", `{"body": "english text only, which is not arabic at all"}`, "?lang=any admits it", "--lang"},
+		{"/api/v1/articles", `{"body": "نص", "published": "yesterday"}`, `unreadable date \"yesterday\"`, "--"},
+	} {
+		t.Run(tc.body, func(t *testing.T) {
+			w := do(f.h, "POST", tc.target, tc.body, "Content-Type", "application/json")
+			if b := w.Body.String(); w.Code != http.StatusBadRequest || !strings.Contains(b, tc.want) || strings.Contains(b, tc.not) {
+				t.Errorf("status %d, body %s; want 400 with %q and without %q", w.Code, b, tc.want, tc.not)
+			}
+		})
+	}
+}
+
 func TestLimits(t *testing.T) {
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "l.db"))

@@ -133,7 +133,7 @@ func (s *server) postArticles(w http.ResponseWriter, r *http.Request) error {
 		}
 		if it.Refused() {
 			res.Refused++
-			res.Items = append(res.Items, IngestedItem{Record: it.Record, Error: it.Reason})
+			res.Items = append(res.Items, IngestedItem{Record: it.Record, Error: apiReason(it.Reason)})
 			return nil
 		}
 		arts = append(arts, it.Article)
@@ -366,4 +366,10 @@ func (s *server) healthz(w http.ResponseWriter, r *http.Request) error {
 		return writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "error": "store does not answer"})
 	}
 	return writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// apiReason words a refusal of the ingest reader for the API: its hints
+// name the flags of rasid ingest, which are query parameters here.
+func apiReason(reason string) string {
+	return strings.ReplaceAll(reason, "--lang any", "?lang=any")
 }
