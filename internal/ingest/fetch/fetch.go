@@ -175,17 +175,17 @@ type Response struct {
 	Body        []byte
 }
 
-// Get fetches rawURL. Errors name the URL and say what went wrong: a
-// status that is not 2xx, a timeout, a refused address, a body over the
-// limit.
+// Get fetches rawURL. Errors are *Error: they name the URL and say what
+// went wrong (Msg, without the URL): a status that is not 2xx, a timeout,
+// a refused address, a body over the limit.
 func (f *Fetcher) Get(ctx context.Context, rawURL string) (Response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return Response{}, fmt.Errorf("%s: not an http(s) URL", rawURL)
+		return Response{}, &Error{URL: rawURL, Msg: "not an http(s) URL", Err: err}
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return Response{}, fmt.Errorf("%s: %v", rawURL, err)
+		return Response{}, &Error{URL: rawURL, Msg: err.Error(), Err: err}
 	}
 	req.Header.Set("User-Agent", f.opts.UserAgent)
 	req.Header.Set("Accept", "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/json;q=0.9, text/plain;q=0.8, */*;q=0.5")
@@ -196,17 +196,17 @@ func (f *Fetcher) Get(ctx context.Context, rawURL string) (Response, error) {
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		return Response{}, fmt.Errorf("%s: HTTP status %s", rawURL, resp.Status)
+		return Response{}, &Error{URL: rawURL, Msg: "HTTP status " + resp.Status}
 	}
 	if resp.ContentLength > f.opts.MaxBytes {
-		return Response{}, fmt.Errorf("%s: %w (%d > %d bytes)", rawURL, ErrTooLarge, resp.ContentLength, f.opts.MaxBytes)
+		return Response{}, &Error{URL: rawURL, Msg: fmt.Sprintf("%v (%d > %d bytes)", ErrTooLarge, resp.ContentLength, f.opts.MaxBytes), Err: ErrTooLarge}
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, f.opts.MaxBytes+1))
 	if err != nil {
 		return Response{}, &Error{URL: rawURL, Msg: "reading body: " + describe(err), Err: err}
 	}
 	if int64(len(body)) > f.opts.MaxBytes {
-		return Response{}, fmt.Errorf("%s: %w (%d bytes)", rawURL, ErrTooLarge, f.opts.MaxBytes)
+		return Response{}, &Error{URL: rawURL, Msg: fmt.Sprintf("%v (%d bytes)", ErrTooLarge, f.opts.MaxBytes), Err: ErrTooLarge}
 	}
 	return Response{URL: resp.Request.URL.String(), ContentType: resp.Header.Get("Content-Type"), Body: body}, nil
 }

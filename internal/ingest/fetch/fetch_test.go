@@ -82,6 +82,7 @@ func TestGet(t *testing.T) {
 		{"redirect loop", open, "/loop", "more than 5 redirects"},
 		{"body over limit", open, "/big", "over the size limit"},
 		{"timeout", open, "/slow", "timeout"},
+		{"not http", open, "x", "not an http(s) URL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
@@ -100,6 +101,12 @@ func TestGet(t *testing.T) {
 			}
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Fatalf("Get error = %v, want one containing %q", err, tt.wantErr)
+			}
+			// Callers print Msg after the URL (rasid ingest: "URL: Msg"), so
+			// Msg must not repeat it.
+			var fe *Error
+			if !errors.As(err, &fe) || fe.URL != srv.URL+tt.path || strings.Contains(fe.Msg, srv.URL) {
+				t.Errorf("error %#v is not an *Error with the URL once", err)
 			}
 			if tt.wantErr == "refused" && !errors.Is(err, ErrForbiddenAddress) {
 				t.Errorf("error %v does not wrap ErrForbiddenAddress", err)
