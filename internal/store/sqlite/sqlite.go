@@ -48,6 +48,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("sqlite: empty database path")
 	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("sqlite: %s is a directory: give the path of the store's file (such as %s)", path, filepath.Join(path, "rasid.db"))
+	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("sqlite: create %s: %w", dir, err)
@@ -71,9 +74,26 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return s.syncIndex(ctx, false)
 	}); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+		return nil, fmt.Errorf("sqlite: %s: %w%s", path, err, openHint(err))
 	}
 	return s, nil
+}
+
+// openHint says what a user can do about the SQLite errors that opening a
+// store meets when the file system is in the way ("unable to open database
+// file" alone does not say that the directory is not writable).
+func openHint(err error) string {
+	var se interface{ Code() int }
+	if !errors.As(err, &se) {
+		return ""
+	}
+	switch se.Code() & 0xff {
+	case sqliteCantOpen:
+		return " (the file cannot be opened or created: is its directory writable?)"
+	case sqliteReadOnly:
+		return " (rasid writes to the store, and SQLite keeps -wal and -shm files beside it: the file and its directory must be writable)"
+	}
+	return ""
 }
 
 // openBusyTimeout bounds how long Open waits for other processes that
@@ -103,6 +123,12 @@ func retryBusy(ctx context.Context, f func() error) error {
 
 // sqliteBusy is SQLite's primary result code SQLITE_BUSY.
 const sqliteBusy = 5
+
+// SQLite's primary result codes SQLITE_READONLY and SQLITE_CANTOPEN.
+const (
+	sqliteReadOnly = 8
+	sqliteCantOpen = 14
+)
 
 // Close closes the database.
 func (s *DB) Close() error { return s.db.Close() }

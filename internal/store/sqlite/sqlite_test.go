@@ -66,11 +66,32 @@ func TestReopenKeepsData(t *testing.T) {
 }
 
 func TestOpenErrors(t *testing.T) {
-	if _, err := Open(context.Background(), ""); err == nil {
-		t.Error("empty path accepted")
+	dir := t.TempDir()
+	notDB := filepath.Join(dir, "page.html")
+	if err := os.WriteFile(notDB, []byte("<html>not a database, but long enough to be read as one</html>"), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	if _, err := Open(context.Background(), "/proc/rasid/x.db"); err == nil {
-		t.Error("unwritable path accepted")
+	for _, tc := range []struct {
+		desc, path string
+		want       []string // substrings of the error
+	}{
+		{"empty path", "", []string{"empty database path"}},
+		{"unwritable path", "/proc/rasid/x.db", []string{"/proc/rasid"}},
+		{"a directory", dir, []string{dir + " is a directory", filepath.Join(dir, "rasid.db")}},
+		{"a file that is no store", notDB, []string{notDB, "not a database"}},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			s, err := Open(context.Background(), tc.path)
+			if err == nil {
+				s.Close()
+				t.Fatalf("%q opened", tc.path)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not contain %q", err, w)
+				}
+			}
+		})
 	}
 }
 
