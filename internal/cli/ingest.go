@@ -316,6 +316,9 @@ func ingestAll(ctx context.Context, env Env, st store.Store, inputs []ingestInpu
 			pending[i].Ingested = now
 		}
 		outs, err := st.PutArticles(ctx, pending)
+		if err != nil && ctx.Err() != nil {
+			return fmt.Errorf("rasid ingest: interrupted: the batch in hand (%d articles) was not stored, every batch before it was; run the same command again to store the rest", len(pending))
+		}
 		if err != nil {
 			return fmt.Errorf("rasid ingest: storing a batch of %d articles: %w", len(pending), err)
 		}
@@ -368,8 +371,8 @@ func ingestAll(ctx context.Context, env Env, st store.Store, inputs []ingestInpu
 	if err == nil {
 		err = flush()
 	}
-	if err == nil {
-		err = ctx.Err()
+	if err == nil && ctx.Err() != nil {
+		err = errors.New("rasid ingest: interrupted: every batch stored before it was kept; run the same command again to store the rest")
 	}
 	sum.Seconds = time.Since(start).Seconds()
 	if sum.Seconds > 0 {

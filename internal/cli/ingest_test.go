@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -459,5 +460,53 @@ func BenchmarkIngestSaudiNewsNet(b *testing.B) {
 			}
 			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 		})
+	}
+}
+
+// cancelOnRead is a stdin that cancels the command's context (as Ctrl-C
+// does) when it is first read, then reads as text.
+type cancelOnRead struct {
+	cancel context.CancelFunc
+	text   io.Reader
+}
+
+func (r cancelOnRead) Read(p []byte) (int, error) {
+	r.cancel()
+	return r.text.Read(p)
+}
+
+// TestIngestInterrupted checks what an interrupted ingest (Ctrl-C: the
+// command's context cancelled while it reads) says and keeps: exit status
+// 1, a message that says so and how to go on, the articles stored before
+// intact, and a re-run that stores the rest.
+func TestIngestInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "rasid.db")
+	first := "خبر أول\nبدأت اليوم أعمال المؤتمر الإقليمي للمياه بمشاركة خبراء من عشرين دولة عربية وأجنبية."
+	second := "خبر ثان\nأعلنت الهيئة العامة للطيران تشغيل خط جوي جديد بين المدينتين ابتداء من الشهر المقبل."
+	if _, errOut, code := run(t, first, "ingest", "--db", db, "-"); code != 0 {
+		t.Fatalf("first ingest: %d %s", code, errOut)
+	}
+	for _, tc := range []struct{ desc, stdin, batch string }{
+		{"an article in hand, batch of 1", second, "1"},
+		{"an article in hand, batch of 500", second, "500"},
+		{"nothing read yet", "", "500"},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var out, errb bytes.Buffer
+			env := Env{Stdin: cancelOnRead{cancel, strings.NewReader(tc.stdin)}, Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+			err := Run(ctx, env, []string{"ingest", "--db", db, "--batch", tc.batch, "-"})
+			if ExitCode(err) != 1 || err == nil || !strings.Contains(err.Error(), "rasid ingest: interrupted") || !strings.Contains(err.Error(), "run the same command again") {
+				t.Errorf("exit %d, error %v; want 1 and an interruption that says how to go on", ExitCode(err), err)
+			}
+			if arts := storedArticles(t, db); len(arts) != 1 || !strings.Contains(arts[0].Body, "المؤتمر") {
+				t.Errorf("stored %d articles after the interruption, want the first one intact", len(arts))
+			}
+		})
+	}
+	if _, errOut, code := run(t, second, "ingest", "--db", db, "-"); code != 0 || len(storedArticles(t, db)) != 2 {
+		t.Errorf("re-run: %d %s; want both articles stored", code, errOut)
 	}
 }
