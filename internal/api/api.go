@@ -179,7 +179,7 @@ func (s *server) wrap(rt route) http.Handler {
 			case errors.As(err, &qe), errors.Is(err, search.ErrBeyondWindow):
 				status, msg = http.StatusBadRequest, err.Error()
 			case errors.Is(err, store.ErrNotFound):
-				status, msg = http.StatusNotFound, "not found"
+				status, msg = http.StatusNotFound, "not found: "+r.URL.Path
 			case errors.Is(err, context.Canceled):
 				status, msg = 499, "request canceled"
 			}
