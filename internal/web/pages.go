@@ -286,7 +286,10 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	size := s.cfg.PageSize
-	p := pageParam(r, maxPage)
+	// Pages stop at the result window of search.Engine (results past it
+	// are not served): a link past it would show an error, not results.
+	last := max(1, min(maxPage, search.MaxWindow/size))
+	p := pageParam(r, last)
 	res, err := s.cfg.Search.Search(r.Context(), q, (p-1)*size, size)
 	var qerr *search.Error
 	if errors.As(err, &qerr) {
@@ -299,8 +302,8 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sp.Results = res
-	pages := (res.Total + size - 1) / size
-	sp.Pager = pager{Page: p, Pages: pages, Prev: p > 1, Next: p < pages && p < maxPage, Query: q}
+	pages := min((res.Total+size-1)/size, last)
+	sp.Pager = pager{Page: p, Pages: pages, Prev: p > 1, Next: p < pages, Query: q}
 	for _, h := range res.Hits {
 		var ms []mark
 		for _, hl := range h.Highlights {

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rasid-news/rasid/internal/news"
+	"github.com/rasid-news/rasid/internal/search"
 	"github.com/rasid-news/rasid/internal/store/sqlite"
 )
 
@@ -189,6 +191,49 @@ func checkEscaped(t *testing.T, body string) {
 	}
 	if strings.Contains(body, "style=") {
 		t.Error("inline style: the CSP forbids it")
+	}
+}
+
+// manyResults is a Searcher with more matches than the result window; it
+// records the offset it was asked for.
+type manyResults struct{ offset *int }
+
+func (m manyResults) Search(_ context.Context, _ string, offset, _ int) (Results, error) {
+	*m.offset = offset
+	return Results{Total: 5000, Hits: []Result{{Article: news.ArticleRef{ID: "a1", Title: "خبر"}, Snippet: "نص"}}}, nil
+}
+
+// TestSearchPagerStopsAtWindow checks that the search pages end where the
+// results served end (search.MaxWindow): no "next" link past it, and a
+// page number past it shows the last page instead of an error.
+func TestSearchPagerStopsAtWindow(t *testing.T) {
+	var offset int
+	h := Handler(Config{Store: &memStore{}, Search: manyResults{&offset}, PageSize: 20})
+	last := search.MaxWindow / 20
+	for _, tc := range []struct {
+		desc       string
+		p          int
+		wantOffset int
+		wantNext   bool
+	}{
+		{"first page", 1, 0, true},
+		{"page before the last", last - 1, (last - 2) * 20, true},
+		{"last page in the window", last, (last - 1) * 20, false},
+		{"past the window", last + 1, (last - 1) * 20, false},
+		{"far past the window", 400, (last - 1) * 20, false},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			res, body := get(t, h, "/search?q=x&p="+strconv.Itoa(tc.p))
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("status %d", res.StatusCode)
+			}
+			if offset != tc.wantOffset {
+				t.Errorf("searched at offset %d, want %d", offset, tc.wantOffset)
+			}
+			if next := strings.Contains(body, `rel="next"`); next != tc.wantNext {
+				t.Errorf("next link %v, want %v", next, tc.wantNext)
+			}
+		})
 	}
 }
 
