@@ -165,9 +165,27 @@ func rangeForm(a, b string) []string {
 	return out
 }
 
+var reHourSuffix = regexp.MustCompile(`T(\d{2})$`)
+
+// padHour writes a value that ends in a bare hour ("XXXX-WXX-1T16") with
+// its minutes ("XXXX-WXX-1T16:00").
+func padHour(v string) string { return reHourSuffix.ReplaceAllString(v, "T$1:00") }
+
+// decadeForm reads a decade value "197" as its interval of days.
+func decadeForm(v string) (string, bool) {
+	if len(v) != 3 || strings.Trim(v, "0123456789") != "" {
+		return "", false
+	}
+	y, _ := strconv.Atoi(v + "0")
+	return fmt.Sprintf("%04d-01-01/%04d-01-01", y, y+10), true
+}
+
 // FoundValueForms lists the canonical forms of a value timex wrote.
 func FoundValueForms(v string) []string {
-	out := []string{v}
+	out := []string{v, padHour(v)}
+	if d, ok := decadeForm(v); ok {
+		out = append(out, d)
+	}
 	if p, ok := pointForm(v); ok {
 		out = append(out, p)
 		if i := strings.IndexByte(p, 'T'); i > 0 {
@@ -199,7 +217,7 @@ func recExpectedForms(timexV string, resolutions []map[string]string) []string {
 		if t == "" {
 			return
 		}
-		out = append(out, t)
+		out = append(out, t, padHour(t))
 		if p, ok := pointForm(t); ok {
 			out = append(out, p)
 		}

@@ -490,6 +490,23 @@ func (p *parser) join(a, b match) (match, bool) {
 		m := p.clockMatch(a.i, b.j, c, d, true)
 		m.dated, m.cut = a.dated, a.cut
 		return m, true
+	case a.t.Type == TypeSet && strings.HasPrefix(a.t.Value, "XXXX-WXX-") && !strings.Contains(a.t.Value, "T") && isClock(b),
+		isClock(a) && b.t.Type == TypeSet && (b.t.Value == "P1D" || strings.HasPrefix(b.t.Value, "XXXX-WXX-") && !strings.Contains(b.t.Value, "T")):
+		// كل يوم اثنين الساعة 4 مساءً; الساعة 3 مساءً كل يوم
+		st, c := a, b
+		if isClock(a) {
+			st, c = b, a
+		}
+		v := "T" + clockText(*c.clk)
+		if st.t.Value != "P1D" {
+			v = st.t.Value + v
+		}
+		return match{i: a.i, j: b.j, cut: a.cut, t: Timex{Type: TypeSet, Value: v, Granularity: "set"}}, true
+	case a.t.Type == TypeSet && a.part != "" && isClock(b):
+		// كل ليلة في 9
+		c := *b.clk
+		c.h, _ = partHour(c.h, a.part)
+		return match{i: a.i, j: b.j, cut: a.cut, t: Timex{Type: TypeSet, Value: "T" + clockText(c), Granularity: "set"}}, true
 	case a.t.Granularity == "week" && a.t.Type == TypeDate && b.wd > 0 && isDay(b):
 		mon, ok := weekStartOf(a.t.Value)
 		if !ok {

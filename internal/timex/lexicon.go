@@ -89,10 +89,11 @@ var units = keys(map[string]unit{
 	"السنة": {"year", false, false}, "العام": {"year", false, false}, "السنوات": {"year", true, false}, "الأعوام": {"year", true, false},
 	"ساعة": {"hour", false, false}, "ساعات": {"hour", true, false}, "ساعتين": {"hour", false, true}, "ساعتان": {"hour", false, true}, "الساعات": {"hour", true, false},
 	"دقيقة": {"minute", false, false}, "دقائق": {"minute", true, false}, "دقيقتين": {"minute", false, true},
+	"ثانية": {"second", false, false}, "ثوان": {"second", true, false}, "ثواني": {"second", true, false}, "ثانيتين": {"second", false, true},
 	"عقد": {"decade", false, false}, "عقود": {"decade", true, false}, "عقدين": {"decade", false, true},
 })
 
-var durationLetter = map[string]string{"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minute": "M", "decade": "DE"}
+var durationLetter = map[string]string{"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minute": "M", "second": "S", "decade": "DE"}
 
 // parts of a period.
 var parts = keys(map[string]string{

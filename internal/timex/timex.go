@@ -238,7 +238,22 @@ func (p *parser) simple(i int) (match, bool) {
 		return match{i: i, j: i + 1, t: Timex{Type: TypeSet, Value: v, Granularity: "set"}}, true
 	}
 	switch k {
-	case "كل":
+	case "كل", "ايام":
+		// كل يوم اثنين, كل اثنين, أيام الأحد
+		j := i + 1
+		if k == "كل" && p.k(j) == "يوم" {
+			j++
+		}
+		if wd, ok := weekdays[p.k(j)]; ok {
+			return match{i: i, j: j + 1, t: Timex{Type: TypeSet, Value: fmt.Sprintf("XXXX-WXX-%d", (wd+6)%7+1), Granularity: "set"}}, true
+		}
+		if k == "ايام" {
+			break
+		}
+		// كل ليلة, كل صباح
+		if c, ok := dayParts[p.k(i+1)]; ok && !strings.HasPrefix(p.k(i+1), "ال") {
+			return match{i: i, j: i + 2, t: Timex{Type: TypeSet, Value: "T" + c, Granularity: "set"}, part: c}, true
+		}
 		// كل يوم, كل أسبوع, كل شهر, كل عام
 		if u, ok := units[p.k(i+1)]; ok && !u.plural && !u.dual && !strings.HasPrefix(p.k(i+1), "ال") {
 			return match{i: i, j: i + 2, t: Timex{Type: TypeSet, Value: "P1" + durationLetter[u.name], Granularity: "set"}}, true
@@ -1078,7 +1093,7 @@ func (p *parser) relUnit(i int) (match, bool) {
 			sign = 1
 		}
 		n, u, k, ok := p.countUnit(j + 1)
-		if !ok || u.name == "hour" || u.name == "minute" || n != float64(int(n)) {
+		if !ok || u.name == "hour" || u.name == "minute" || u.name == "second" || n != float64(int(n)) {
 			return match{}, false
 		}
 		v := int(n) * sign
@@ -1274,11 +1289,37 @@ func (p *parser) duration(i int) (match, bool) {
 			if u, ok := units[p.k(j+3)]; ok && !strings.HasPrefix(p.k(j+3), "ال") {
 				l := durationLetter[u.name]
 				pre := "P"
-				if u.name == "hour" || u.name == "minute" {
+				if u.name == "hour" || u.name == "minute" || u.name == "second" {
 					pre = "PT"
 				}
 				return match{i: i, j: j + 4, t: Timex{Type: TypeDuration, Value: fmt.Sprintf("%s%d%s/%s%d%s", pre, a, l, pre, b, l), Granularity: "duration"}}, true
 			}
+		}
+	}
+	// طوال اليوم, طوال أسبوع; يوم كامل, سنة كاملة; نصف ساعة; ساعة ونصف
+	one := func(u unit, n string, end int) (match, bool) {
+		pre := "P"
+		if u.name == "hour" || u.name == "minute" || u.name == "second" {
+			pre = "PT"
+		}
+		return match{i: i, j: end, t: Timex{Type: TypeDuration, Value: pre + n + durationLetter[u.name], Granularity: "duration"}}, true
+	}
+	if p.k(j) == "طوال" {
+		if u, ok := units[p.k(j+1)]; ok && !u.plural && !u.dual && u.name != "decade" {
+			return one(u, "1", j+2)
+		}
+	}
+	if u, ok := units[p.k(j)]; ok && !u.plural && !u.dual && !strings.HasPrefix(p.k(j), "ال") {
+		switch p.k(j + 1) {
+		case "كامل", "كامله", "باكمله", "باكملها":
+			return one(u, "1", j+2)
+		case "ونصف":
+			return one(u, "1.5", j+2)
+		}
+	}
+	if p.k(j) == "نصف" {
+		if u, ok := units[p.k(j+1)]; ok && !u.plural && !u.dual && !strings.HasPrefix(p.k(j+1), "ال") {
+			return one(u, "0.5", j+2)
 		}
 	}
 	n, u, k, ok := p.countUnit(j)
@@ -1329,7 +1370,7 @@ func (p *parser) duration(i int) (match, bool) {
 		k++
 	}
 	pre := "P"
-	if u.name == "hour" || u.name == "minute" {
+	if u.name == "hour" || u.name == "minute" || u.name == "second" {
 		pre = "PT"
 	}
 	v := fmt.Sprintf("%s%s%s%s", pre, trimFloat(n), durationLetter[u.name], extra)
