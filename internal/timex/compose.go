@@ -585,3 +585,10 @@ func (p *parser) partClock(m match, prevEnd int) match {
 	}
 	return m
 }
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

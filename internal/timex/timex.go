@@ -646,8 +646,12 @@ func (p *parser) dayMonth(i int) (match, bool) {
 	d := int(n.Value)
 	j += n.Words
 	// Day ranges (13 الى 15 تموز, 27-29) are left to the month after.
-	if p.k(j) == "من" {
+	if p.k(j) == "من" || p.k(j) == "في" && p.k(j+1) == "الشهر" {
 		j++
+	} else if r := p.raw(j); (r == "." || r == "-" || r == "/") && n.Digits && j == i+n.Words+boolInt(p.k(i) == "يوم" || p.k(i) == "اليوم") {
+		if _, ok := p.monthName(j+1, false); ok {
+			j++ // 2. أكتوبر, 2- أكتوبر
+		}
 	}
 	if p.k(j) == "شهر" {
 		j++
@@ -667,7 +671,9 @@ func (p *parser) dayMonth(i int) (match, bool) {
 			return dateMatch(i, j+2, t), true
 		}
 		if p.k(j) == "الشهر" && directions[p.k(j+1)] != dirNone {
-			t, ok := dateOf(p.refDay.Year(), int(p.refDay.Month()), d)
+			off := map[int]int{dirPast: -1, dirThis: 0, dirNext: 1}[directions[p.k(j+1)]]
+			base := p.refDay.AddDate(0, off, 1-p.refDay.Day())
+			t, ok := dateOf(base.Year(), int(base.Month()), d)
 			if !ok {
 				return match{}, false
 			}
@@ -1087,6 +1093,19 @@ func (p *parser) relUnit(i int) (match, bool) {
 		this = true
 		j++
 	}
+	if p.k(j) == "بعد" && !this {
+		// بعد 5 دقائق: the clock that many minutes or hours on.
+		n, u, k, ok := p.countUnit(j + 1)
+		if !ok || n != float64(int(n)) || (u.name != "hour" && u.name != "minute") {
+			return match{}, false
+		}
+		d := time.Minute
+		if u.name == "hour" {
+			d = time.Hour
+		}
+		t := time.Date(p.ref.Year(), p.ref.Month(), p.ref.Day(), p.ref.Hour(), p.ref.Minute(), 0, 0, time.UTC).Add(time.Duration(n) * d)
+		return match{i: i, j: k, t: Timex{Type: TypeTime, Value: t.Format("2006-01-02T15:04"), Granularity: "time"}}, true
+	}
 	if p.k(j) == "قبل" && !this {
 		sign := -1
 		if p.k(j) == "بعد" {
@@ -1118,7 +1137,12 @@ func (p *parser) relUnit(i int) (match, bool) {
 	}
 	j++
 	dir := dirNone
-	if d, ok := directions[p.k(j)]; ok {
+	twice := false
+	if p.k(j) == "بعد" && directions[p.k(j+1)] == dirNext {
+		// الأسبوع بعد القادم
+		dir, twice = dirNext, true
+		j += 2
+	} else if d, ok := directions[p.k(j)]; ok {
 		dir = d
 		j++
 	} else if p.k(j) == "الذي" && p.k(j+1) == "سبقه" {
@@ -1130,6 +1154,9 @@ func (p *parser) relUnit(i int) (match, bool) {
 		return match{}, false
 	}
 	off := map[int]int{dirPast: -1, dirThis: 0, dirNext: 1}[dir]
+	if twice {
+		off = 2
+	}
 	var t Timex
 	switch u.name {
 	case "day":
@@ -1211,9 +1238,25 @@ func (p *parser) season(i int) (match, bool) {
 	if p.k(j) == "فصل" {
 		j++
 	}
+	this := false
+	if p.k(j) == "هذا" || p.k(j) == "هذه" {
+		this = true
+		j++
+	}
 	s, ok := seasons[p.k(j)]
-	if !ok || (j == i && !strings.HasPrefix(p.k(j), "ال")) {
+	if !ok {
 		return match{}, false
+	}
+	if j == i && !strings.HasPrefix(p.k(j), "ال") {
+		if _, _, ok := p.yearExpr(j + 1); !ok {
+			return match{}, false
+		}
+	}
+	if this {
+		if !strings.HasPrefix(p.k(j), "ال") {
+			return match{}, false
+		}
+		return match{i: i, j: j + 1, t: Timex{Type: TypeDate, Value: fmt.Sprintf("%04d-%s", p.refDay.Year(), s), Granularity: "season"}}, true
 	}
 	j++
 	if j == i+1 && !p.inPart && directions[p.k(j)] == dirNone {
