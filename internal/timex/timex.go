@@ -596,6 +596,22 @@ func (p *parser) weekday(i int) (match, bool) {
 		m.i = i
 		return m, true
 	}
+	// الجمعة 22, الثلاثاء الحادي والثلاثين: the nearest month where that
+	// day is that weekday.
+	if p.k(k) == "في" {
+		k++
+	}
+	if n, ok := quantity.ParseAt(p.ws, k); ok && n.Integer && n.Value >= 1 && n.Value <= 31 && (!n.Digits || len(p.ws[k].Key) <= 2) &&
+		(k+n.Words >= len(p.ws) || p.ws[k+n.Words].Kind == arabic.Punct) {
+		for _, off := range []int{0, -1, 1, -2, 2} {
+			base := p.refDay.AddDate(0, off, 1-p.refDay.Day())
+			if d, ok := dateOf(base.Year(), int(base.Month()), int(n.Value)); ok && int(d.Weekday()) == wd {
+				m := dateMatch(i, k+n.Words, d)
+				m.wd = wd + 1
+				return m, true
+			}
+		}
+	}
 	m := dateMatch(i, j, t)
 	m.wd = wd + 1
 	return m, true
@@ -874,6 +890,18 @@ func (p *parser) resolveMonth(i int, mo monthRef, d int) (match, bool) {
 func (p *parser) numeric(i int) (match, bool) {
 	a, ok := p.num(i)
 	if !ok {
+		// 2015.3: a year and month in one number.
+		if p.isNum(i) {
+			if y, m, found := strings.Cut(p.ws[i].Key, "."); found && len(y) == 4 && len(m) <= 2 && m != "" && m[0] != '0' {
+				yy, mm := atoi(y), atoi(m)
+				if yy >= 1900 && yy <= 2100 && mm >= 1 && mm <= 12 && (p.k(i-1) == "في" || i == 0 || p.ws[i-1].Kind == arabic.Word) && !p.isNum(i+1) {
+					if i+1 >= len(p.ws) || p.ws[i+1].Kind == arabic.Punct {
+						t := time.Date(yy, time.Month(mm), 1, 0, 0, 0, 0, time.UTC)
+						return match{i: i, j: i + 1, t: Timex{Type: TypeDate, Value: month(t), Granularity: "month"}}, true
+					}
+				}
+			}
+		}
 		return match{}, false
 	}
 	sep := p.raw(i + 1)
@@ -881,8 +909,11 @@ func (p *parser) numeric(i int) (match, bool) {
 		return match{}, false
 	}
 	b, ok := p.num(i + 2)
-	if !ok || p.raw(i+3) != sep {
+	if !ok {
 		return match{}, false
+	}
+	if p.raw(i+3) != sep || !p.isNum(i+4) {
+		return p.shortNumeric(i, a, b)
 	}
 	c, ok := p.num(i + 4)
 	if !ok {
@@ -922,6 +953,36 @@ func (p *parser) numeric(i int) (match, bool) {
 		return match{}, false
 	}
 	return dateMatch(i, j, t), true
+}
+
+// shortNumeric reads a date of two numbers: a month and year (3/2015,
+// 2015-3), or, after في, يوم, بتاريخ, كل or a weekday, a day and month
+// (22/4, 4/22) in the year the tense gives.
+func (p *parser) shortNumeric(i, a, b int) (match, bool) {
+	j := i + 3
+	if b >= 1900 && b <= 2100 && a >= 1 && a <= 12 && len(p.ws[i+2].Key) == 4 {
+		t := time.Date(b, time.Month(a), 1, 0, 0, 0, 0, time.UTC)
+		return match{i: i, j: j, t: Timex{Type: TypeDate, Value: month(t), Granularity: "month"}}, true
+	}
+	if a >= 1900 && a <= 2100 && b >= 1 && b <= 12 && len(p.ws[i].Key) == 4 && p.raw(i+1) != "/" {
+		t := time.Date(a, time.Month(b), 1, 0, 0, 0, 0, time.UTC)
+		return match{i: i, j: j, t: Timex{Type: TypeDate, Value: month(t), Granularity: "month"}}, true
+	}
+	prev := p.k(i - 1)
+	if _, wd := weekdays[prev]; !wd && prev != "في" && prev != "يوم" && prev != "بتاريخ" && prev != "كل" && prev != "تاريخ" {
+		return match{}, false
+	}
+	if p.isNum(j) || p.raw(j) == "/" || p.raw(j) == "-" {
+		return match{}, false
+	}
+	d, m := a, b
+	if m > 12 && d <= 12 {
+		d, m = m, d
+	}
+	if d < 1 || d > 31 || m < 1 || m > 12 {
+		return match{}, false
+	}
+	return p.resolveMonth(i, monthRef{month: m, j: j}, d)
 }
 
 // --- parts of periods: مطلع الأسبوع المقبل, نهاية مارس الماضي, منتصف يوليو
