@@ -592,3 +592,123 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// --- the nth weekday or week of a month or year
+
+// nthWords are the ordinals of أول يوم جمعة, الأسبوع الثالث, الثلاثاء الأخير.
+var nthWords = keys(map[string]int{
+	"أول": 1, "الأول": 1, "الأولى": 1, "ثاني": 2, "ثان": 2, "الثاني": 2, "الثانية": 2, "ثالث": 3, "الثالث": 3, "الثالثة": 3,
+	"رابع": 4, "الرابع": 4, "الرابعة": 4, "خامس": 5, "الخامس": 5, "الخامسة": 5, "آخر": -1, "الأخير": -1, "الأخيرة": -1,
+})
+
+// nthWeekday returns the nth (from the end when n < 0) weekday wd of a month.
+func nthWeekday(y, m int, wd time.Weekday, n int) time.Time {
+	if n < 0 {
+		last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC)
+		return last.AddDate(0, 0, -((int(last.Weekday()) - int(wd) + 7) % 7))
+	}
+	first := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	return first.AddDate(0, 0, (int(wd)-int(first.Weekday())+7)%7+7*(n-1))
+}
+
+// periodOf reads what follows "من"/"في" after an nth: a month (شهر
+// أكتوبر 2014, يوليو, هذا الشهر) or a year (عام 2027); it returns the
+// year, the month (0 for a year) and the end.
+func (p *parser) periodOf(j int) (int, int, int, bool) {
+	switch p.k(j) {
+	case "من", "في":
+		j++
+	case "بشهر":
+		j++
+		goto month
+	}
+	if p.k(j) == "هذا" && p.k(j+1) == "الشهر" {
+		return p.refDay.Year(), int(p.refDay.Month()), j + 2, true
+	}
+	if _, ok := p.monthName(j, true); !ok && p.k(j) == "شهر" {
+		j++
+	}
+month:
+	if mo, ok := p.monthName(j, true); ok && !mo.hijri {
+		m, ok := p.resolveMonth(j, mo, 0)
+		if !ok || len(m.t.Value) != 7 {
+			return 0, 0, 0, false
+		}
+		return atoi(m.t.Value[:4]), mo.month, m.j, true
+	}
+	if y, e, ok := p.yearExpr(j); ok {
+		return y, 0, e, true
+	}
+	return 0, 0, 0, false
+}
+
+// nth reads أول يوم جمعة من يوليو, الثلاثاء الأخير من شهر مارس, الأسبوع
+// الثالث من عام 2027, أول أسبوع بشهر أكتوبر 2014.
+func (p *parser) nth(i int) (match, bool) {
+	j := i
+	n, wd, week := 0, -1, false
+	if o, ok := nthWords[p.k(j)]; ok {
+		n = o
+		j++
+		if p.k(j) == "يوم" {
+			j++
+		}
+		if w, ok := weekdays[p.k(j)]; ok {
+			wd = w
+		} else if p.k(j) == "اسبوع" {
+			week = true
+		} else {
+			return match{}, false
+		}
+		j++
+	} else if w, ok := weekdays[p.k(j)]; ok && strings.HasPrefix(p.k(j), "ال") {
+		wd = w
+		if n, ok = nthWords[p.k(j+1)]; !ok || !strings.HasPrefix(p.k(j+1), "ال") {
+			return match{}, false
+		}
+		j += 2
+	} else if p.k(j) == "الاسبوع" {
+		if n, ok = nthWords[p.k(j+1)]; !ok || !strings.HasPrefix(p.k(j+1), "ال") {
+			return match{}, false
+		}
+		week = true
+		j += 2
+	} else {
+		return match{}, false
+	}
+	y, m, e, ok := p.periodOf(j)
+	if !ok {
+		return match{}, false
+	}
+	if !week {
+		if m == 0 {
+			return match{}, false
+		}
+		d := nthWeekday(y, m, time.Weekday(wd), n)
+		if int(d.Month()) != m {
+			return match{}, false
+		}
+		return dateMatch(i, e, d), true
+	}
+	var mon time.Time
+	if m == 0 {
+		// The nth ISO week of the year; the last is the week of 28 December.
+		if n < 0 {
+			mon, _ = weekStartOf(isoWeek(time.Date(y, 12, 28, 0, 0, 0, 0, time.UTC)))
+		} else {
+			mon, _ = weekStartOf(fmt.Sprintf("%04d-W%02d", y, n))
+		}
+	} else {
+		// The nth full week (Monday to Sunday) of the month.
+		if n < 0 {
+			last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC)
+			mon = nthWeekday(y, m, time.Monday, -1)
+			if mon.AddDate(0, 0, 6).After(last) {
+				mon = mon.AddDate(0, 0, -7)
+			}
+		} else {
+			mon = nthWeekday(y, m, time.Monday, n)
+		}
+	}
+	return match{i: i, j: e, t: Timex{Type: TypeDate, Value: isoWeek(mon), Granularity: "week"}}, true
+}

@@ -191,7 +191,7 @@ func (p *parser) at(i int) (match, bool) {
 		p.first, p.firstKey = i, v.key
 		p.ws[i].Key = v.key
 		for _, f := range []func(int) (match, bool){
-			p.duration, p.dayPartTime, p.clock, p.relDay, p.weekday, p.dayMonth, p.numeric,
+			p.duration, p.dayPartTime, p.clock, p.relDay, p.nth, p.weekday, p.dayMonth, p.numeric,
 			p.part, p.period, p.simple,
 		} {
 			m, ok := f(i)
@@ -283,6 +283,19 @@ func (p *parser) simple(i int) (match, bool) {
 			}
 			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "PRESENT_REF", Granularity: "ref"}}, true
 		}
+	case "عطله":
+		// عطلة نهاية الأسبوع [المقبل | بعد التالي]
+		if p.k(i+1) == "نهايه" && p.k(i+2) == "الاسبوع" {
+			j, off := i+3, 0
+			switch {
+			case p.k(j) == "بعد" && directions[p.k(j+1)] == dirNext:
+				j, off = j+2, 2
+			case directions[p.k(j)] != dirNone:
+				off = map[int]int{dirPast: -1, dirThis: 0, dirNext: 1}[directions[p.k(j)]]
+				j++
+			}
+			return match{i: i, j: j, t: Timex{Type: TypeDate, Value: isoWeek(p.refDay.AddDate(0, 0, 7*off)) + "-WE", Granularity: "week"}}, true
+		}
 	case "الزمن":
 		if p.k(i+1) == "القديم" {
 			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "PAST_REF", Granularity: "ref"}}, true
@@ -339,6 +352,8 @@ func (p *parser) holiday(i int) (match, bool) {
 		hm, hd int // Hijri month/day, or 0
 		gm, gd int // Gregorian month/day, or 0
 		easter bool
+		nth    int // the nth weekday wd of month gm (عيد الشكر)
+		wd     time.Weekday
 	}
 	var h hol
 	j := i
@@ -362,6 +377,12 @@ func (p *parser) holiday(i int) (match, bool) {
 		}
 	case k == "عيد" && p.k(i+1) == "الفصح":
 		h, j = hol{easter: true}, i+2
+	case k == "عيد" && p.k(i+1) == "الشكر":
+		h, j = hol{gm: 11, nth: 4, wd: time.Thursday}, i+2
+	case k == "يوم" && p.k(i+1) == "الاب":
+		h, j = hol{gm: 6, nth: 3, wd: time.Sunday}, i+2
+	case k == "عيد" && p.k(i+1) == "الام":
+		h, j = hol{gm: 3, gd: 21}, i+2
 	case k == "اليوم" && p.k(i+1) == "الوطني":
 		h, j = hol{gm: 9, gd: 23}, i+2
 	default:
@@ -425,6 +446,9 @@ func (p *parser) holiday(i int) (match, bool) {
 		mk := func(y int) time.Time {
 			if h.easter {
 				return easter(y)
+			}
+			if h.nth > 0 {
+				return nthWeekday(y, h.gm, h.wd, h.nth)
 			}
 			return time.Date(y, time.Month(h.gm), h.gd, 0, 0, 0, 0, time.UTC)
 		}
@@ -769,13 +793,13 @@ func (p *parser) monthName(j int, weakOK bool) (monthRef, bool) {
 			k++
 		}
 	}
-	if p.k(k) == "من" && (p.k(k+1) == "عام" || p.k(k+1) == "العام" || p.k(k+1) == "سنه") {
+	if (p.k(k) == "من" || p.k(k) == "في") && (p.k(k+1) == "عام" || p.k(k+1) == "العام" || p.k(k+1) == "سنه" || p.k(k+1) == "السنه") {
 		k++
 	}
-	if p.k(k) == "عام" || p.k(k) == "لعام" || p.k(k) == "سنه" || p.k(k) == "العام" {
+	if p.k(k) == "عام" || p.k(k) == "لعام" || p.k(k) == "سنه" || p.k(k) == "العام" || p.k(k) == "السنه" {
 		if _, ok := p.num(k + 1); ok {
 			k++
-		} else if directions[p.k(k+1)] != dirNone && (p.k(k) == "العام") {
+		} else if directions[p.k(k+1)] != dirNone && (p.k(k) == "العام" || p.k(k) == "السنه") {
 			d := directions[p.k(k+1)]
 			r.year = p.refDay.Year() + map[int]int{dirPast: -1, dirThis: 0, dirNext: 1}[d]
 			r.j = k + 2
