@@ -689,8 +689,8 @@ func (p *parser) dayMonth(i int) (match, bool) {
 	if p.k(j) == "من" || p.k(j) == "في" && p.k(j+1) == "الشهر" {
 		j++
 	} else if r := p.raw(j); (r == "." || r == "-" || r == "/") && n.Digits && j == i+n.Words+boolInt(p.k(i) == "يوم" || p.k(i) == "اليوم") {
-		if _, ok := p.monthName(j+1, false); ok {
-			j++ // 2. أكتوبر, 2- أكتوبر
+		if mo, ok := p.monthName(j+1, false); ok && !mo.hijri {
+			j++ // 2. أكتوبر, 2- أكتوبر (not a score: 1 - صفر)
 		}
 	}
 	if p.k(j) == "شهر" {
@@ -1184,6 +1184,9 @@ func (p *parser) relUnit(i int) (match, bool) {
 		if !ok || n != float64(int(n)) || (u.name != "hour" && u.name != "minute") {
 			return match{}, false
 		}
+		if !p.opt.Future && p.ref.Hour() == 0 && p.ref.Minute() == 0 {
+			return match{}, false // a publication day without its clock
+		}
 		d := time.Minute
 		if u.name == "hour" {
 			d = time.Hour
@@ -1433,6 +1436,9 @@ func (p *parser) duration(i int) (match, bool) {
 		return match{i: i, j: end, t: Timex{Type: TypeDuration, Value: pre + n + durationLetter[u.name], Granularity: "duration"}}, true
 	}
 	if p.k(j) == "طوال" {
+		if _, month := p.monthName(j+2, false); month && p.k(j+1) == "شهر" {
+			return match{}, false // طوال شهر رمضان
+		}
 		if u, ok := units[p.k(j+1)]; ok && !u.plural && !u.dual && u.name != "decade" {
 			return one(u, "1", j+2)
 		}
@@ -1542,6 +1548,7 @@ func (p *parser) dayPartTime(i int) (match, bool) {
 		}
 	}
 	var code string
+	partAt := j
 	if p.k(j) == "بعد" && (p.k(j+1) == "ظهر" || p.k(j+1) == "الظهر" || p.k(j+1) == "الظهيره") {
 		code = "AF"
 		j += 2
@@ -1571,14 +1578,22 @@ func (p *parser) dayPartTime(i int) (match, bool) {
 	if p.k(k) == "من" && j > i+1 {
 		k++ // بعد ظهر من يوم الجمعة
 	}
+	// وقت متأخر من مساء أمس: the span is the part and its day.
+	dated := func(end int, d time.Time) (match, bool) {
+		m, ok := partOn(end, d)
+		if p.k(i) == "وقت" && !p.opt.Future {
+			m.i = partAt
+		}
+		return m, ok
+	}
 	if m, ok := p.relDay(k); ok {
-		return partOn(m.j, m.day)
+		return dated(m.j, m.day)
 	}
 	if m, ok := p.weekday(k); ok && m.hasDay {
-		return partOn(m.j, m.day)
+		return dated(m.j, m.day)
 	}
 	if m, ok := p.dayMonth(k); ok && m.hasDay {
-		return partOn(m.j, m.day)
+		return dated(m.j, m.day)
 	}
 	k0 := p.k(i)
 	// الليلة: tonight; الليلة الماضية: last night.
@@ -1592,7 +1607,12 @@ func (p *parser) dayPartTime(i int) (match, bool) {
 	}
 	// A bare part of the day as an adverb: مساء, عصرا, نهارا, الصباح
 	// الباكر; with the article after في or خلال (في الصباح).
-	prep := p.k(i-1) == "في" || p.k(i-1) == "خلال"
+	prep := (p.k(i-1) == "في" || p.k(i-1) == "خلال") && j == i+1
+	switch k0 {
+	case "الصباح", "المساء", "الظهيره", "الفجر", "الصبح":
+	default:
+		prep = false // في المغرب is Morocco, في العصر an era
+	}
 	if !strings.HasSuffix(k0, "ا") && k0 != "مساء" && k0 != "الليل" && j == i+1 && !prep {
 		return match{}, false
 	}
@@ -1617,6 +1637,7 @@ func (p *parser) clock(i int) (match, bool) {
 		}
 	}
 	if p.k(j) == "الساعه" {
+		i = j // the span leaves out في, حوالي
 		j++
 		hasSaa = true
 	} else {
