@@ -270,8 +270,11 @@ func (r recResult) span(input string) (int, int) {
 	lead := len(text) - len([]rune(strings.TrimLeft(r.Text, " ")))
 	trail := len(text) - len([]rune(strings.TrimRight(r.Text, " ")))
 	if start < 0 {
-		if i := strings.Index(input, strings.TrimSpace(r.Text)); i >= 0 {
-			start = len([]rune(input[:i]))
+		// No offset given: find the text, hamza seats folded (the specs
+		// write كل اسبوع for the input's كل أسبوع).
+		fold := strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا")
+		if i := strings.Index(fold.Replace(input), fold.Replace(strings.TrimSpace(r.Text))); i >= 0 {
+			start = len([]rune(fold.Replace(input)[:i]))
 			return start, start + len([]rune(strings.TrimSpace(r.Text)))
 		}
 	}

@@ -250,6 +250,10 @@ func (p *parser) simple(i int) (match, bool) {
 		if k == "ايام" {
 			break
 		}
+		// كل 4/15: a day of every year.
+		if m, ok := p.numeric(i + 1); ok && m.hasDay && (!p.isNum(i+5) || p.raw(i+4) != p.raw(i+2)) && m.j == i+4 {
+			return match{i: i, j: m.j, t: Timex{Type: TypeSet, Value: "XXXX" + m.t.Value[4:], Granularity: "set"}}, true
+		}
 		// كل ليلة, كل صباح
 		if c, ok := dayParts[p.k(i+1)]; ok && !strings.HasPrefix(p.k(i+1), "ال") {
 			return match{i: i, j: i + 2, t: Timex{Type: TypeSet, Value: "T" + c, Granularity: "set"}, part: c}, true
@@ -1128,6 +1132,17 @@ func (p *parser) yearPhrase(i int) (match, bool) {
 		lead = true
 	}
 	y, ok := p.num(j)
+	if lead && !ok {
+		// عام ألفين وسبعة وعشرين
+		if yy, e, wok := p.yearInWords(j); wok {
+			return match{i: i, j: e, t: Timex{Type: TypeDate, Value: fmt.Sprintf("%04d", yy), Granularity: "year"}}, true
+		}
+	}
+	if ok && lead && len([]rune(p.ws[j].Key)) == 3 && (p.k(i) == "عام" || p.k(i) == "سنه") && !p.isNum(j+1) {
+		if _, isUnit := units[p.k(j+1)]; !isUnit {
+			return match{i: i, j: j + 1, t: Timex{Type: TypeDate, Value: fmt.Sprintf("%04d", y), Granularity: "year"}}, true // عام 247
+		}
+	}
 	if !ok || p.ws[j].Raw != strings.TrimSpace(p.ws[j].Raw) || len([]rune(p.ws[j].Key)) != 4 {
 		return match{}, false
 	}
@@ -1159,7 +1174,7 @@ func (p *parser) yearPhrase(i int) (match, bool) {
 		}
 		if next := p.k(j); next != "" && p.ws[j].Kind == arabic.Word && !strings.HasPrefix(next, "ال") && !strings.HasPrefix(next, "وال") {
 			switch next {
-			case "و", "في", "من", "الي", "حتي", "حين", "عندما", "بعد", "قبل", "حيث", "لكن", "ثم", "مع", "علي":
+			case "و", "في", "من", "الي", "حتي", "حين", "عندما", "بعد", "قبل", "حيث", "لكن", "ثم", "مع", "علي", "او":
 			default:
 				if !strings.HasPrefix(next, "و") {
 					return match{}, false
@@ -1178,8 +1193,8 @@ func (p *parser) relUnit(i int) (match, bool) {
 		this = true
 		j++
 	}
-	if p.k(j) == "بعد" && !this {
-		// بعد 5 دقائق: the clock that many minutes or hours on.
+	if (p.k(j) == "بعد" || p.k(j) == "في") && !this {
+		// بعد 5 دقائق, في 5 دقائق: the clock that many minutes or hours on.
 		n, u, k, ok := p.countUnit(j + 1)
 		if !ok || n != float64(int(n)) || (u.name != "hour" && u.name != "minute") {
 			return match{}, false
@@ -1266,6 +1281,19 @@ func (p *parser) relUnit(i int) (match, bool) {
 	return match{i: i, j: j, t: t}, true
 }
 
+// yearInWords reads a year written in words after عام or سنة (ألفين
+// وسبعة وعشرين, ألف وتسعمائة وتسعين).
+func (p *parser) yearInWords(j int) (int, int, bool) {
+	if j >= len(p.ws) || p.ws[j].Kind != arabic.Word {
+		return 0, j, false
+	}
+	n, ok := quantity.ParseAt(p.ws, j)
+	if !ok || !n.Integer || n.Ordinal || n.Digits || n.Value < 1000 || n.Value > 2100 {
+		return 0, j, false
+	}
+	return int(n.Value), j + n.Words, true
+}
+
 // yearExpr reads a year after a quarter or a season: 2015, عام 2015, من
 // عام 2014, هذا العام, العام الجاري, من العام الماضي.
 func (p *parser) yearExpr(j int) (int, int, bool) {
@@ -1276,6 +1304,9 @@ func (p *parser) yearExpr(j int) (int, int, bool) {
 	case "عام", "لعام", "سنه", "العام":
 		if y, ok := p.num(j + 1); ok {
 			return y, j + 2, true
+		}
+		if y, e, ok := p.yearInWords(j + 1); ok {
+			return y, e, true
 		}
 	}
 	if y, ok := p.num(j); ok && y >= 1900 && y <= 2100 {
