@@ -242,6 +242,9 @@ type rangeEnd struct {
 }
 
 func (p *parser) rangeEndAt(j int, allowBare bool) rangeEnd {
+	if j >= len(p.ws) {
+		return rangeEnd{j: j}
+	}
 	if m, ok := p.single(j); ok {
 		return rangeEnd{m: m, ok: true, j: m.j}
 	}
@@ -398,7 +401,7 @@ func (p *parser) timeRange(i, j int, a, b clockInfo, aRead, bRead bool, am, bm m
 	if p.k(k) == "من" || p.k(k) == "في" || p.raw(k) == "،" || p.raw(k) == "," {
 		k++
 	}
-	if m, ok := p.single(k); ok && m.hasDay && m.t.Granularity == "day" && m.clk == nil {
+	if m, ok := p.single(k); ok && m.hasDay && m.t.Granularity == "day" && m.clk == nil && m.j > j {
 		d, dated, j = m.day, true, m.j
 	}
 	_ = dated

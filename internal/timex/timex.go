@@ -76,6 +76,10 @@ func ExtractWith(text string, ref time.Time, opt Options) []Timex {
 			continue
 		}
 		m = p.partClock(m, prevEnd)
+		if m.j <= i {
+			i++ // never: every reading ends after its start
+			continue
+		}
 		ms = append(ms, m)
 		i, prevEnd = m.j, m.j
 	}
@@ -1140,7 +1144,12 @@ func (p *parser) yearPhrase(i int) (match, bool) {
 	}
 	if ok && lead && len([]rune(p.ws[j].Key)) == 3 && (p.k(i) == "عام" || p.k(i) == "سنه") && !p.isNum(j+1) {
 		if _, isUnit := units[p.k(j+1)]; !isUnit {
-			return match{i: i, j: j + 1, t: Timex{Type: TypeDate, Value: fmt.Sprintf("%04d", y), Granularity: "year"}}, true // عام 247
+			e := j + 1
+			switch p.k(e) {
+			case "م", "ميلادي", "ميلاديا", "ميلاديه":
+				e++
+			}
+			return match{i: i, j: e, t: Timex{Type: TypeDate, Value: fmt.Sprintf("%04d", y), Granularity: "year"}}, true // عام 247, عام 600 ميلادي
 		}
 	}
 	if !ok || p.ws[j].Raw != strings.TrimSpace(p.ws[j].Raw) || len([]rune(p.ws[j].Key)) != 4 {

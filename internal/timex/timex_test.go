@@ -83,6 +83,68 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// TestExtractCalendar covers the readings of a calendar query: times of
+// day, ranges joined into one value, weeks and weekdays of a month, sets
+// and durations, with the reference clock and Future and Ranges options.
+func TestExtractCalendar(t *testing.T) {
+	refT := time.Date(2019, 3, 6, 10, 15, 0, 0, time.UTC) // a Wednesday
+	tests := []struct {
+		name, text string
+		opt        Options
+		want       []string
+	}{
+		{"clock minutes in words", "نلتقي الساعة التاسعة وعشرين دقيقة مساءً", Options{}, []string{"الساعة التاسعة وعشرين دقيقة مساءً=2019-03-06T21:20"}},
+		{"clock to the quarter", "الساعة الخامسة إلا ربع", Options{}, []string{"الساعة الخامسة إلا ربع=2019-03-06T04:45"}},
+		{"digits and part", "نعود 5 مساءً", Options{}, []string{"5 مساءً=2019-03-06T17:00"}},
+		{"next occurrence of an hour", "حوالي الساعة 9", Options{Future: true}, []string{"الساعة 9=2019-03-06T21:00"}},
+		{"hour as written without Future", "الساعة 9", Options{}, []string{"الساعة 9=2019-03-06T09:00"}},
+		{"day and clock", "يوم 3 أبريل الساعة 7:45 صباحا", Options{}, []string{"يوم 3 أبريل الساعة 7:45 صباحا=2019-04-03T07:45"}},
+		{"part and clock", "هذا المساء في الثامنة", Options{}, []string{"هذا المساء في الثامنة=2019-03-06T20:00"}},
+		{"tonight", "نسافر الليلة", Options{}, []string{"الليلة=2019-03-06TNI"}},
+		{"weekday and part", "الخميس بعد الظهر", Options{Future: true}, []string{"الخميس بعد الظهر=2019-03-07TAF"}},
+		{"week and weekday", "الأسبوع المقبل يوم الثلاثاء", Options{}, []string{"الأسبوع المقبل يوم الثلاثاء=2019-03-12"}},
+		{"day range", "من 3 إلى 9 أبريل", Options{Ranges: true}, []string{"من 3 إلى 9 أبريل=2019-04-03/2019-04-09"}},
+		{"range ends apart", "من 3 إلى 9 أبريل", Options{}, []string{"9 أبريل=2019-04-09"}},
+		{"year range", "من 2001 حتى 2005", Options{Ranges: true}, []string{"من 2001 حتى 2005=2001/2005"}},
+		{"clock range", "بين 2 و 4 مساءً", Options{Ranges: true}, []string{"بين 2 و 4 مساءً=2019-03-06T14:00/2019-03-06T16:00"}},
+		{"range of the next month", "من 2 حتى 6 من الشهر المقبل", Options{Ranges: true}, []string{"من 2 حتى 6 من الشهر المقبل=2019-04-02/2019-04-06"}},
+		{"nth weekday", "ثاني خميس من شهر مايو 2020", Options{}, []string{"ثاني خميس من شهر مايو 2020=2020-05-14"}},
+		{"last weekday", "الجمعة الأخيرة من يونيو", Options{Future: true}, []string{"الجمعة الأخيرة من يونيو=2019-06-28"}},
+		{"nth week of a month", "الأسبوع الأول من مايو 2019", Options{}, []string{"الأسبوع الأول من مايو 2019=2019-W19"}},
+		{"nth week of a year", "الأسبوع الثالث من عام 2018", Options{}, []string{"الأسبوع الثالث من عام 2018=2018-W03"}},
+		{"weekday and day", "الاثنين 11", Options{}, []string{"الاثنين 11=2019-03-11"}},
+		{"month and year", "في 7/2018", Options{}, []string{"7/2018=2018-07"}},
+		{"day and month", "في 25/12", Options{Future: true}, []string{"25/12=2019-12-25"}},
+		{"weekend", "عطلة نهاية الأسبوع المقبل", Options{}, []string{"عطلة نهاية الأسبوع المقبل=2019-W11-WE"}},
+		{"week after next", "الأسبوع بعد القادم", Options{}, []string{"الأسبوع بعد القادم=2019-W12"}},
+		{"set weekday clock", "كل يوم خميس الساعة 6 مساءً", Options{}, []string{"كل يوم خميس الساعة 6 مساءً=XXXX-WXX-4T18:00"}},
+		{"set every day", "الساعة 7 صباحا كل يوم", Options{}, []string{"الساعة 7 صباحا كل يوم=T07:00"}},
+		{"whole unit", "طوال الأسبوع و شهر كامل", Options{}, []string{"طوال الأسبوع=P1W", "شهر كامل=P1M"}},
+		{"and a half", "ساعة ونصف ثم نصف ساعة", Options{}, []string{"ساعة ونصف=PT1.5H", "نصف ساعة=PT0.5H"}},
+		{"seconds", "خلال 40 ثانية", Options{}, []string{"40 ثانية=PT40S"}},
+		{"minutes on", "بعد 20 دقيقة", Options{}, []string{"بعد 20 دقيقة=2019-03-06T10:35"}},
+		{"thanksgiving", "عيد الشكر 2021", Options{}, []string{"عيد الشكر 2021=2021-11-25"}},
+		{"season this", "هذا الشتاء", Options{}, []string{"هذا الشتاء=2019-WI"}},
+		{"year in words", "عام ألفين وعشرة", Options{}, []string{"عام ألفين وعشرة=2010"}},
+		{"morocco is no evening", "في المغرب و في العصر الحديث", Options{}, nil},
+		{"score is no date", "فاز 2 - صفر", Options{}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, x := range ExtractWith(tt.text, refT, tt.opt) {
+				got = append(got, x.Text+"="+x.Value)
+				if r := []rune(tt.text); string(r[x.Start:x.End]) != x.Text {
+					t.Errorf("span %d-%d is %q, text %q", x.Start, x.End, string(r[x.Start:x.End]), x.Text)
+				}
+			}
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("ExtractWith(%q, %+v)\n got %q\nwant %q", tt.text, tt.opt, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestHijriRoundTrip(t *testing.T) {
 	for d := ref("2000-01-01"); d.Before(ref("2030-01-01")); d = d.AddDate(0, 0, 13) {
 		h, ok := ToHijri(d)
@@ -171,7 +233,7 @@ func TestGolden(t *testing.T) {
 }
 
 func FuzzExtract(f *testing.F) {
-	for _, s := range []string{"أمس السبت", "20 شوال 1436هـ", "19/10/1436هـ", "الساعة 06:47", "4 - 5 ايام", "نهاية الاسبوع الماضي", "\xff\xfe", "1/1/1", "99/99/9999", "الـ"} {
+	for _, s := range []string{"أمس السبت", "20 شوال 1436هـ", "19/10/1436هـ", "الساعة 06:47", "4 - 5 ايام", "نهاية الاسبوع الماضي", "من 4 إلى 23 من الشهر المقبل", "بين الساعة 4 و5 مساءً غدا", "كل 4/15", "الجمعة 22", "ثاني اربعاء من اكتوبر", "\xff\xfe", "1/1/1", "99/99/9999", "الـ"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -179,6 +241,12 @@ func FuzzExtract(f *testing.F) {
 		for _, x := range Extract(s, ref("2015-08-04")) {
 			if x.Start < 0 || x.End > n || x.Start >= x.End {
 				t.Fatalf("bad span %d-%d in %d code points", x.Start, x.End, n)
+			}
+		}
+		at := time.Date(2013, 2, 12, 4, 30, 0, 0, time.FixedZone("", -2*3600))
+		for _, x := range ExtractWith(s, at, Options{Future: true, Ranges: true}) {
+			if x.Start < 0 || x.End > n || x.Start >= x.End {
+				t.Fatalf("bad span %d-%d in %d code points (Future, Ranges)", x.Start, x.End, n)
 			}
 		}
 	})
