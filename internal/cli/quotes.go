@@ -19,7 +19,7 @@ type quotesOut struct {
 
 func runQuotes(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet(env, "quotes", "< article.txt",
-		"Read an article text on stdin and print its quotes as one JSON object\n{\"quotes\": [{text,start,end,cue,cue_start,cue_end,direct,form,speaker:{text,start,end,name,entity_id,type,implied}}]},\nspans in code points of the input.")
+		"Read an article text on stdin and print its quotes as one JSON object\n{\"quotes\": [{text,start,end,cue,cue_start,cue_end,direct,form,speaker:{text,start,end,name,type,implied}}]},\nspans in code points of the input. Speakers carry no entity_id here: rasid analyze\nruns the entity recognizer too and gives each speaker its entity's id.")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
