@@ -134,6 +134,9 @@ func TestRoutes(t *testing.T) {
 		has                        string // a substring of the body
 	}{
 		{"GET", "/api/v1/articles?limit=5", "/api/v1/articles", "", 200, `"total":16`},
+		{"GET", "/api/v1/articles?limit=0", "/api/v1/articles", "", 200, `"total":16,"offset":0,"limit":0,"articles":[]}`},
+		{"GET", "/api/v1/stories?limit=0", "/api/v1/stories", "", 200, `"stories":[]}`},
+		{"GET", "/api/v1/entities?limit=0", "/api/v1/entities", "", 200, `"entities":[]}`},
 		{"GET", "/api/v1/articles?source=nonesuch", "/api/v1/articles", "", 200, `"articles":[]`},
 		{"GET", "/api/v1/articles?from=2026-02-01&to=2026-02-28", "/api/v1/articles", "", 200, `"articles":[{`},
 		{"GET", "/api/v1/articles/" + f.article, "/api/v1/articles/{id}", "", 200, `"analysis":{`},
@@ -164,7 +167,7 @@ func TestRoutes(t *testing.T) {
 	t.Run("metrics", func(t *testing.T) {
 		w := do(f.h, "GET", "/metrics", "")
 		for _, want := range []string{
-			`rasid_http_requests_total{route="GET /api/v1/articles",status="200"} 3`,
+			`rasid_http_requests_total{route="GET /api/v1/articles",status="200"} 4`,
 			`rasid_articles_ingested_total{outcome="stored"} 1`,
 			`rasid_articles_ingested_total{outcome="exists"} 1`,
 			"rasid_search_seconds_count 1",

@@ -46,9 +46,11 @@ func (s *server) listArticles(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	arts, err := s.cfg.Store.Articles(r.Context(), f)
-	if err != nil {
-		return err
+	var arts []news.Article
+	if limit > 0 { // the store reads Limit 0 as "all": limit=0 asks for the total only
+		if arts, err = s.cfg.Store.Articles(r.Context(), f); err != nil {
+			return err
+		}
 	}
 	out := ArticleList{Total: total, Offset: offset, Limit: limit, Articles: make([]news.ArticleRef, 0, len(arts))}
 	for _, a := range arts {
@@ -223,9 +225,11 @@ func (s *server) listStories(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ss, err := s.cfg.Store.Stories(r.Context(), from, to, limit, offset)
-	if err != nil {
-		return err
+	var ss []news.Story
+	if limit > 0 { // the store reads 0 as "all", which a page must not be
+		if ss, err = s.cfg.Store.Stories(r.Context(), from, to, limit, offset); err != nil {
+			return err
+		}
 	}
 	out := StoryList{Offset: offset, Limit: limit, Stories: make([]StorySummary, 0, len(ss))}
 	for _, st := range ss {
@@ -285,9 +289,11 @@ func (s *server) listEntities(w http.ResponseWriter, r *http.Request) error {
 	if !entityTypes[typ] {
 		return errorf(http.StatusBadRequest, "type=%q: want PERS, LOC, ORG or MISC", typ)
 	}
-	es, err := s.cfg.Store.Entities(r.Context(), typ, limit, offset)
-	if err != nil {
-		return err
+	var es []store.EntityStats
+	if limit > 0 { // the store reads 0 as "all", which a page must not be
+		if es, err = s.cfg.Store.Entities(r.Context(), typ, limit, offset); err != nil {
+			return err
+		}
 	}
 	if es == nil {
 		es = []store.EntityStats{}
