@@ -32,6 +32,8 @@ func partHour(h int, code string) (int, bool) {
 	case "NI":
 		if h >= 6 && h < 12 {
 			h += 12
+		} else if h == 12 {
+			h = 0
 		}
 		return h, true
 	case "MI":
@@ -157,7 +159,7 @@ func (p *parser) minutesAfter(j int, c *clockInfo) int {
 			return j + 2
 		}
 		if n, ok := quantity.ParseAt(p.ws, j+1); ok && n.Integer && n.Value > 0 && n.Value < 60 {
-			if u := p.k(j + 1 + n.Words); u == "دقيقه" || u == "دقائق" || u == "دقيقتين" {
+			if u := units[p.k(j+1+n.Words)]; u.name == "minute" && !u.dual {
 				c.h, c.mi = c.h-1, 60-int(n.Value)
 				return j + 2 + n.Words
 			}
@@ -179,12 +181,58 @@ func (p *parser) minutesAfter(j int, c *clockInfo) int {
 		if !ok || !n.Integer || n.Value <= 0 || n.Value >= 60 {
 			return j
 		}
-		if u := p.k(end); u == "دقيقه" || u == "دقائق" || u == "دقيقتين" {
+		if u := units[p.k(end)]; u.name == "minute" && !u.dual {
 			c.mi = int(n.Value)
 			return end + 1
 		}
+		// السابعة وخمسة وثلاثين مساءً: minutes without دقيقة before a part
+		// (not an hour: بين الساعة 5 و6 مساءً is a range).
+		if code, _ := p.partAfter(end); code != "" && n.Value > 12 {
+			c.mi = int(n.Value)
+			return end
+		}
+	case k == "وثلاثه" && p.k(j+1) == "ارباع":
+		c.mi = 45
+		return j + 2
 	}
 	return j
+}
+
+// minutesBefore reads a clock written minutes first: عشرين دقيقة بعد
+// الخامسة, ثلاث دقائق قبل الثامنة; it returns the reading and its end.
+func (p *parser) minutesBefore(j int) (clockInfo, int, bool) {
+	var c clockInfo
+	n, ok := quantity.ParseAt(p.ws, j)
+	if !ok || !n.Integer || n.Value <= 0 || n.Value >= 60 {
+		return c, j, false
+	}
+	k := j + n.Words
+	if u := units[p.k(k)]; u.name != "minute" || u.dual {
+		return c, j, false
+	}
+	k++
+	after := p.k(k) == "بعد"
+	if !after && p.k(k) != "قبل" {
+		return c, j, false
+	}
+	k++
+	if p.k(k) == "الساعه" {
+		k++
+	}
+	h, e, ok := p.hourWord(k, strings.HasPrefix(p.k(k), "ال") || p.k(k-1) == "الساعه")
+	if !ok || h.mi != 0 {
+		return c, j, false
+	}
+	c = h
+	if after {
+		c.mi = int(n.Value)
+	} else {
+		c.h, c.mi = c.h-1, 60-int(n.Value)
+		if c.h < 0 {
+			c.h += 24
+		}
+	}
+	return c, e, true
 }
 
 // partAfter reads a part of the day after a clock: صباحا, مساء, بعد
@@ -221,6 +269,14 @@ func (p *parser) partAfter(j int) (string, int) {
 		}
 	case "العشاء", "عشاء":
 		return "EV", k + 1
+	case "ص":
+		if k == j {
+			return "MO", k + 1 // 01:08 ص
+		}
+	case "م":
+		if k == j && p.raw(j-2) == ":" {
+			return "EV", k + 1 // 10:30 م
+		}
 	case "الليله":
 		return "NI", k + 1
 	}
@@ -433,7 +489,7 @@ func (p *parser) glueOK(a, b int) bool {
 	}
 	for k := a; k < b; k++ {
 		switch p.k(k) {
-		case "في", "من", "حوالي", "نحو", "الموافق", "يوم", "عند":
+		case "في", "من", "حوالي", "نحو", "الموافق", "يوم", "عند", "تمام":
 		default:
 			if r := p.raw(k); r != "،" && r != "," {
 				return false
@@ -547,9 +603,9 @@ func (p *parser) partClock(m match, prevEnd int) match {
 		return m
 	}
 	k := m.j
-	for n := 0; n < 2; n++ {
+	for n := 0; n < 3; n++ {
 		switch p.k(k) {
-		case "في", "حوالي", "نحو", "عند", "الساعه":
+		case "في", "حوالي", "نحو", "عند", "الساعه", "تمام":
 			k++
 			continue
 		}

@@ -275,7 +275,7 @@ func (p *parser) simple(i int) (match, bool) {
 			return match{i: i, j: i + 2, t: Timex{Type: TypeDuration, Value: "PX" + durationLetter[u.name], Granularity: "duration"}}, true
 		}
 		switch p.k(i + 1) {
-		case "القليله", "القلايل", "الاخيره":
+		case "القليله", "القلايل", "الاخيره", "العديده":
 			return match{i: i, j: i + 2, t: Timex{Type: TypeDuration, Value: "PX" + durationLetter[u.name], Granularity: "duration"}}, true
 		case "القريبه":
 			return match{i: i, j: i + 2, t: Timex{Type: TypeDate, Value: "FUTURE_REF", Granularity: "ref"}}, true
@@ -1098,11 +1098,25 @@ func (p *parser) period(i int) (match, bool) {
 // (اغسطس 27).
 func (p *parser) monthPhrase(i int) (match, bool) {
 	j := i
+	this := false
+	if p.k(j) == "هذا" {
+		// هذا يناير: the month of this year.
+		this = true
+		j++
+	}
 	hasShahr := p.k(j) == "شهر"
 	if hasShahr {
 		j++
 	}
-	mo, ok := p.monthName(j, false)
+	mo, ok := p.monthName(j, hasShahr)
+	if ok && this {
+		if mo.year != 0 || mo.dir != dirNone || mo.hijri {
+			return match{}, false
+		}
+		mo.year = p.refDay.Year()
+	} else if this {
+		return match{}, false
+	}
 	if !ok {
 		if !hasShahr {
 			// A weak month name beside a year: آب 2015.
@@ -1641,6 +1655,8 @@ func (p *parser) dayPartTime(i int) (match, bool) {
 		switch directions[p.k(j)] {
 		case dirPast:
 			return partOn(j+1, p.refDay.AddDate(0, 0, -1))
+		case dirNext:
+			return partOn(j+1, p.refDay.AddDate(0, 0, 1))
 		case dirNone, dirThis:
 			return partOn(j, p.refDay)
 		}
@@ -1672,9 +1688,28 @@ func (p *parser) clock(i int) (match, bool) {
 	hasSaa := false
 	switch p.k(j) {
 	case "حوالي", "نحو", "بحدود", "قرابه", "عند", "في":
+		if p.k(j+1) == "تمام" {
+			j++
+		}
 		if p.k(j+1) == "الساعه" {
 			j++
 		}
+	case "تمام":
+		if p.k(j+1) == "الساعه" {
+			j++
+		}
+	case "منتصف":
+		// منتصف الليل: midnight.
+		if p.k(j+1) == "الليل" {
+			return p.clockMatch(i, j+2, clockInfo{h: 0, fixed: true}, p.refDay, false), true
+		}
+	}
+	if c, e, ok := p.minutesBefore(j); ok {
+		if code, e2 := p.partAfter(e); code != "" {
+			c.h, c.fixed = partHour(c.h, code)
+			e = e2
+		}
+		return p.clockMatch(i, e, c, p.refDay, false), true
 	}
 	if p.k(j) == "الساعه" {
 		i = j // the span leaves out في, حوالي

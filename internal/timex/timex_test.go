@@ -126,6 +126,13 @@ func TestExtractCalendar(t *testing.T) {
 		{"thanksgiving", "عيد الشكر 2021", Options{}, []string{"عيد الشكر 2021=2021-11-25"}},
 		{"season this", "هذا الشتاء", Options{}, []string{"هذا الشتاء=2019-WI"}},
 		{"year in words", "عام ألفين وعشرة", Options{}, []string{"عام ألفين وعشرة=2010"}},
+		{"am abbreviation", "الخميس 6 مايو 2021 09:40 ص", Options{}, []string{"الخميس 6 مايو 2021 09:40 ص=2021-05-06T09:40"}},
+		{"pm abbreviation", "الساعة 10:30 م", Options{}, []string{"الساعة 10:30 م=2019-03-06T22:30"}},
+		{"minutes before the hour", "عشر دقائق قبل التاسعة مساء", Options{}, []string{"عشر دقائق قبل التاسعة مساء=2019-03-06T20:50"}},
+		{"minutes after the hour", "خمس دقائق بعد الساعة 4", Options{}, []string{"خمس دقائق بعد الساعة 4=2019-03-06T04:05"}},
+		{"midnight", "حتى منتصف الليل", Options{}, []string{"منتصف الليل=2019-03-06T00:00"}},
+		{"this month name", "هذا أكتوبر", Options{}, []string{"هذا أكتوبر=2019-10"}},
+		{"range is no minutes", "بين الساعة 3 و 4 مساءً", Options{Ranges: true}, []string{"بين الساعة 3 و 4 مساءً=2019-03-06T15:00/2019-03-06T16:00"}},
 		{"morocco is no evening", "في المغرب و في العصر الحديث", Options{}, nil},
 		{"score is no date", "فاز 2 - صفر", Options{}, nil},
 	}

@@ -18,7 +18,7 @@ import (
 func TestWordsInKeyForm(t *testing.T) {
 	fset := token.NewFileSet()
 	words := 0
-	for _, name := range []string{"timex.go", "infer.go"} {
+	for _, name := range []string{"timex.go", "infer.go", "compose.go"} {
 		f, err := goparser.ParseFile(fset, name, nil, 0)
 		if err != nil {
 			t.Fatal(err)
