@@ -327,6 +327,10 @@ func TestToken(t *testing.T) {
 		{"wrong", "Bearer nope", 401},
 		{"not bearer", "Basic czNjcmV0", 401},
 		{"right", "Bearer s3cret", 201},
+		{"scheme in lower case", "bearer s3cret", 200},
+		{"token alone", "s3cret", 401},
+		{"empty token", "Bearer ", 401},
+		{"token as scheme", "s3cret s3cret", 401},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := do(f.h, "POST", "/api/v1/articles", post, "Content-Type", "application/json", "Authorization", tc.auth)
