@@ -135,8 +135,8 @@ func TestRecognizersDateTimeGuard(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("recognizers datetime: value with ref %.3f", rep.Overall.RefValueAccuracy)
-	if rep.Overall.RefValueAccuracy < 0.72 { // measured 0.741 (237/320)
-		t.Errorf("recognizers datetime fell to %.3f (guard 0.72)", rep.Overall.RefValueAccuracy)
+	if rep.Overall.RefValueAccuracy < 0.74 { // measured 0.759 (243/320)
+		t.Errorf("recognizers datetime fell to %.3f (guard 0.74)", rep.Overall.RefValueAccuracy)
 	}
 }
 

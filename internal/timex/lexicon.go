@@ -71,6 +71,12 @@ var directions = keys(map[string]int{
 	"الجاري": dirThis, "الجارية": dirThis, "الحالي": dirThis, "الحالية": dirThis, "ذاته": dirThis, "نفسه": dirThis,
 })
 
+// dualDirections are the directions in the dual, after a dual unit
+// (اليومين المقبلين, الأسبوعين الماضيين).
+var dualDirections = keys(map[string]int{
+	"الماضيين": dirPast, "المقبلين": dirNext, "القادمين": dirNext, "الماضيان": dirPast, "المقبلان": dirNext, "القادمان": dirNext,
+})
+
 // units of relative and duration expressions.
 type unit struct {
 	name   string // day, week, month, year, hour, minute, decade
@@ -82,7 +88,8 @@ var units = keys(map[string]unit{
 	"يوم": {"day", false, false}, "يوما": {"day", false, false}, "أيام": {"day", true, false}, "ايام": {"day", true, false}, "يومين": {"day", false, true}, "يومان": {"day", false, true},
 	"اليوم": {"day", false, false}, "الأيام": {"day", true, false}, "اليومين": {"day", false, true},
 	"أسبوع": {"week", false, false}, "أسبوعا": {"week", false, false}, "أسابيع": {"week", true, false}, "أسبوعين": {"week", false, true}, "أسبوعان": {"week", false, true},
-	"الأسبوع": {"week", false, false}, "الأسابيع": {"week", true, false},
+	"الأسبوع": {"week", false, false}, "الأسابيع": {"week", true, false}, "الأسبوعين": {"week", false, true},
+	"الشهرين": {"month", false, true}, "العامين": {"year", false, true}, "السنتين": {"year", false, true},
 	"شهر": {"month", false, false}, "شهرا": {"month", false, false}, "أشهر": {"month", true, false}, "شهور": {"month", true, false}, "شهرين": {"month", false, true}, "شهران": {"month", false, true},
 	"الشهر": {"month", false, false}, "الأشهر": {"month", true, false}, "الشهور": {"month", true, false},
 	"سنة": {"year", false, false}, "سنوات": {"year", true, false}, "سنين": {"year", true, false}, "سنتين": {"year", false, true}, "سنتان": {"year", false, true},

@@ -50,8 +50,11 @@ type Options struct {
 	Future bool
 	// Ranges reads a range (من 4 إلى 23 من هذا الشهر, بين الساعة 4 و5
 	// مساءً, من 2014 إلى 2018) as one expression whose value is "A/B",
-	// as Recognizers-Text and Duckling do; without it the two ends are two
-	// expressions, as TimeML and the news annotations have them.
+	// and a span counted from the reference (الأيام الثلاثة المقبلة,
+	// الأسبوعين الماضيين, باقي الشهر) as the interval it covers, as
+	// Recognizers-Text and Duckling do; without it the two ends are two
+	// expressions and a counted span a duration, as TimeML and the news
+	// annotations have them.
 	Ranges bool
 }
 
@@ -1510,6 +1513,45 @@ func (p *parser) duration(i int) (match, bool) {
 			return one(u, "0.5", j+2)
 		}
 	}
+	if p.opt.Ranges {
+		// اليومين المقبلين, الأشهر الثلاثة القادمة, باقي الأسبوع
+		if u, ok := units[p.k(j)]; ok && strings.HasPrefix(p.k(j), "ال") {
+			if d := dualDirections[p.k(j+1)]; u.dual && (d == dirPast || d == dirNext) {
+				if v, ok := p.spanFromRef(2, u, d); ok {
+					return match{i: i, j: j + 2, t: Timex{Type: TypeDate, Value: v, Granularity: u.name}}, true
+				}
+			}
+			if u.plural && strings.HasPrefix(p.k(j+1), "ال") {
+				saved := p.ws[j+1].Key
+				p.ws[j+1].Key = strings.TrimPrefix(saved, "ال")
+				nn, nok := quantity.ParseAt(p.ws, j+1)
+				p.ws[j+1].Key = saved
+				if nok && nn.Integer && nn.Value >= 2 && nn.Words == 1 {
+					if d := directions[p.k(j+2)]; d == dirPast || d == dirNext {
+						if v, ok := p.spanFromRef(int(nn.Value), u, d); ok {
+							return match{i: i, j: j + 3, t: Timex{Type: TypeDate, Value: v, Granularity: u.name}}, true
+						}
+					}
+				}
+			}
+		}
+		if k := p.k(j); k == "باقي" || k == "بقيه" {
+			if u, ok := units[p.k(j+1)]; ok && strings.HasPrefix(p.k(j+1), "ال") && !u.plural && !u.dual {
+				var last time.Time
+				switch u.name {
+				case "week":
+					last = p.refDay.AddDate(0, 0, (7-int(p.refDay.Weekday()))%7)
+				case "month":
+					last = time.Date(p.refDay.Year(), p.refDay.Month()+1, 0, 0, 0, 0, 0, time.UTC)
+				case "year":
+					last = time.Date(p.refDay.Year(), 12, 31, 0, 0, 0, 0, time.UTC)
+				}
+				if !last.IsZero() {
+					return match{i: i, j: j + 2, t: Timex{Type: TypeDate, Value: day(p.refDay) + "/" + day(last), Granularity: "day"}}, true
+				}
+			}
+		}
+	}
 	n, u, k, ok := p.countUnit(j)
 	if !ok {
 		// Bare plurals and vague counts: سنوات, عدة سنوات, أيام متتالية.
@@ -1550,9 +1592,16 @@ func (p *parser) duration(i int) (match, bool) {
 			k++
 		}
 	}
-	switch directions[p.k(k)] {
+	dir := directions[p.k(k)]
+	switch dir {
 	case dirPast, dirNext:
 		k++
+	}
+	if p.opt.Ranges && extra == "" && (dir == dirPast || dir == dirNext) && n == float64(int(n)) {
+		// الأيام الثلاثة القادمة as the days it covers.
+		if v, ok := p.spanFromRef(int(n), u, dir); ok {
+			return match{i: i, j: k, t: Timex{Type: TypeDate, Value: v, Granularity: u.name}}, true
+		}
 	}
 	if p.k(k) == "الاخيره" || p.k(k) == "الاولي" || p.k(k) == "المتبقيه" {
 		k++
@@ -1566,6 +1615,49 @@ func (p *parser) duration(i int) (match, bool) {
 		v = fmt.Sprintf("P%sY", trimFloat(n*10))
 	}
 	return match{i: i, j: k, t: Timex{Type: TypeDuration, Value: v, Granularity: "duration"}}, true
+}
+
+// spanFromRef writes the n units before the reference (dirPast) or after
+// it (dirNext) as an interval "A/B", A included, B not, as Recognizers
+// resolves الأسابيع الثلاثة الماضية: the days from the day after the
+// reference, hours and minutes from its clock (only when it has one).
+func (p *parser) spanFromRef(n int, u unit, dir int) (string, bool) {
+	add := func(t time.Time, k int) time.Time {
+		switch u.name {
+		case "day":
+			return t.AddDate(0, 0, k)
+		case "week":
+			return t.AddDate(0, 0, 7*k)
+		case "month":
+			return t.AddDate(0, k, 0)
+		case "year":
+			return t.AddDate(k, 0, 0)
+		case "hour":
+			return t.Add(time.Duration(k) * time.Hour)
+		case "minute":
+			return t.Add(time.Duration(k) * time.Minute)
+		}
+		return time.Time{}
+	}
+	switch u.name {
+	case "day", "week", "month", "year":
+		if dir == dirPast {
+			return day(add(p.refDay, -n)) + "/" + day(p.refDay), true
+		}
+		s := p.refDay.AddDate(0, 0, 1)
+		return day(s) + "/" + day(add(s, n)), true
+	case "hour", "minute":
+		if !p.opt.Future && p.ref.Hour() == 0 && p.ref.Minute() == 0 {
+			return "", false
+		}
+		now := time.Date(p.ref.Year(), p.ref.Month(), p.ref.Day(), p.ref.Hour(), p.ref.Minute(), 0, 0, time.UTC)
+		const f = "2006-01-02T15:04"
+		if dir == dirPast {
+			return add(now, -n).Format(f) + "/" + now.Format(f), true
+		}
+		return now.Format(f) + "/" + add(now, n).Format(f), true
+	}
+	return "", false
 }
 
 func trimFloat(v float64) string {

@@ -133,6 +133,10 @@ func TestExtractCalendar(t *testing.T) {
 		{"midnight", "حتى منتصف الليل", Options{}, []string{"منتصف الليل=2019-03-06T00:00"}},
 		{"this month name", "هذا أكتوبر", Options{}, []string{"هذا أكتوبر=2019-10"}},
 		{"range is no minutes", "بين الساعة 3 و 4 مساءً", Options{Ranges: true}, []string{"بين الساعة 3 و 4 مساءً=2019-03-06T15:00/2019-03-06T16:00"}},
+		{"next days as their interval", "خلال الأيام الثلاثة المقبلة", Options{Ranges: true}, []string{"الأيام الثلاثة المقبلة=2019-03-07/2019-03-10"}},
+		{"next days as a duration", "خلال الأيام الثلاثة المقبلة", Options{}, nil},
+		{"past weeks", "الأسبوعين الماضيين", Options{Ranges: true}, []string{"الأسبوعين الماضيين=2019-02-20/2019-03-06"}},
+		{"rest of the month", "باقي الشهر", Options{Ranges: true}, []string{"باقي الشهر=2019-03-06/2019-03-31"}},
 		{"morocco is no evening", "في المغرب و في العصر الحديث", Options{}, nil},
 		{"score is no date", "فاز 2 - صفر", Options{}, nil},
 	}
