@@ -119,7 +119,7 @@ func stemFrom(lx *lexicon, x string, layer, depth int) (string, int) {
 		st, ev := stemFrom(lx, x, layerArticle, depth)
 		if depth < maxProclitics && ev < nameEvidence {
 			if st1, ev1 := stripProclitic(lx, x, depth); ev1 > ev || ev1 == ev && (ev == strongEvidence && (startsWithConj(x) || lx.support(st1) >= lx.support(st)) || ev == weakEvidence && depth == 0 ||
-				ev == noEvidence && layer == layerConj && st1 != "" && letters(st1) >= 4 && !startsWithProclitic(st1)) {
+				ev == noEvidence && layer == layerConj && st1 != "" && letters(st1) >= 4 && guessProclitic(x) && !startsWithProclitic(st1)) {
 				return st1, ev1
 			}
 		}
@@ -131,6 +131,11 @@ func stemFrom(lx *lexicon, x string, layer, depth int) (string, int) {
 				return x, strongEvidence // القاهرة: a word written with its article
 			}
 			st, ev := stemFrom(lx, r, layerSuffix, depth)
+			if ev == noEvidence && st == r && lx.unknown(x) {
+				// Neither the word nor what follows the article is known
+				// (الليكود, الغرافة): a name, which keeps its article.
+				return x, weakEvidence
+			}
 			return st, max(ev, weakEvidence)
 		}
 		return stemFrom(lx, x, layerSuffix, depth)
@@ -240,6 +245,12 @@ func stripSuffixes(lx *lexicon, x string) (string, bool) {
 	var whole int = -1 // corpus count of x, looked up once
 	for _, e := range enclitics {
 		if m := letters(e.s); n-m >= minStemLetters && strings.HasSuffix(x, e.s) {
+			if e.s == "ي" && strings.HasSuffix(x, "وي") && lx.wholeCount(x, &whole) == 0 {
+				continue // علاوي, مناوي: a name or a nisba, not "my"
+			}
+			if e.s == "ه" && strings.HasSuffix(x, "يه") && lx.wholeCount(x, &whole) == 0 {
+				continue // جوزيه, ديديه: a name
+			}
 			if st, ok := inflection(lx, x, x[:len(x)-len(e.s)], n-m, beforeEnclitic[:], e.risky, &whole); ok {
 				return st, true
 			}
@@ -278,7 +289,7 @@ func inflection(lx *lexicon, x, r string, n int, list []suffix, riskyEnclitic bo
 		if e.risky && !(hasEnclitic && k >= 4) && lx.support(st) == 0 {
 			continue
 		}
-		if e.s == "ان" && !hasEnclitic && lx.support(st) == 0 && lx.wholeCount(x, whole) == 0 {
+		if (e.s == "ان" || e.s == "ون" || e.s == "ين") && !hasEnclitic && lx.support(st) == 0 && lx.wholeCount(x, whole) == 0 {
 			continue // an unknown word whose stem is unattested: a name (ستيفان, ايبرمان), not a dual
 		}
 		if riskyEnclitic && lx.support(st) == 0 && !(k >= 4 && !e.risky && !strings.HasSuffix(x, "ي")) {
@@ -377,10 +388,18 @@ func arabicLettersOnly(w string) bool {
 // but بوخارست stays whole.
 func startsWithProclitic(w string) bool {
 	switch w[:len("و")] {
-	case "و", "ف", "ب", "ك", "ل":
+	case "و", "ب", "ل":
 		return true
 	}
 	return false
+}
+
+// guessProclitic reports whether the first letter of w, a word without
+// evidence either way, is taken for a proclitic: و, ب and ل are, but
+// not ف and ك, which begin names (فينغر, كاسياس) far more often than
+// they come before one.
+func guessProclitic(w string) bool {
+	return startsWithProclitic(w)
 }
 
 // letters is the number of letters of s, a word of Arabic letters only
@@ -393,4 +412,10 @@ func letters(s string) int { return len(s) / 2 }
 // بواب, not واب).
 func startsWithConj(w string) bool {
 	return strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")
+}
+
+// unknown reports whether the corpus has no trace of w: it is neither a
+// counted word nor a known name.
+func (lx *lexicon) unknown(w string) bool {
+	return lx.freq[w] == 0 && !lx.isName(w)
 }
