@@ -118,7 +118,7 @@ func stemFrom(lx *lexicon, x string, layer, depth int) (string, int) {
 	case layerConj, layerPrep:
 		st, ev := stemFrom(lx, x, layerArticle, depth)
 		if depth < maxProclitics && ev < nameEvidence {
-			if st1, ev1 := stripProclitic(lx, x, depth); ev1 > ev || ev1 == ev && (ev == strongEvidence && (startsWithConj(x) || lx.support(st1) >= lx.support(st)) || ev == weakEvidence && depth == 0 ||
+			if st1, ev1 := stripProclitic(lx, x, depth); ev1 > ev || ev1 == ev && (ev == strongEvidence && (startsWithConj(x) || strings.HasPrefix(x, sLamLam) || lx.support(st1) >= lx.support(st)) || ev == weakEvidence && depth == 0 ||
 				ev == noEvidence && layer == layerConj && st1 != "" && letters(st1) >= 4 && guessProclitic(x) && !startsWithProclitic(st1)) {
 				return st1, ev1
 			}
@@ -165,7 +165,7 @@ func stripProclitic(lx *lexicon, x string, depth int) (string, int) {
 		return stripPrefix(lx, x, x[len("ب"):], layerPrep, depth)
 	case "ل":
 		if strings.HasPrefix(x, sLamLam) && letters(x) >= 4 {
-			if r := x[len("ل"):]; lx.isName(r) && !lx.protected(x, r) {
+			if r := x[len("ل"):]; lx.isName(r) && !lx.protected(x, r) && lx.names[r] >= lx.names[sAl+x[len(sLamLam):]] {
 				return r, nameEvidence // للحود: ل before the name لحود
 			}
 			// لل is ل before the article, whose alef is dropped.
