@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rasid-news/rasid/internal/arabic"
 )
@@ -75,10 +76,11 @@ type NameReport struct {
 }
 
 // CliticForms returns the و, ب, ل and وب forms of the normalized word w,
-// writing ل before the article as لل.
+// writing ل before the article as لل. A word of fewer than four letters
+// has no article (آل, normalized ال, gives لال).
 func CliticForms(w string) [4]string {
 	l := "ل" + w
-	if strings.HasPrefix(w, "ال") {
+	if strings.HasPrefix(w, "ال") && utf8.RuneCountInString(w) >= 4 {
 		l = "لل" + strings.TrimPrefix(w, "ال")
 	}
 	return [4]string{"و" + w, "ب" + w, l, "وب" + w}
@@ -86,12 +88,12 @@ func CliticForms(w string) [4]string {
 
 // BareName returns the name a token stands for: the token without its
 // proclitics (و ف, then ب ل ك; لل before the article) when what remains
-// is one of the normalized name words in names, else the token itself.
-// n is normalized.
+// is one of the normalized name words in names and keeps at least
+// minBareLetters letters, else the token itself. n is normalized.
 func BareName(n string, names map[string]bool) string {
 	r := n
 	for _, c := range []string{"و", "ف"} {
-		if t, ok := strings.CutPrefix(r, c); ok && names[t] || ok && bareBehindPrep(t, names) != "" {
+		if t, ok := strings.CutPrefix(r, c); ok && isBare(t, names) || ok && bareBehindPrep(t, names) != "" {
 			r = t
 			break
 		}
@@ -99,19 +101,30 @@ func BareName(n string, names map[string]bool) string {
 	if b := bareBehindPrep(r, names); b != "" {
 		return b
 	}
-	if r != n && names[r] {
+	if r != n && isBare(r, names) {
 		return r
 	}
 	return n
 }
 
+// minBareLetters is the fewest letters a name keeps once a proclitic is
+// taken from a token: بان (Ban Ki-moon) and فان (van) are not ب and ف
+// before a name ان.
+const minBareLetters = 3
+
+// isBare reports whether t, what remains of a token without a
+// proclitic, is a name word of names long enough to be one.
+func isBare(t string, names map[string]bool) bool {
+	return names[t] && utf8.RuneCountInString(t) >= minBareLetters
+}
+
 // bareBehindPrep returns the name behind a leading ب, ل or ك of w, or "".
 func bareBehindPrep(w string, names map[string]bool) string {
-	if t, ok := strings.CutPrefix(w, "لل"); ok && names["ال"+t] {
+	if t, ok := strings.CutPrefix(w, "لل"); ok && isBare("ال"+t, names) {
 		return "ال" + t
 	}
 	for _, c := range []string{"ب", "ل", "ك"} {
-		if t, ok := strings.CutPrefix(w, c); ok && len(t) >= 4 && names[t] {
+		if t, ok := strings.CutPrefix(w, c); ok && isBare(t, names) {
 			return t
 		}
 	}

@@ -68,7 +68,7 @@ func TestScoreNames(t *testing.T) {
 }
 
 func TestBareName(t *testing.T) {
-	names := map[string]bool{"بغداد": true, "العراق": true, "بيروت": true}
+	names := map[string]bool{"بغداد": true, "العراق": true, "بيروت": true, "ان": true}
 	for _, tc := range []struct{ in, want string }{
 		{"بغداد", "بغداد"},
 		{"وبغداد", "بغداد"},
@@ -79,6 +79,8 @@ func TestBareName(t *testing.T) {
 		{"بيروت", "بيروت"}, // ب is part of the name
 		{"ببيروت", "بيروت"},
 		{"وطلوزة", "وطلوزة"}, // the bare form is not tagged anywhere: left as written
+		{"بان", "بان"},       // Ban Ki-moon: a name keeps three letters, so not ب before ان
+		{"فان", "فان"},
 	} {
 		if got := BareName(tc.in, names); got != tc.want {
 			t.Errorf("BareName(%q) = %q, want %q", tc.in, got, tc.want)
@@ -100,5 +102,20 @@ func TestScoreNamesBare(t *testing.T) {
 	rep := ScoreNames(words, nil, stem)
 	if rep.All.Intact != 1 || rep.Bare.Words != 3 || rep.Bare.Intact != 3 || rep.Bare.Conflates != 3 {
 		t.Errorf("report all %+v bare %+v", rep.All, rep.Bare)
+	}
+}
+
+func TestCliticForms(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want [4]string
+	}{
+		{"بغداد", [4]string{"وبغداد", "ببغداد", "لبغداد", "وببغداد"}},
+		{"العراق", [4]string{"والعراق", "بالعراق", "للعراق", "وبالعراق"}},
+		{"ال", [4]string{"وال", "بال", "لال", "وبال"}}, // آل (a family), not the article
+	} {
+		if got := CliticForms(tc.in); got != tc.want {
+			t.Errorf("CliticForms(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }
