@@ -118,7 +118,7 @@ func stemFrom(lx *lexicon, x string, layer, depth int) (string, int) {
 	case layerConj, layerPrep:
 		st, ev := stemFrom(lx, x, layerArticle, depth)
 		if depth < maxProclitics && ev < nameEvidence {
-			if st1, ev1 := stripProclitic(lx, x, depth); ev1 > ev || ev1 == ev && (ev == strongEvidence && (startsWithConj(x) || strings.HasPrefix(x, sLamLam) || lx.support(st1) >= lx.support(st)) || ev == weakEvidence && depth == 0 ||
+			if st1, ev1 := stripProclitic(lx, x, layer, depth); ev1 > ev || ev1 == ev && (ev == strongEvidence && (startsWithConj(x) || strings.HasPrefix(x, sLamLam) || lx.support(st1) >= lx.support(st)) || ev == weakEvidence && depth == 0 ||
 				ev == noEvidence && layer == layerConj && st1 != "" && letters(st1) >= 4 && guessProclitic(x) && !startsWithProclitic(st1)) {
 				return st1, ev1
 			}
@@ -154,12 +154,15 @@ func stemFrom(lx *lexicon, x string, layer, depth int) (string, int) {
 // preposition or the future particle; ل before the article is لل) and
 // stems the rest; it returns noEvidence when x has none or may not lose
 // it.
-func stripProclitic(lx *lexicon, x string, depth int) (string, int) {
+func stripProclitic(lx *lexicon, x string, layer, depth int) (string, int) {
 	if len(x) < 2 {
 		return "", noEvidence
 	}
 	switch x[:len("و")] {
 	case "و", "ف":
+		if layer != layerConj {
+			return "", noEvidence // a conjunction never follows a preposition (كوبل is not ك+و+بل)
+		}
 		return stripPrefix(lx, x, x[len("و"):], layerConj, depth)
 	case "ب", "ك":
 		return stripPrefix(lx, x, x[len("ب"):], layerPrep, depth)
