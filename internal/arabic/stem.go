@@ -119,7 +119,7 @@ func stemFrom(lx *lexicon, x string, layer, depth int) (string, int) {
 		st, ev := stemFrom(lx, x, layerArticle, depth)
 		if depth < maxProclitics && ev < nameEvidence {
 			if st1, ev1 := stripProclitic(lx, x, layer, depth); ev1 > ev || ev1 == ev && (ev == strongEvidence && (startsWithConj(x) || strings.HasPrefix(x, sLamLam) || lx.support(st1) >= lx.support(st)) || ev == weakEvidence && depth == 0 ||
-				ev == noEvidence && layer == layerConj && st1 != "" && letters(st1) >= 4 && guessProclitic(x) && !startsWithProclitic(st1)) {
+				ev == noEvidence && layer == layerConj && st1 != "" && letters(st1) >= 4 && startsWithProclitic(x) && !startsWithProclitic(st1)) {
 				return st1, ev1
 			}
 		}
@@ -293,7 +293,7 @@ func inflection(lx *lexicon, x, r string, n int, list []suffix, riskyEnclitic bo
 			continue
 		}
 		if (e.s == "ان" || e.s == "ون" || e.s == "ين") && !hasEnclitic && lx.support(st) == 0 && lx.wholeCount(x, whole) == 0 {
-			continue // an unknown word whose stem is unattested: a name (ستيفان, ايبرمان), not a dual
+			continue // an unknown word whose stem is unattested: a name (ستيفان, هيلتون), not a dual or a plural
 		}
 		if riskyEnclitic && lx.support(st) == 0 && !(k >= 4 && !e.risky && !strings.HasSuffix(x, "ي")) {
 			continue
@@ -385,24 +385,19 @@ func arabicLettersOnly(w string) bool {
 	return len(w)%2 == 0
 }
 
-// startsWithProclitic reports whether w starts with a letter that can be
-// a proclitic. Without evidence either way, a proclitic is removed only
-// when what remains starts with another letter: بموتسارت gives موتسارت,
-// but بوخارست stays whole.
+// startsWithProclitic reports whether w starts with a letter taken for a
+// proclitic when there is no evidence either way: و, ب or ل, but not ف
+// or ك, which begin names (فينغر, كاسياس) far more often than they come
+// before one (ANERcorp's training names: 322 name tokens begin with ف,
+// 8 have the clitic). Without evidence, a proclitic is removed only when
+// what remains starts with another letter: بموتسارت gives موتسارت, but
+// بوخارست stays whole.
 func startsWithProclitic(w string) bool {
 	switch w[:len("و")] {
 	case "و", "ب", "ل":
 		return true
 	}
 	return false
-}
-
-// guessProclitic reports whether the first letter of w, a word without
-// evidence either way, is taken for a proclitic: و, ب and ل are, but
-// not ف and ك, which begin names (فينغر, كاسياس) far more often than
-// they come before one.
-func guessProclitic(w string) bool {
-	return startsWithProclitic(w)
 }
 
 // letters is the number of letters of s, a word of Arabic letters only
