@@ -290,6 +290,10 @@ func runStory(ctx context.Context, env Env, args []string) error {
 	defer st.Close()
 	s, err := st.Story(ctx, fs.Arg(0))
 	if errors.Is(err, store.ErrNotFound) {
+		// An article's id given for its story's: say which story holds it.
+		if sid, serr := st.StoryOf(ctx, fs.Arg(0)); serr == nil && sid != "" {
+			return fmt.Errorf("rasid story: %q is an article; its story is %s (rasid story %s)", fs.Arg(0), sid, sid)
+		}
 		return fmt.Errorf("rasid story: no story %q (rasid stories lists them)", fs.Arg(0))
 	} else if err != nil {
 		return fmt.Errorf("rasid story: %w", err)

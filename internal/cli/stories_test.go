@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -106,6 +107,7 @@ func TestStoryCommands(t *testing.T) {
 		{"story without id", []string{"story", "--db", db}, 2, "want one story ID"},
 		{"two formats", []string{"story", "--db", db, "--md", "--json", biggest.ID}, 2, "choose one"},
 		{"unknown story", []string{"story", "--db", db, "s-nope"}, 1, `no story "s-nope"`},
+		{"an article's id", []string{"story", "--db", db, biggest.Articles[0].ID}, 1, fmt.Sprintf("%q is an article; its story is %s", biggest.Articles[0].ID, biggest.ID)},
 		{"stories as text", []string{"stories", "--db", db}, 0, biggest.ID},
 		{"stories since after everything", []string{"stories", "--db", db, "--since", "2030-01-01", "--json"}, 0, "[]"},
 		{"bad --since", []string{"stories", "--db", db, "--since", "yesterday"}, 2, "--since"},
