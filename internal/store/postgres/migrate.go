@@ -66,13 +66,46 @@ func Version() int {
 }
 
 // migrate applies the versions the database has not seen, each in its own
-// transaction with its row in rasid_schema, holding a session advisory lock
-// so that processes opening the store at once apply each version once.
+// transaction with its row in rasid_schema, then brings the full-text
+// vectors to this build's index terms (syncIndex), all while holding a
+// session advisory lock so that processes opening the store at once apply
+// each version once and rebuild once.
 func (s *DB) migrate(ctx context.Context) error {
 	ss, err := steps()
 	if err != nil {
 		return err
 	}
+	return s.withMigrateLock(ctx, func(conn *pgx.Conn) error {
+		if _, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS rasid_schema (
+		version integer PRIMARY KEY, name text NOT NULL, applied timestamptz NOT NULL DEFAULT now())`); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		var v int
+		if err := conn.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM rasid_schema`).Scan(&v); err != nil {
+			return fmt.Errorf("migrate: read schema version: %w", err)
+		}
+		if v > len(ss) {
+			return fmt.Errorf("schema version %d is newer than this rasid knows (%d)", v, len(ss))
+		}
+		for _, st := range ss[v:] {
+			err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+				if _, err := tx.Exec(ctx, st.sql); err != nil {
+					return err
+				}
+				_, err := tx.Exec(ctx, `INSERT INTO rasid_schema (version, name) VALUES ($1, $2)`, st.version, st.name)
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("migrate to schema version %d (%s): %w", st.version, st.name, err)
+			}
+		}
+		return syncIndex(ctx, conn, false)
+	})
+}
+
+// withMigrateLock runs f on one connection holding the session advisory
+// lock lockMigrate.
+func (s *DB) withMigrateLock(ctx context.Context, f func(*pgx.Conn) error) error {
 	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
@@ -82,28 +115,5 @@ func (s *DB) migrate(ctx context.Context) error {
 		return fmt.Errorf("migrate: lock: %w", err)
 	}
 	defer conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, lockMigrate)
-	if _, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS rasid_schema (
-		version integer PRIMARY KEY, name text NOT NULL, applied timestamptz NOT NULL DEFAULT now())`); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	var v int
-	if err := conn.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM rasid_schema`).Scan(&v); err != nil {
-		return fmt.Errorf("migrate: read schema version: %w", err)
-	}
-	if v > len(ss) {
-		return fmt.Errorf("schema version %d is newer than this rasid knows (%d)", v, len(ss))
-	}
-	for _, st := range ss[v:] {
-		err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
-			if _, err := tx.Exec(ctx, st.sql); err != nil {
-				return err
-			}
-			_, err := tx.Exec(ctx, `INSERT INTO rasid_schema (version, name) VALUES ($1, $2)`, st.version, st.name)
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("migrate to schema version %d (%s): %w", st.version, st.name, err)
-		}
-	}
-	return nil
+	return f(conn.Conn())
 }

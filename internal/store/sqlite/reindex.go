@@ -2,13 +2,10 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 
-	"github.com/rasid-news/rasid/internal/demo"
 	"github.com/rasid-news/rasid/internal/news"
 	"github.com/rasid-news/rasid/internal/search"
 )
@@ -17,25 +14,11 @@ import (
 // terms its full-text index holds.
 const termsKey = "index_terms"
 
-// termsVersion fingerprints rasid's analyzer as search sees it: a hash of
-// the index terms of a fixed text, the bundled demo corpus (35 kB of news
-// from several outlets). A change to the stemmer or the normalization that
-// touches any of its words changes the fingerprint, and an index built
-// with the old terms would miss queries made with the new ones.
-func termsVersion() string {
-	h := sha256.New()
-	for _, t := range search.IndexTerms(string(demo.JSONL())) {
-		h.Write([]byte(t))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil)[:8])
-}
-
 // syncIndex rebuilds the full-text index when it was built with other
 // index terms than this build's (or force is set), recording the terms'
 // fingerprint. A new, empty store only records it.
 func (s *DB) syncIndex(ctx context.Context, force bool) error {
-	want := termsVersion()
+	want := search.TermsFingerprint()
 	if !force {
 		have, err := s.meta(ctx, s.db, termsKey)
 		if err != nil || have == want {

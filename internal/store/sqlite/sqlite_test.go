@@ -333,8 +333,8 @@ func TestReindexOnAnalyzerChange(t *testing.T) {
 	if err != nil || !slices.Equal(hitIDs(after), hitIDs(before)) {
 		t.Errorf("after reopening: %v, %v; want %v", hitIDs(after), err, hitIDs(before))
 	}
-	if v, err := s.meta(ctx, s.db, termsKey); err != nil || v != termsVersion() {
-		t.Errorf("recorded index terms %q, %v; want %q", v, err, termsVersion())
+	if v, err := s.meta(ctx, s.db, termsKey); err != nil || v != search.TermsFingerprint() {
+		t.Errorf("recorded index terms %q, %v; want %q", v, err, search.TermsFingerprint())
 	}
 	if err := s.Reindex(ctx); err != nil {
 		t.Fatal(err)
