@@ -2,6 +2,8 @@ package arabic
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Stem returns the light stem of a word: its normalized form (see
@@ -45,8 +47,33 @@ func StemNorm(w string) string {
 	if st, ok := lx.stems[w]; ok {
 		return st
 	}
-	return stemWith(lx, w)
+	if st, ok := memo.Load(w); ok {
+		return st.(string)
+	}
+	if memoLen.Load() >= memoMax {
+		return stemWith(lx, w)
+	}
+	// Cloned: w may be a piece of a long text the memo must not keep.
+	w = strings.Clone(w)
+	st := stemWith(lx, w)
+	if _, loaded := memo.LoadOrStore(w, st); !loaded {
+		memoLen.Add(1)
+	}
+	return st
 }
+
+// The stems of words outside the corpus lexicon (lexicon.stems) are
+// remembered once computed: news repeats its words, and a word the corpus
+// does not know costs several lexicon lookups per clitic reading. Stemming
+// is a pure function of the word, so the memo never goes stale; it stops
+// growing at memoMax words (about 20 MB), after which such words are
+// stemmed each time.
+var (
+	memo    sync.Map // normalized word → stem
+	memoLen atomic.Int64
+)
+
+const memoMax = 1 << 18
 
 // Stemming thresholds, chosen on the development data (see README):
 //
