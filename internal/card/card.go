@@ -206,7 +206,9 @@ func compareTime(a, b time.Time) int {
 // one whose content stems have the highest cosine with the centroid of
 // all headlines and leads (the first ~60 words of each body), with IDF
 // over the story's own headlines so words every headline shares still
-// count but rare words count more. Ties go to the earlier article.
+// count but rare words count more. Ties go to the earlier article. When no
+// article has a headline, it is the opening of the first one's body
+// (news.Article.Headline).
 func CentralTitle(arts []news.Article) string {
 	type bag map[string]float64
 	var titles []bag
@@ -238,6 +240,9 @@ func CentralTitle(arts []news.Article) string {
 		if score > bestScore {
 			best, bestScore = strings.TrimSpace(arts[i].Title), score
 		}
+	}
+	if best == "" && len(arts) > 0 {
+		return arts[0].Headline()
 	}
 	return best
 }

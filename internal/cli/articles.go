@@ -102,7 +102,7 @@ func runArticles(ctx context.Context, env Env, args []string) error {
 	}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 	for _, a := range arts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.ID, listDay(a.Published), a.Source, oneLineTitle(a.Title, 80))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.ID, listDay(a.Published), a.Source, oneLineTitle(a.Headline(), 80))
 	}
 	return tw.Flush()
 }

@@ -84,7 +84,11 @@ func runSearch(ctx context.Context, env Env, args []string) error {
 		if source == "" {
 			source = "(unknown)"
 		}
-		fmt.Fprintf(w, "\n%d. %s  [%s %s %s]\n   %s\n", first+i, marked(h.Title), source, date, h.Article.ID, marked(h.Snippet))
+		title := marked(h.Title)
+		if title == "" {
+			title = "(no headline)"
+		}
+		fmt.Fprintf(w, "\n%d. %s  [%s %s %s]\n   %s\n", first+i, title, source, date, h.Article.ID, marked(h.Snippet))
 	}
 	for _, f := range []struct {
 		name string

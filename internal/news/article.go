@@ -3,6 +3,7 @@ package news
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"time"
 )
 
@@ -46,6 +47,29 @@ type Article struct {
 	// Superseded is true for an older version of an article whose URL now
 	// has a changed body; the newest version is current.
 	Superseded bool `json:"superseded,omitempty"`
+}
+
+// headlineLen bounds the headline made from a body, in code points.
+const headlineLen = 90
+
+// Headline returns the title, or for an article without one the opening
+// of its body: the first line, on one line, cut at a word boundary to
+// about 90 code points with "…". It is for showing an article in a list;
+// Title itself stays empty when the input gave none.
+func (a Article) Headline() string {
+	if t := strings.TrimSpace(a.Title); t != "" {
+		return t
+	}
+	line, _, _ := strings.Cut(strings.TrimSpace(a.Body), "\n")
+	r := []rune(strings.Join(strings.Fields(line), " "))
+	if len(r) <= headlineLen {
+		return string(r)
+	}
+	cut := headlineLen
+	for cut > headlineLen/2 && r[cut] != ' ' {
+		cut--
+	}
+	return strings.TrimSpace(string(r[:cut])) + " …"
 }
 
 // ArticleID returns the identity of an article: a hash of its normalized
