@@ -56,6 +56,15 @@ func runEval(ctx context.Context, env Env, args []string) error {
 	return usagef("rasid eval: unknown task %q", args[0])
 }
 
+// requireCases refuses to score nothing: n is how many cases of the kind
+// what the gold input at path holds.
+func requireCases(path string, n int, what string) error {
+	if n == 0 {
+		return fmt.Errorf("%s holds no %s: nothing to score (is it the right file?)", path, what)
+	}
+	return nil
+}
+
 // writeJSON prints v as indented JSON, with Arabic left unescaped.
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)

@@ -48,6 +48,9 @@ func runEvalPubdate(ctx context.Context, env Env, args []string) error {
 		}
 		cases = kept
 	}
+	if err := requireCases(*data, len(cases), "dated articles"); err != nil {
+		return fmt.Errorf("rasid eval pubdate: %w", err)
+	}
 	rep := eval.ScorePubdate(cases, timex.InferPublished, *showErrors)
 	if *asJSON {
 		return writeJSON(env.Stdout, rep)

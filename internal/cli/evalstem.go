@@ -60,6 +60,9 @@ func runEvalNames(ctx context.Context, env Env, args []string) error {
 		return usagef("rasid eval names: --data is required")
 	}
 	words, err := readEntityFile(*data)
+	if err == nil {
+		err = requireCases(*data, len(words), "person, location or organization words")
+	}
 	if err != nil {
 		return fmt.Errorf("rasid eval names: %w", err)
 	}

@@ -62,6 +62,9 @@ func runEvalQuotes(ctx context.Context, env Env, args []string) error {
 	}
 	defer gf.Close()
 	gold, err := eval.ReadQuoteGold(gf, *goldPath)
+	if err == nil {
+		err = requireCases(*goldPath, len(gold), "gold quotes")
+	}
 	if err != nil {
 		return fmt.Errorf("rasid eval quotes: %w", err)
 	}

@@ -109,6 +109,9 @@ func runEvalTimex(ctx context.Context, env Env, args []string) error {
 			return usagef("rasid eval timex: --gold and --articles go together")
 		}
 		gold, err := readFile(*goldPath, eval.ReadTimexGold)
+		if err == nil {
+			err = requireCases(*goldPath, len(gold), "gold expressions")
+		}
 		if err != nil {
 			return fmt.Errorf("rasid eval timex: %w", err)
 		}
@@ -134,6 +137,9 @@ func runEvalTimex(ctx context.Context, env Env, args []string) error {
 		return nil
 	case *duck != "":
 		groups, err := readFile(*duck, eval.ReadDuckling)
+		if err == nil {
+			err = requireCases(*duck, len(groups), "groups of inputs")
+		}
 		if err != nil {
 			return fmt.Errorf("rasid eval timex: %w", err)
 		}
