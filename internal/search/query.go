@@ -79,7 +79,7 @@ func IndexTerms(text string) []string {
 func indexTerm(t arabic.Token) string {
 	switch t.Kind {
 	case arabic.Word:
-		return arabic.FoldTehMarbuta(arabic.Stem(t.Text))
+		return arabic.FoldTehMarbuta(arabic.StemToken(t)) // Norm is the normalized Text: not normalized twice
 	case arabic.Latin, arabic.Number:
 		return t.Norm
 	case arabic.Hashtag:
