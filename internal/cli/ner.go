@@ -33,12 +33,17 @@ func runNER(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("rasid ner: %w", err)
 	}
+	toks := make([][]string, len(sents))
+	for i, s := range sents {
+		toks[i] = s.Tokens
+	}
+	tags := m.TagSentences(toks)
 	w := bufio.NewWriter(env.Stdout)
 	for i, s := range sents {
 		if i > 0 {
 			w.WriteByte('\n')
 		}
-		for j, g := range m.Tag(s.Tokens) {
+		for j, g := range tags[i] {
 			fmt.Fprintf(w, "%s %s\n", s.Tokens[j], g)
 		}
 	}
@@ -86,6 +91,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	dev := fs.String("dev", "", "development data to score after each epoch, CoNLL")
 	out := fs.String("out", "ner.bin", "the model file to write")
 	epochs := fs.Int("epochs", 14, "passes over the training data")
+	single := fs.Bool("single-pass", false, "train the first pass only (each sentence tagged alone)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -102,10 +108,10 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 			return fmt.Errorf("rasid train ner: %w", err)
 		}
 	}
-	opt := ner.TrainOptions{Epochs: *epochs, Log: env.Stderr}
+	opt := ner.TrainOptions{Epochs: *epochs, SinglePass: *single, Log: env.Stderr}
 	if devSents != nil {
 		opt.Progress = func(epoch int, m *ner.Model) {
-			rep, err := eval.ScoreNER(devSents, m.Tag)
+			rep, err := eval.ScoreNERText(devSents, m.TagSentences)
 			if err != nil {
 				fmt.Fprintf(env.Stderr, "epoch %d: dev: %v\n", epoch, err)
 				return
@@ -152,7 +158,7 @@ func runEvalNER(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("rasid eval ner: %w", err)
 	}
-	rep, err := eval.ScoreNER(gold, m.Tag)
+	rep, err := eval.ScoreNERText(gold, m.TagSentences)
 	if err != nil {
 		return fmt.Errorf("rasid eval ner: %s: %w", *data, err)
 	}

@@ -27,7 +27,28 @@ type NERReport struct {
 // an entity of its type, followed by the I- tags of its type, and a found
 // entity counts only when its type and both ends match a gold entity.
 func ScoreNER(gold []ner.Sentence, tag func(tokens []string) []ner.Tag) (NERReport, error) {
+	return ScoreNERText(gold, func(sents [][]string) [][]ner.Tag {
+		out := make([][]ner.Tag, len(sents))
+		for i, s := range sents {
+			out[i] = tag(s)
+		}
+		return out
+	})
+}
+
+// ScoreNERText is ScoreNER for a tagger that tags all the gold sentences
+// at once, as one running text (ner.Model.TagSentences), so that it may
+// use the sentences around each one.
+func ScoreNERText(gold []ner.Sentence, tagAll func(sents [][]string) [][]ner.Tag) (NERReport, error) {
 	rep := NERReport{PerType: map[string]PRF{}}
+	toks := make([][]string, len(gold))
+	for i, s := range gold {
+		toks[i] = s.Tokens
+	}
+	all := tagAll(toks)
+	if len(all) != len(gold) {
+		return rep, fmt.Errorf("the tagger returned %d sentences for %d", len(all), len(gold))
+	}
 	per := map[ner.Type]*PRF{}
 	for _, t := range []ner.Type{ner.PERS, ner.LOC, ner.ORG, ner.MISC} {
 		per[t] = &PRF{}
@@ -37,7 +58,7 @@ func ScoreNER(gold []ner.Sentence, tag func(tokens []string) []ner.Tag) (NERRepo
 		if len(s.Tags) != len(s.Tokens) {
 			return rep, fmt.Errorf("gold sentence %d has no tags", i+1)
 		}
-		got := tag(s.Tokens)
+		got := all[i]
 		if len(got) != len(s.Tokens) {
 			return rep, fmt.Errorf("sentence %d: the tagger returned %d tags for %d tokens", i+1, len(got), len(s.Tokens))
 		}

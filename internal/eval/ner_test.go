@@ -48,8 +48,9 @@ func TestScoreNER(t *testing.T) {
 }
 
 // nerDevFloor is a little under the dev micro F1 of the embedded model
-// (0.7009 measured with rasid eval ner --data ../shared/data/anercorp/dev.txt).
-const nerDevFloor = 0.69
+// (0.7102 measured with rasid eval ner --data ../shared/data/anercorp/dev.txt,
+// the dev split tagged as one running text).
+const nerDevFloor = 0.70
 
 // TestNERDevGuard fails when the embedded model scores below the floor
 // on the ANERcorp dev split.
@@ -67,7 +68,7 @@ func TestNERDevGuard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := ScoreNER(dev, m.Tag)
+	rep, err := ScoreNERText(dev, m.TagSentences)
 	if err != nil {
 		t.Fatal(err)
 	}

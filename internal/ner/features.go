@@ -23,7 +23,82 @@ type tokenInfo struct {
 	trig     uint8
 	variants [4]uint64 // the word and its clitic-free forms, for the gazetteer
 	nvar     int
+	grams    [maxGrams]uint64 // letter trigrams of noAl, with its edges
+	ngrams   int
+	morph    uint8 // how the word's other forms occur in the cluster list (morph* bits)
+	quote    uint8 // quote* bits
+	parts    uint8 // name-part bits set by the gazetteer: 1<<(2*type) first word, 1<<(2*type+1) later word
+	// cliticName is set by the gazetteer on a word whose clitic-free
+	// form is a one-word name and that is none itself (بترمب): it
+	// begins a name, never continues one.
+	cliticName bool
 }
+
+// Bits of tokenInfo.morph: forms of the clitic-free word (without its
+// article, noAl) that the word list of raw news text knows. Common nouns
+// and adjectives take the article and pronoun suffixes; names mostly do
+// not.
+const (
+	morphKnown   = 1 << iota // the word or its clitic-free form is listed
+	morphWithAl              // ال + noAl is listed
+	morphBareAl              // noAl alone is listed
+	morphSuffix1             // noAl with one pronoun or plural suffix is listed
+	morphSuffix2             // with two or more of them
+)
+
+// Bits of tokenInfo.quote: titles of programmes, books and the like are
+// written between quotation marks.
+const (
+	quoteIn    = 1 << iota // between a pair of quotation marks, close together
+	quoteFirst             // the first word between them
+	quoteLast              // the last word between them
+)
+
+// maxQuoted bounds the words between quotation marks that mark them.
+const maxQuoted = 8
+
+// isQuoteMark reports whether a token is a quotation mark.
+func isQuoteMark(text string) bool {
+	switch text {
+	case "\"", "'", "«", "»", "“", "”", "„", "‘", "’", "''", "``":
+		return true
+	}
+	return false
+}
+
+// markQuotes sets the quote bits of the tokens of a sentence: quotation
+// marks are paired in order, a run of marks counting as one.
+func markQuotes(tokens []string, toks []tokenInfo) {
+	open := -1
+	for i := 0; i < len(tokens); i++ {
+		if !isQuoteMark(tokens[i]) {
+			continue
+		}
+		j := i
+		for j+1 < len(tokens) && isQuoteMark(tokens[j+1]) {
+			j++
+		}
+		if open < 0 {
+			open = j
+		} else {
+			if n := i - open - 1; n > 0 && n <= maxQuoted {
+				for k := open + 1; k < i; k++ {
+					toks[k].quote |= quoteIn
+				}
+				toks[open+1].quote |= quoteFirst
+				toks[i-1].quote |= quoteLast
+			}
+			open = -1
+		}
+		i = j
+	}
+}
+
+// morphSuffixes are the suffixes whose forms are looked up for morph.
+var morphSuffixes = [...]string{"ها", "ه", "هم", "ات", "ين", "ون", "كم"}
+
+// maxGrams bounds the letter trigrams of a token.
+const maxGrams = 10
 
 // Proclitics, outermost first.
 const (
@@ -100,10 +175,77 @@ func (lx *lexicon) info(text, w string, forms []string) (tokenInfo, []string) {
 	}
 	ti.bare = hashString(bare)
 	ti.pfx = hashString(w[:len(w)-len(bare)])
+	noAl := bare
 	if strings.HasPrefix(bare, sAl) && utf8.RuneCountInString(bare) >= 4 {
-		ti.noAl = hashString(bare[len(sAl):])
+		noAl = bare[len(sAl):]
+		ti.noAl = hashString(noAl)
 	} else {
 		ti.noAl = ti.bare
+	}
+	if ti.cluster != 0 {
+		ti.morph |= morphKnown
+	}
+	if _, ok := lx.clusters[hashConcat(sAl, noAl)]; ok {
+		ti.morph |= morphWithAl
+	}
+	if _, ok := lx.clusters[hashString(noAl)]; ok {
+		ti.morph |= morphBareAl
+	}
+	nsuf := 0
+	stem := strings.TrimSuffix(noAl, "ة")
+	for _, suf := range morphSuffixes {
+		if _, ok := lx.clusters[hashConcat(stem, suf)]; ok {
+			nsuf++
+		}
+	}
+	if stem != noAl {
+		if _, ok := lx.clusters[hashConcat(stem, "تها")]; ok {
+			nsuf++
+		}
+	}
+	switch {
+	case nsuf >= 2:
+		ti.morph |= morphSuffix2
+	case nsuf == 1:
+		ti.morph |= morphSuffix1
+	}
+	// Letter trigrams of noAl, the word's edges marked: transliterated
+	// foreign names have letter sequences of their own.
+	var starts [maxGrams + 3]int // byte offsets of the runes of ^noAl$
+	ns := 0
+	for i := range noAl {
+		if ns == len(starts)-1 {
+			break
+		}
+		starts[ns] = i
+		ns++
+	}
+	end := len(noAl)
+	if ns == len(starts)-1 {
+		end = starts[ns-1]
+		ns--
+	}
+	for k := -1; k+1 < ns && ti.ngrams < maxGrams; k++ {
+		// The letters k, k+1, k+2 of noAl, -1 and ns being its edges.
+		from, to := 0, end
+		if k >= 0 {
+			from = starts[k]
+		}
+		if k+3 < ns {
+			to = starts[k+3]
+		}
+		h := uint64(fnvOffset)
+		if k < 0 {
+			h = (h ^ '^') * fnvPrime
+		}
+		for b := from; b < to; b++ {
+			h = (h ^ uint64(noAl[b])) * fnvPrime
+		}
+		if k+3 > ns {
+			h = (h ^ '$') * fnvPrime
+		}
+		ti.grams[ti.ngrams] = h
+		ti.ngrams++
 	}
 	// Prefixes and suffixes of one to three letters.
 	p, s := 0, len(w)
@@ -207,6 +349,16 @@ const (
 	tFirst
 	tLast
 	tGazCl
+	tGram
+	tMorph // + offset, 3
+	_
+	_
+	tMorphShape
+	tParts // + offset, 3
+	_
+	_
+	tPartsLR
+	tQuote
 )
 
 // maxFeatures bounds the features of one token.
@@ -234,26 +386,6 @@ func features(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
 		return edgeRight
 	}
 	cur := &toks[i]
-	f(tBias, 0)
-	for k := -2; k <= 2; k++ {
-		if t := at(i + k); t != nil {
-			f(tWord+k+2, t.word)
-			if k >= -2 && k <= 2 {
-				f(tCl1+k+2, uint64(t.cluster>>16&0xff))
-			}
-			f(tTrig+k+2, uint64(t.trig))
-		} else {
-			f(tWord+k+2, edge(i+k))
-		}
-	}
-	for k := -1; k <= 1; k++ {
-		if t := at(i + k); t != nil {
-			f(tStem+k+1, t.stem)
-			f(tBare+k+1, t.bare)
-			f(tCl2+k+1, uint64(t.cluster>>8&0xffff))
-			f(tCl3+k+1, uint64(t.cluster&0xffffff))
-		}
-	}
 	var l, r *tokenInfo = at(i - 1), at(i + 1)
 	lw, rw, ls, rs := uint64(edgeLeft), uint64(edgeRight), uint64(edgeLeft), uint64(edgeRight)
 	if l != nil {
@@ -262,12 +394,64 @@ func features(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
 	if r != nil {
 		rw, rs = r.word, r.shape
 	}
+	// The identity of the word.
+	f(tWord+2, cur.word)
+	f(tStem+1, cur.stem)
+	f(tBare+1, cur.bare)
+	f(tNoAl, cur.noAl)
 	f(tBigramL, mix(lw, cur.word))
 	f(tBigramR, mix(cur.word, rw))
-	f(tNoAl, cur.noAl)
+	if l != nil && l.trig != trigNone {
+		f(tTrigWord, mix(uint64(l.trig), cur.word))
+	}
+	f(tBias, 0)
+	for k := -2; k <= 2; k++ {
+		if t := at(i + k); t != nil {
+			if k != 0 {
+				f(tWord+k+2, t.word)
+			}
+			f(tCl1+k+2, uint64(t.cluster>>16&0xff))
+			f(tTrig+k+2, uint64(t.trig))
+		} else {
+			f(tWord+k+2, edge(i+k))
+		}
+	}
+	for k := -1; k <= 1; k++ {
+		if t := at(i + k); t != nil {
+			if k != 0 {
+				f(tStem+k+1, t.stem)
+				f(tBare+k+1, t.bare)
+			}
+			f(tCl2+k+1, uint64(t.cluster>>8&0xffff))
+			f(tCl3+k+1, uint64(t.cluster&0xffffff))
+		}
+	}
 	f(tPfx, cur.pfx)
 	for k, a := range cur.affix {
 		f(tAffix+k, a)
+	}
+	for k := -1; k <= 1; k++ {
+		if t := at(i + k); t != nil {
+			f(tMorph+k+1, uint64(t.morph))
+		}
+	}
+	f(tMorphShape, uint64(cur.morph)<<40|cur.shape)
+	if cur.quote != 0 {
+		f(tQuote, uint64(cur.quote))
+	}
+	lp, rp := uint64(0x100), uint64(0x200)
+	if l != nil {
+		lp = uint64(l.parts)
+	}
+	if r != nil {
+		rp = uint64(r.parts)
+	}
+	f(tParts, lp)
+	f(tParts+1, uint64(cur.parts))
+	f(tParts+2, rp)
+	f(tPartsLR, lp<<20|uint64(cur.parts)<<10|rp)
+	for _, g := range cur.grams[:cur.ngrams] {
+		f(tGram, g)
 	}
 	f(tShape, cur.shape)
 	f(tShapes, mix(mix(ls, cur.shape), rs))
@@ -282,9 +466,6 @@ func features(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
 	}
 	if l != nil {
 		f(tGazL, uint64(gaz[i-1]))
-		if l.trig != trigNone {
-			f(tTrigWord, mix(uint64(l.trig), cur.word))
-		}
 	}
 	if r != nil {
 		f(tGazR, uint64(gaz[i+1]))
@@ -307,6 +488,7 @@ func (s *scratch) analyze(lx *lexicon, gz *gazetteer, tokens []string) {
 		ti, s.forms = lx.info(t, arabic.NormalizeString(t), s.forms)
 		s.toks = append(s.toks, ti)
 	}
+	markQuotes(tokens, s.toks)
 	if cap(s.gaz) < len(tokens) {
 		s.gaz = make([]uint16, len(tokens), 2*len(tokens))
 	}

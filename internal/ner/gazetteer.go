@@ -5,7 +5,12 @@ package ner
 // allocates nothing.
 type gazetteer struct {
 	phrases map[uint64]uint8 // phrase key → type bits (1<<Type) | gazPrefix
-	maxLen  int
+	// parts holds the words of the names of more than one word: word
+	// hash → 1<<(2*type) for a first word, 1<<(2*type+1) for a later
+	// one. A first name or a family name is then known apart from the
+	// full names it was seen in.
+	parts  map[uint64]uint8
+	maxLen int
 }
 
 // gazPrefix marks a phrase key that begins a longer phrase.
@@ -21,7 +26,7 @@ const (
 func phraseKey(prev, word uint64) uint64 { return mix(prev+0x51ed27, word) }
 
 func newGazetteer(entries []gazEntry) *gazetteer {
-	g := &gazetteer{phrases: make(map[uint64]uint8, 2*len(entries))}
+	g := &gazetteer{phrases: make(map[uint64]uint8, 2*len(entries)), parts: map[uint64]uint8{}}
 	for _, e := range entries {
 		g.add(e.words, e.typ)
 	}
@@ -34,7 +39,11 @@ func (g *gazetteer) add(words []string, t Type) {
 	}
 	var k uint64
 	for i, w := range words {
-		k = phraseKey(k, hashString(w))
+		h := hashString(w)
+		if len(words) > 1 {
+			g.parts[h] |= 1 << (2*uint(t) + uint(min(i, 1)))
+		}
+		k = phraseKey(k, h)
 		if i < len(words)-1 {
 			g.phrases[k] |= gazPrefix
 		}
@@ -48,6 +57,20 @@ func (g *gazetteer) add(words []string, t Type) {
 // of its first word; later words must match exactly.
 func (g *gazetteer) mark(toks []tokenInfo, bits []uint16) {
 	for i := range toks {
+		toks[i].parts = 0
+		for _, v := range toks[i].variants[:toks[i].nvar] {
+			if p, ok := g.parts[v]; ok {
+				toks[i].parts = p
+				break
+			}
+		}
+		toks[i].cliticName = false
+		for vi, v := range toks[i].variants[:toks[i].nvar] {
+			if f, ok := g.phrases[phraseKey(0, v)]; ok && f&^gazPrefix != 0 {
+				toks[i].cliticName = vi > 0 // not when the word itself is a name
+				break
+			}
+		}
 		for _, v := range toks[i].variants[:toks[i].nvar] {
 			k := phraseKey(0, v)
 			for j := i; ; {

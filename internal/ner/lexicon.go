@@ -38,9 +38,11 @@ const (
 	trigOrg         // the head of an organization name: شركة، حزب
 	trigLoc         // the head of a place name: مدينة، محافظة
 	trigNat         // a nationality or office after a title: الأميركي، الخارجية
+	trigMisc        // the head of a title, event or venue: برنامج، بعنوان، ملعب
+	trigSport       // a word of sports reports, near the names of teams and players: مباراة، مرمى
 )
 
-var trigClasses = map[string]uint8{"title": trigTitle, "say": trigSay, "org": trigOrg, "loc": trigLoc, "nat": trigNat}
+var trigClasses = map[string]uint8{"title": trigTitle, "say": trigSay, "org": trigOrg, "loc": trigLoc, "nat": trigNat, "misc": trigMisc, "sport": trigSport}
 
 // lexicon holds the fixed word lists, parsed once.
 type lexicon struct {
@@ -131,6 +133,20 @@ func hashString(s string) uint64 {
 	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// hashConcat returns hashString(a + b) without building the string.
+func hashConcat(a, b string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(a); i++ {
+		h ^= uint64(a[i])
+		h *= fnvPrime
+	}
+	for i := 0; i < len(b); i++ {
+		h ^= uint64(b[i])
 		h *= fnvPrime
 	}
 	return h

@@ -22,12 +22,19 @@ type Model struct {
 	lx      *lexicon
 	entries []gazEntry // gazetteer entries learned from the training data
 	gaz     *gazetteer // entries and the hand-written lists
-	keys    []uint64   // open-addressing table of feature hashes, 0 empty
-	rows    []int32    // row of each key in w
-	mask    uint64
-	w       []float32 // row*numTags + tag
-	trans   [numTags + 1][numTags]float32
-	pool    sync.Pool
+	// stages holds the weights of the tagger's passes: the first tags
+	// each sentence alone; the second, when there is one, also sees the
+	// first pass's tags of the same words elsewhere in the text.
+	stages []*stage
+	pool   sync.Pool
+}
+
+// stage holds the weights of one pass of the tagger.
+type stage struct {
+	slots []slot // open-addressing table of feature hashes
+	mask  uint64
+	w     []float32 // row*numTags + tag
+	trans [numTags + 1][numTags]float32
 }
 
 // The model embedded in the binary, rebuilt with
@@ -51,24 +58,37 @@ func allowed(prev int, cur Tag) bool {
 	return prev != numTags && Tag(prev) != O && Tag(prev).Type() == cur.Type()
 }
 
-// newModel makes a model from weights keyed by feature hash.
-func newModel(lx *lexicon, entries []gazEntry, keys []uint64, w []float32, trans *[numTags + 1][numTags]float32) *Model {
-	m := &Model{lx: lx, entries: entries, w: w, trans: *trans}
+// newModel makes a model from the weights of its stages.
+func newModel(lx *lexicon, entries []gazEntry, stages ...*stage) *Model {
+	m := &Model{lx: lx, entries: entries, stages: stages}
 	m.gaz = newGazetteer(append(slices.Clip(lx.hand), entries...))
+	return m
+}
+
+// slot is an entry of a stage's feature table: a feature hash (0 for
+// none) and its row in w, side by side so that a lookup reads one
+// cache line.
+type slot struct {
+	key uint64
+	row int32
+}
+
+// newStage makes a stage from weights keyed by feature hash.
+func newStage(keys []uint64, w []float32, trans *[numTags + 1][numTags]float32) *stage {
+	m := &stage{w: w, trans: *trans}
 	size := 1
 	for size < 2*len(keys)+2 {
 		size <<= 1
 	}
-	m.keys = make([]uint64, size)
-	m.rows = make([]int32, size)
+	m.slots = make([]slot, size)
 	m.mask = uint64(size - 1)
 	for r, k := range keys {
 		if k == 0 {
 			k = 1
 		}
 		for i := k & m.mask; ; i = (i + 1) & m.mask {
-			if m.keys[i] == 0 {
-				m.keys[i], m.rows[i] = k, int32(r)
+			if m.slots[i].key == 0 {
+				m.slots[i] = slot{k, int32(r)}
 				break
 			}
 		}
@@ -77,14 +97,14 @@ func newModel(lx *lexicon, entries []gazEntry, keys []uint64, w []float32, trans
 }
 
 // row returns the weight row of feature hash k, or -1.
-func (m *Model) row(k uint64) int32 {
+func (m *stage) row(k uint64) int32 {
 	if k == 0 {
 		k = 1
 	}
 	for i := k & m.mask; ; i = (i + 1) & m.mask {
-		switch m.keys[i] {
+		switch m.slots[i].key {
 		case k:
-			return m.rows[i]
+			return m.slots[i].row
 		case 0:
 			return -1
 		}
@@ -96,8 +116,17 @@ func (m *Model) row(k uint64) int32 {
 func (m *Model) Tag(tokens []string) []Tag {
 	s := m.getScratch()
 	defer m.pool.Put(s)
-	s.analyze(m.lx, m.gaz, tokens)
-	return slices.Clone(m.decode(s))
+	return m.tagText(s, [][]string{tokens})[0]
+}
+
+// TagSentences returns the BIO tags of the tokens of each sentence of
+// one text, in order. Unlike Tag on each sentence alone, a name is
+// recognized with the help of the same word elsewhere in the text (the
+// sentences within docWindow on either side).
+func (m *Model) TagSentences(sents [][]string) [][]Tag {
+	s := m.getScratch()
+	defer m.pool.Put(s)
+	return m.tagText(s, sents)
 }
 
 func (m *Model) getScratch() *scratch {
@@ -107,9 +136,10 @@ func (m *Model) getScratch() *scratch {
 	return &scratch{}
 }
 
-// decode runs Viterbi over the analyzed sentence in s and returns the
-// best tags, in s.tags.
-func (m *Model) decode(s *scratch) []Tag {
+// decode runs Viterbi with the weights of stage m over the analyzed
+// sentence in s and returns the best tags, in s.tags. doc, when not nil,
+// holds the first pass's view of each token of the sentence.
+func (m *stage) decode(s *scratch, doc []docTok) []Tag {
 	n := len(s.toks)
 	if cap(s.score) < n*numTags {
 		s.score = make([]float32, n*numTags, 2*n*numTags)
@@ -119,6 +149,9 @@ func (m *Model) decode(s *scratch) []Tag {
 	for i := 0; i < n; i++ {
 		var em [numTags]float32
 		s.feats = features(s.toks, s.gaz, i, s.feats[:0])
+		if doc != nil {
+			s.feats = docFeatures(doc, i, s.feats)
+		}
 		for _, f := range s.feats {
 			if r := m.row(f); r >= 0 {
 				w := m.w[int(r)*numTags : int(r)*numTags+numTags]
@@ -139,6 +172,11 @@ func (m *Model) decode(s *scratch) []Tag {
 			}
 			prev := s.score[(i-1)*numTags : i*numTags]
 			best, bp := float32(math.Inf(-1)), 0
+			if s.toks[i].cliticName && !Tag(t).IsBegin() && Tag(t) != O {
+				// A proclitic before a name begins a new one.
+				sc[t] = float32(math.Inf(-1))
+				continue
+			}
 			for p := 0; p < numTags; p++ {
 				if !allowed(p, Tag(t)) {
 					continue
@@ -170,12 +208,19 @@ func (m *Model) decode(s *scratch) []Tag {
 	return s.tags
 }
 
-// modelMagic begins an encoded model.
-const modelMagic = "rasid-ner-1\n"
+// Magic lines that begin an encoded model: version 1 has one stage,
+// version 2 a count of stages.
+const (
+	modelMagic1 = "rasid-ner-1\n"
+	modelMagic  = "rasid-ner-2\n"
+)
+
+// maxStages bounds the stages of a model read from outside.
+const maxStages = 4
 
 // WriteTo writes the model in its compact binary form (gzip of the
-// gazetteer learned in training, the transitions, and the feature
-// weights quantized to 16 bits).
+// gazetteer learned in training, then of each stage the transitions and
+// the feature weights quantized to 16 bits).
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: w}
 	zw, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
@@ -191,6 +236,21 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		uv(uint64(len(s)))
 		bw.WriteString(s)
 	}
+	uv(uint64(len(m.stages)))
+	for _, st := range m.stages {
+		st.write(uv, sv)
+	}
+	if err := bw.Flush(); err != nil {
+		return cw.n, err
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, err
+	}
+	return cw.n, cw.err
+}
+
+// write encodes the stage with the varint writers uv and sv.
+func (m *stage) write(uv func(uint64), sv func(int64)) {
 	for p := range m.trans {
 		for _, x := range m.trans[p] {
 			uv(uint64(math.Float32bits(x)))
@@ -203,9 +263,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	var feats []kr
 	var maxAbs float32
-	for i, k := range m.keys {
-		if k != 0 {
-			feats = append(feats, kr{k, m.rows[i]})
+	for _, sl := range m.slots {
+		if sl.key != 0 {
+			feats = append(feats, kr{sl.key, sl.row})
 		}
 	}
 	for _, x := range m.w {
@@ -246,13 +306,6 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			}
 		}
 	}
-	if err := bw.Flush(); err != nil {
-		return cw.n, err
-	}
-	if err := zw.Close(); err != nil {
-		return cw.n, err
-	}
-	return cw.n, cw.err
 }
 
 type countWriter struct {
@@ -281,14 +334,9 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
 	br := bufio.NewReader(zr)
-	fail := func(what string, err error) (*Model, error) {
-		if errors.Is(err, io.EOF) {
-			err = io.ErrUnexpectedEOF
-		}
-		return nil, fmt.Errorf("ner model: reading %s: %w", what, err)
-	}
+	fail := func(what string, err error) (*Model, error) { return nil, readError(what, err) }
 	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic && string(magic) != modelMagic1 {
 		return nil, errors.New("ner model: not a rasid NER model (bad header)")
 	}
 	n, err := binary.ReadUvarint(br)
@@ -311,24 +359,54 @@ func ReadModel(r io.Reader) (*Model, error) {
 		}
 		entries = append(entries, gazEntry{words: strings.Fields(string(b)), typ: Type(t)})
 	}
+	nstages := uint64(1)
+	if string(magic) == modelMagic {
+		nstages, err = binary.ReadUvarint(br)
+		if err != nil || nstages == 0 || nstages > maxStages {
+			return fail("stage count", err)
+		}
+	}
+	stages := make([]*stage, nstages)
+	for i := range stages {
+		if stages[i], err = readStage(br); err != nil {
+			return nil, err
+		}
+	}
+	return newModel(loadLexicon(), entries, stages...), nil
+}
+
+// readError is the error of a model that could not be read.
+func readError(what string, err error) error {
+	switch {
+	case err == nil:
+		return fmt.Errorf("ner model: reading %s: value out of range", what)
+	case errors.Is(err, io.EOF):
+		err = io.ErrUnexpectedEOF
+	}
+	return fmt.Errorf("ner model: reading %s: %w", what, err)
+}
+
+// readStage reads one stage written by stage.write.
+func readStage(br *bufio.Reader) (*stage, error) {
+	failS := func(what string, err error) (*stage, error) { return nil, readError(what, err) }
 	var trans [numTags + 1][numTags]float32
 	for p := range trans {
 		for t := range trans[p] {
 			x, err := binary.ReadUvarint(br)
 			if err != nil {
-				return fail("transitions", err)
+				return failS("transitions", err)
 			}
 			trans[p][t] = math.Float32frombits(uint32(x))
 		}
 	}
 	sb, err := binary.ReadUvarint(br)
 	if err != nil {
-		return fail("scale", err)
+		return failS("scale", err)
 	}
 	scale := math.Float32frombits(uint32(sb))
 	nf, err := binary.ReadUvarint(br)
 	if err != nil || nf > maxModelFeatures {
-		return fail("feature count", err)
+		return failS("feature count", err)
 	}
 	keys := make([]uint64, nf)
 	w := make([]float32, int(nf)*numTags)
@@ -336,13 +414,13 @@ func ReadModel(r io.Reader) (*Model, error) {
 	for i := range keys {
 		d, err := binary.ReadUvarint(br)
 		if err != nil {
-			return fail("features", err)
+			return failS("features", err)
 		}
 		prev += d
 		keys[i] = prev
 		bits, err := binary.ReadUvarint(br)
 		if err != nil {
-			return fail("features", err)
+			return failS("features", err)
 		}
 		for t := 0; t < numTags; t++ {
 			if bits&(1<<t) == 0 {
@@ -350,10 +428,10 @@ func ReadModel(r io.Reader) (*Model, error) {
 			}
 			q, err := binary.ReadVarint(br)
 			if err != nil {
-				return fail("weights", err)
+				return failS("weights", err)
 			}
 			w[i*numTags+t] = float32(q) * scale
 		}
 	}
-	return newModel(loadLexicon(), entries, keys, w, &trans), nil
+	return newStage(keys, w, &trans), nil
 }

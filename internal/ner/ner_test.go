@@ -172,6 +172,33 @@ func TestModelRoundTrip(t *testing.T) {
 	}
 }
 
+func TestTagSentences(t *testing.T) {
+	m, err := ner.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := [][]string{
+		strings.Fields("جدد الرئيس اللبناني اميل لحود امس انتقاده للرئيس الفرنسي جاك شيراك ."),
+		strings.Fields("واضاف لحود ان القمة تعقد الخميس ."),
+	}
+	got := m.TagSentences(text)
+	if len(got) != len(text) {
+		t.Fatalf("%d sentences tagged, want %d", len(got), len(text))
+	}
+	for i := range text {
+		if len(got[i]) != len(text[i]) {
+			t.Fatalf("sentence %d: %d tags for %d tokens", i, len(got[i]), len(text[i]))
+		}
+		if alone := m.TagSentences(text[i : i+1])[0]; !reflect.DeepEqual(alone, m.Tag(text[i])) {
+			t.Errorf("sentence %d: TagSentences of it alone %v, Tag %v", i, alone, m.Tag(text[i]))
+		}
+	}
+	// The surname alone in the second sentence is the person of the first.
+	if got[1][1] != ner.B(ner.PERS) {
+		t.Errorf("لحود after اميل لحود: %s, want B-PERS (%v)", got[1][1], got)
+	}
+}
+
 func TestRecognizeClitics(t *testing.T) {
 	m, err := ner.Default()
 	if err != nil {
@@ -248,6 +275,27 @@ func BenchmarkTag(b *testing.B) {
 		for _, s := range dev {
 			m.Tag(s.Tokens)
 		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkTagSentences tags the dev split as one running text, both
+// passes over every sentence.
+func BenchmarkTagSentences(b *testing.B) {
+	dev := readCoNLL(b, dataDir+"/anercorp/dev.txt")
+	m, err := ner.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := 0
+	sents := make([][]string, len(dev))
+	for i, s := range dev {
+		tokens += len(s.Tokens)
+		sents[i] = s.Tokens
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		m.TagSentences(sents)
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }

@@ -42,20 +42,19 @@ func (m *Model) Recognize(text string) []Mention {
 	byteAt = append(byteAt, len(text))
 	s := m.getScratch()
 	defer m.pool.Put(s)
-	var out []Mention
-	var words []string
-	var norms []string
-	for _, sn := range sents {
-		st := toks[sn.First : sn.Last+1]
-		words, norms = words[:0], norms[:0]
-		for _, t := range st {
-			words = append(words, t.Text)
-			norms = append(norms, t.Norm)
+	words := make([][]string, len(sents))
+	norms := make([][]string, len(sents))
+	for i, sn := range sents {
+		for _, t := range toks[sn.First : sn.Last+1] {
+			words[i] = append(words[i], t.Text)
+			norms[i] = append(norms[i], t.Norm)
 		}
-		s.analyze(m.lx, m.gaz, words)
-		tags := m.decode(s)
+	}
+	var out []Mention
+	for i, tags := range m.tagText(s, words) {
+		st := toks[sents[i].First : sents[i].Last+1]
 		for _, ch := range Chunks(tags) {
-			out = append(out, m.mention(text, byteAt, st, norms, ch))
+			out = append(out, m.mention(text, byteAt, st, norms[i], ch))
 		}
 	}
 	return out
@@ -107,8 +106,8 @@ func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []st
 
 // stripClitics returns the normalized word w without the proclitics
 // fused to it, when the evidence says they are clitics: a clitic-free
-// form that is a known name or that begins with the article, or one the
-// word lists know better than w itself. Names written in the
+// form that is a known name or a listed word that begins with the
+// article, or one the word lists know better than w itself. Names written in the
 // hand-made lists that begin with a
 // clitic-like letter (واشنطن، بغداد، لبنان، فرنسا) stay whole.
 func (m *Model) stripClitics(w string) string {
@@ -130,12 +129,14 @@ func (m *Model) stripClitics(w string) string {
 	if m.isName(w) {
 		return w
 	}
+	count := func(s string) uint32 { return m.lx.clusters[hashString(s)] >> 24 }
 	for i := len(forms) - 1; i > 0; i-- {
-		if strings.HasPrefix(forms[i], sAl) && !strings.HasPrefix(w, sAl) {
+		// A form with the article that the word list knows (فالون is
+		// not ف + الون).
+		if strings.HasPrefix(forms[i], sAl) && !strings.HasPrefix(w, sAl) && count(forms[i]) > 0 {
 			return forms[i]
 		}
 	}
-	count := func(s string) uint32 { return m.lx.clusters[hashString(s)] >> 24 }
 	best, bc := w, count(w)
 	for _, f := range forms[1:] {
 		if c := count(f); c > bc+1 {

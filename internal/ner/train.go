@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"runtime"
+	"sync"
 
 	"github.com/rasid-news/rasid/internal/arabic"
 )
@@ -14,22 +16,29 @@ type TrainOptions struct {
 	// Epochs is the number of passes over the data (default 14).
 	Epochs int
 	// Folds is the number of parts the data is cut into for the
-	// gazetteer features: a training sentence sees the gazetteer built
-	// from the other parts, so that the model does not learn to trust
-	// the gazetteer more than it deserves on unseen text (default 5).
+	// gazetteer features and the first-pass tags the second pass learns
+	// from: a training sentence sees the gazetteer built from the other
+	// parts, and first-pass tags from a model trained on the other
+	// parts, so that the model does not learn to trust either more than
+	// it deserves on unseen text (default 5).
 	Folds int
 	// Seed fixes the order of the sentences in each epoch.
 	Seed uint64
 	// Progress, when set, is called after each epoch with the averaged
 	// model so far.
 	Progress func(epoch int, m *Model)
+	// SinglePass trains the first pass only: each sentence is then
+	// tagged alone.
+	SinglePass bool
 	// Log, when set, receives a line per epoch.
 	Log io.Writer
 }
 
 // Train trains a model on tagged sentences with the averaged structured
-// perceptron (Collins 2002). It is deterministic: the same data and
-// options give the same model.
+// perceptron (Collins 2002). The sentences are taken as running text, in
+// order: the second pass of the model looks at the sentences around
+// each one. It is deterministic: the same data and options give the
+// same model.
 func Train(data []Sentence, opt TrainOptions) (*Model, error) {
 	if opt.Epochs <= 0 {
 		opt.Epochs = 14
@@ -47,6 +56,86 @@ func Train(data []Sentence, opt TrainOptions) (*Model, error) {
 	}
 	lx := loadLexicon()
 	entries := gazetteerEntries(data)
+	if opt.SinglePass || len(data) < 2*opt.Folds {
+		st := trainStage(lx, data, nil, opt, func(epoch int, st *stage) {
+			if opt.Progress != nil {
+				opt.Progress(epoch, newModel(lx, entries, st))
+			}
+		})
+		return newModel(lx, entries, st), nil
+	}
+	// The first pass, and its tags of each part of the data from a model
+	// trained on the other parts (stacking).
+	quiet := opt
+	quiet.Log = nil
+	if opt.Log != nil {
+		fmt.Fprintln(opt.Log, "first pass")
+	}
+	var first *stage
+	tags := make([][]Tag, len(data))
+	part := func(i int) int { return i * opt.Folds / len(data) }
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		sem <- struct{}{}
+		defer func() { <-sem }()
+		first = trainStage(lx, data, nil, opt, nil)
+	}()
+	for k := 0; k < opt.Folds; k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			var held [][]string
+			var rest []Sentence
+			for i, s := range data {
+				if part(i) == k {
+					held = append(held, s.Tokens)
+				} else {
+					rest = append(rest, s)
+				}
+			}
+			mk := newModel(lx, gazetteerEntries(rest), trainStage(lx, rest, nil, quiet, nil))
+			got := mk.tagText(&scratch{}, held)
+			n := 0
+			for i := range data {
+				if part(i) == k {
+					tags[i] = got[n]
+					n++
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if opt.Log != nil {
+		fmt.Fprintf(opt.Log, "first pass on each of %d parts, from the other parts\n", opt.Folds)
+	}
+	infos := make([][]tokenInfo, len(data))
+	var s scratch
+	for i, d := range data {
+		s.analyze(lx, newGazetteer(nil), d.Tokens)
+		infos[i] = append([]tokenInfo(nil), s.toks...)
+	}
+	docs := docContext(infos, tags)
+	if opt.Log != nil {
+		fmt.Fprintln(opt.Log, "second pass")
+	}
+	second := trainStage(lx, data, docs, opt, func(epoch int, st *stage) {
+		if opt.Progress != nil {
+			opt.Progress(epoch, newModel(lx, entries, first, st))
+		}
+	})
+	return newModel(lx, entries, first, second), nil
+}
+
+// trainStage trains the weights of one pass on data; docs, when not nil,
+// holds the first pass's view of every token for the features of the
+// second. progress, when not nil, is called after each epoch with the
+// averaged weights so far.
+func trainStage(lx *lexicon, data []Sentence, docs [][]docTok, opt TrainOptions, progress func(int, *stage)) *stage {
 	// The gazetteer of each fold: the hand lists and the entries of the
 	// other folds.
 	fold := func(i int) int { return i * opt.Folds / len(data) }
@@ -76,6 +165,9 @@ func Train(data []Sentence, opt TrainOptions) (*Model, error) {
 		for j := range d.Tokens {
 			st.start[j] = int32(len(st.feats))
 			s.feats = features(s.toks, s.gaz, j, s.feats[:0])
+			if docs != nil {
+				s.feats = docFeatures(docs[i], j, s.feats)
+			}
 			for _, f := range s.feats {
 				if f == 0 {
 					f = 1
@@ -105,7 +197,7 @@ func Train(data []Sentence, opt TrainOptions) (*Model, error) {
 	var pred []Tag
 	var score []float32
 	var back []uint8
-	averaged := func() *Model {
+	averaged := func() *stage {
 		aw := make([]float32, len(w))
 		for i := range w {
 			aw[i] = w[i] - acc[i]/c
@@ -129,7 +221,7 @@ func Train(data []Sentence, opt TrainOptions) (*Model, error) {
 				}
 			}
 		}
-		return newModel(lx, entries, kk, ww, &at)
+		return newStage(kk, ww, &at)
 	}
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
@@ -137,7 +229,8 @@ func Train(data []Sentence, opt TrainOptions) (*Model, error) {
 		for _, si := range order {
 			st := &sents[si]
 			n := len(st.tags)
-			pred, score, back = viterbi(w, &trans, st.feats, st.start, pred, score, back)
+			feats, start := st.feats, st.start
+			pred, score, back = viterbi(w, &trans, feats, start, pred, score, back)
 			same := true
 			for j := 0; j < n; j++ {
 				if pred[j] != st.tags[j] {
@@ -163,7 +256,7 @@ func Train(data []Sentence, opt TrainOptions) (*Model, error) {
 					if g == p {
 						continue
 					}
-					for _, r := range st.feats[st.start[j]:st.start[j+1]] {
+					for _, r := range feats[start[j]:start[j+1]] {
 						o := int(r) * numTags
 						w[o+int(g)]++
 						acc[o+int(g)] += c
@@ -177,15 +270,15 @@ func Train(data []Sentence, opt TrainOptions) (*Model, error) {
 		if opt.Log != nil {
 			fmt.Fprintf(opt.Log, "epoch %d: %d of %d sentences wrong, %d features\n", epoch, errs, len(sents), nf)
 		}
-		if opt.Progress != nil && epoch < opt.Epochs {
-			opt.Progress(epoch, averaged())
+		if progress != nil && epoch < opt.Epochs {
+			progress(epoch, averaged())
 		}
 	}
-	m := averaged()
-	if opt.Progress != nil {
-		opt.Progress(opt.Epochs, m)
+	st := averaged()
+	if progress != nil {
+		progress(opt.Epochs, st)
 	}
-	return m, nil
+	return st
 }
 
 // viterbi decodes a sentence given by its feature rows under dense

@@ -1,0 +1,172 @@
+package ner
+
+// Two passes over a text. The first pass tags each sentence alone. The
+// second sees, for every token, the first pass's tag of the token and
+// its neighbours, and the first pass's tags of the other occurrences of
+// the same word (without its clitics) in the sentences around it: a
+// surname written alone after the full name, or a club named ten times
+// in a match report, is then recognized as the same kind of name
+// (non-local features, as in Ratinov and Roth 2009, trained by
+// stacking: the first-pass tags of the training data come from models
+// that did not see the sentence).
+
+// docWindow is the number of sentences on either side of a sentence
+// whose first-pass tags inform it.
+const docWindow = 20
+
+// docTok is the first pass's view of one token: its own tag and the
+// tags of the other occurrences of its word in the window.
+type docTok struct {
+	own    Tag
+	others [numTags]uint16
+}
+
+// docContext returns the docTok of every token of the sentences toks
+// given the first-pass tags of every sentence.
+func docContext(toks [][]tokenInfo, first [][]Tag) [][]docTok {
+	out := make([][]docTok, len(toks))
+	counts := map[uint64]*[numTags]uint16{}
+	add := func(s int, d int) {
+		for j := range toks[s] {
+			k := toks[s][j].bare
+			c := counts[k]
+			if c == nil {
+				c = new([numTags]uint16)
+				counts[k] = c
+			}
+			c[first[s][j]] += uint16(d)
+		}
+	}
+	lo, hi := 0, 0 // sentences [lo, hi) are counted
+	for s := range toks {
+		for hi < len(toks) && hi <= s+docWindow {
+			add(hi, 1)
+			hi++
+		}
+		for lo < s-docWindow {
+			add(lo, -1) // wraps around, as an addition of -1
+			lo++
+		}
+		dt := make([]docTok, len(toks[s]))
+		for j := range toks[s] {
+			own := first[s][j]
+			dt[j].own = own
+			dt[j].others = *counts[toks[s][j].bare]
+			dt[j].others[own]--
+		}
+		out[s] = dt
+	}
+	return out
+}
+
+// Templates of the features of the second pass.
+const (
+	tDocOwn = iota + 200
+	tDocOwnL
+	tDocOwnR
+	tDocOwnLR
+	tDocNone
+	tDocMaj
+	tDocOwnMaj
+	tDocType
+	tDocShare
+	tDocMajL
+	tDocMajR
+)
+
+// majority returns the class most often given to the other occurrences
+// of a word, 0 for O and 1+t for type t (a name's words are B- or I- by
+// their place in it, which the word does not carry to its other
+// occurrences), or noMajority when there are none; and their number.
+func (d *docTok) majority() (int, int) {
+	var byClass [1 + numTypes]int
+	total := int(d.others[O])
+	byClass[0] = total
+	for t := range numTypes {
+		n := int(d.others[B(t)]) + int(d.others[I(t)])
+		byClass[1+t] = n
+		total += n
+	}
+	best := noMajority
+	for c, n := range byClass {
+		if n > 0 && (best == noMajority || n > byClass[best]) {
+			best = c
+		}
+	}
+	return best, total
+}
+
+// noMajority is the majority of a word with no other occurrence.
+const noMajority = 1 + int(numTypes)
+
+// docFeatures appends the second-pass features of token i to dst.
+func docFeatures(doc []docTok, i int, dst []uint64) []uint64 {
+	f := func(t int, v uint64) { dst = append(dst, mix(uint64(t), v)) }
+	d := &doc[i]
+	l, r := uint64(edgeLeft), uint64(edgeRight)
+	lm, rm := uint64(edgeLeft), uint64(edgeRight)
+	if i > 0 {
+		l = uint64(doc[i-1].own)
+		m, _ := doc[i-1].majority()
+		lm = uint64(m)
+	}
+	if i < len(doc)-1 {
+		r = uint64(doc[i+1].own)
+		m, _ := doc[i+1].majority()
+		rm = uint64(m)
+	}
+	f(tDocOwn, uint64(d.own))
+	f(tDocOwnL, l<<8|uint64(d.own))
+	f(tDocOwnR, r<<8|uint64(d.own))
+	f(tDocOwnLR, l<<16|uint64(d.own)<<8|r)
+	f(tDocMajL, lm)
+	f(tDocMajR, rm)
+	maj, total := d.majority()
+	if total == 0 {
+		f(tDocNone, 0)
+		return dst
+	}
+	f(tDocMaj, uint64(maj))
+	f(tDocOwnMaj, uint64(d.own)<<8|uint64(maj))
+	names := 0
+	for t := range numTypes {
+		n := int(d.others[B(t)]) + int(d.others[I(t)])
+		names += n
+		if n > 0 {
+			f(tDocType, uint64(t)<<8|uint64(min(n, 3)))
+		}
+	}
+	// Share of the other occurrences tagged as part of a name.
+	f(tDocShare, uint64(4*names/total))
+	return dst
+}
+
+// tagText tags the sentences of one text with every stage of the model.
+func (m *Model) tagText(s *scratch, sents [][]string) [][]Tag {
+	out := make([][]Tag, len(sents))
+	first := m.stages[0]
+	if len(m.stages) == 1 {
+		for i, toks := range sents {
+			s.analyze(m.lx, m.gaz, toks)
+			out[i] = append([]Tag(nil), first.decode(s, nil)...)
+		}
+		return out
+	}
+	infos := make([][]tokenInfo, len(sents))
+	gazs := make([][]uint16, len(sents))
+	for i, toks := range sents {
+		s.analyze(m.lx, m.gaz, toks)
+		infos[i] = append([]tokenInfo(nil), s.toks...)
+		gazs[i] = append([]uint16(nil), s.gaz...)
+		out[i] = append([]Tag(nil), first.decode(s, nil)...)
+	}
+	for k := 1; k < len(m.stages); k++ {
+		doc := docContext(infos, out)
+		for i := range sents {
+			s.toks, s.gaz = infos[i], gazs[i]
+			copy(out[i], m.stages[k].decode(s, doc[i]))
+		}
+	}
+	s.toks, s.gaz = nil, nil // the buffers belong to infos and gazs
+	return out
+}

@@ -1,0 +1,53 @@
+package ner
+
+import "testing"
+
+// TestDocContext checks that a token sees the first-pass tags of the
+// other occurrences of its word within docWindow sentences, not its own.
+func TestDocContext(t *testing.T) {
+	word := func(w string) tokenInfo { return tokenInfo{bare: hashString(w)} }
+	far := docWindow + 1
+	sents := make([][]tokenInfo, far+1)
+	first := make([][]Tag, far+1)
+	for i := range sents {
+		sents[i] = []tokenInfo{word("x")}
+		first[i] = []Tag{O}
+	}
+	// Sentence 0: لحود as a person's surname and alone; sentence 1: لحود
+	// alone; the last sentence, out of sentence 0's window: لحود.
+	sents[0] = []tokenInfo{word("اميل"), word("لحود"), word("لحود")}
+	first[0] = []Tag{B(PERS), I(PERS), O}
+	sents[1] = []tokenInfo{word("لحود")}
+	first[1] = []Tag{O}
+	sents[far] = []tokenInfo{word("لحود")}
+	first[far] = []Tag{B(PERS)}
+	doc := docContext(sents, first)
+	for _, tc := range []struct {
+		name       string
+		sent, tok  int
+		own        Tag
+		others     map[Tag]uint16
+		majority   int
+		otherCount int
+	}{
+		{"surname in a full name", 0, 1, I(PERS), map[Tag]uint16{O: 2}, 0, 2},
+		{"next sentence", 1, 0, O, map[Tag]uint16{I(PERS): 1, O: 1, B(PERS): 1}, 1 + int(PERS), 3},
+		{"first name", 0, 0, B(PERS), map[Tag]uint16{}, noMajority, 0},
+		{"out of the window of sentence 0", far, 0, B(PERS), map[Tag]uint16{O: 1}, 0, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := doc[tc.sent][tc.tok]
+			if d.own != tc.own {
+				t.Errorf("own %s, want %s", d.own, tc.own)
+			}
+			for g := Tag(0); int(g) < numTags; g++ {
+				if d.others[g] != tc.others[g] {
+					t.Errorf("others[%s] = %d, want %d", g, d.others[g], tc.others[g])
+				}
+			}
+			if m, n := d.majority(); m != tc.majority || n != tc.otherCount {
+				t.Errorf("majority %d of %d, want %d of %d", m, n, tc.majority, tc.otherCount)
+			}
+		})
+	}
+}
