@@ -31,9 +31,9 @@ type Model struct {
 
 // stage holds the weights of one pass of the tagger.
 type stage struct {
-	slots []slot // open-addressing table of feature hashes
+	slots []slot // open-addressing table of features and their weights
 	mask  uint64
-	w     []float32 // row*numTags + tag
+	scale float32 // the weight of one quantum of slot.w
 	trans [numTags + 1][numTags]float32
 }
 
@@ -66,16 +66,34 @@ func newModel(lx *lexicon, entries []gazEntry, stages ...*stage) *Model {
 }
 
 // slot is an entry of a stage's feature table: a feature hash (0 for
-// none) and its row in w, side by side so that a lookup reads one
-// cache line.
+// none) and its weight for each tag, quantized to 16 bits, side by side
+// in 32 bytes so that a lookup reads one cache line.
 type slot struct {
 	key uint64
-	row int32
+	w   [numTags]int16
 }
 
-// newStage makes a stage from weights keyed by feature hash.
+// newStage makes a stage from weights keyed by feature hash, w holding
+// numTags weights per key. The weights are quantized to 16 bits.
 func newStage(keys []uint64, w []float32, trans *[numTags + 1][numTags]float32) *stage {
-	m := &stage{w: w, trans: *trans}
+	var maxAbs float32
+	for _, x := range w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
+	}
+	scale := maxAbs / 32000
+	if scale == 0 {
+		scale = 1
+	}
+	q := make([]int16, len(w))
+	for i, x := range w {
+		q[i] = int16(math.Round(float64(x / scale)))
+	}
+	return newStageQ(keys, q, scale, trans)
+}
+
+// newStageQ makes a stage from quantized weights.
+func newStageQ(keys []uint64, q []int16, scale float32, trans *[numTags + 1][numTags]float32) *stage {
+	m := &stage{scale: scale, trans: *trans}
 	size := 1
 	for size < 2*len(keys)+2 {
 		size <<= 1
@@ -88,7 +106,8 @@ func newStage(keys []uint64, w []float32, trans *[numTags + 1][numTags]float32) 
 		}
 		for i := k & m.mask; ; i = (i + 1) & m.mask {
 			if m.slots[i].key == 0 {
-				m.slots[i] = slot{k, int32(r)}
+				m.slots[i].key = k
+				copy(m.slots[i].w[:], q[r*numTags:r*numTags+numTags])
 				break
 			}
 		}
@@ -96,17 +115,17 @@ func newStage(keys []uint64, w []float32, trans *[numTags + 1][numTags]float32) 
 	return m
 }
 
-// row returns the weight row of feature hash k, or -1.
-func (m *stage) row(k uint64) int32 {
+// lookup returns the slot of feature hash k, or nil.
+func (m *stage) lookup(k uint64) *slot {
 	if k == 0 {
 		k = 1
 	}
 	for i := k & m.mask; ; i = (i + 1) & m.mask {
 		switch m.slots[i].key {
 		case k:
-			return m.slots[i].row
+			return &m.slots[i]
 		case 0:
-			return -1
+			return nil
 		}
 	}
 }
@@ -147,18 +166,21 @@ func (m *stage) decode(s *scratch, doc []docTok) []Tag {
 	}
 	s.score, s.back = s.score[:n*numTags], s.back[:n*numTags]
 	for i := 0; i < n; i++ {
-		var em [numTags]float32
+		var sum [numTags]int32
 		s.feats = features(s.toks, s.gaz, i, s.feats[:0])
 		if doc != nil {
 			s.feats = docFeatures(doc, i, s.feats)
 		}
 		for _, f := range s.feats {
-			if r := m.row(f); r >= 0 {
-				w := m.w[int(r)*numTags : int(r)*numTags+numTags]
-				for t := range em {
-					em[t] += w[t]
+			if sl := m.lookup(f); sl != nil {
+				for t := range sum {
+					sum[t] += int32(sl.w[t])
 				}
 			}
+		}
+		var em [numTags]float32
+		for t := range em {
+			em[t] = float32(sum[t]) * m.scale
 		}
 		sc := s.score[i*numTags : i*numTags+numTags]
 		for t := 0; t < numTags; t++ {
@@ -257,52 +279,37 @@ func (m *stage) write(uv func(uint64), sv func(int64)) {
 		}
 	}
 	// Features sorted by hash, delta coded.
-	type kr struct {
-		k uint64
-		r int32
-	}
-	var feats []kr
-	var maxAbs float32
-	for _, sl := range m.slots {
-		if sl.key != 0 {
-			feats = append(feats, kr{sl.key, sl.row})
+	var feats []*slot
+	for i := range m.slots {
+		if m.slots[i].key != 0 {
+			feats = append(feats, &m.slots[i])
 		}
 	}
-	for _, x := range m.w {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
-	}
-	slices.SortFunc(feats, func(a, b kr) int {
+	slices.SortFunc(feats, func(a, b *slot) int {
 		switch {
-		case a.k < b.k:
+		case a.key < b.key:
 			return -1
-		case a.k > b.k:
+		case a.key > b.key:
 			return 1
 		}
 		return 0
 	})
-	scale := maxAbs / 32000
-	if scale == 0 {
-		scale = 1
-	}
-	uv(uint64(math.Float32bits(scale)))
+	uv(uint64(math.Float32bits(m.scale)))
 	uv(uint64(len(feats)))
 	var prev uint64
 	for _, f := range feats {
-		uv(f.k - prev)
-		prev = f.k
-		row := m.w[int(f.r)*numTags : int(f.r)*numTags+numTags]
-		var q [numTags]int64
+		uv(f.key - prev)
+		prev = f.key
 		var bits uint64
-		for t, x := range row {
-			q[t] = int64(math.Round(float64(x / scale)))
-			if q[t] != 0 {
+		for t, q := range f.w {
+			if q != 0 {
 				bits |= 1 << t
 			}
 		}
 		uv(bits)
-		for t := range q {
-			if q[t] != 0 {
-				sv(q[t])
+		for _, q := range f.w {
+			if q != 0 {
+				sv(int64(q))
 			}
 		}
 	}
@@ -409,7 +416,7 @@ func readStage(br *bufio.Reader) (*stage, error) {
 		return failS("feature count", err)
 	}
 	keys := make([]uint64, nf)
-	w := make([]float32, int(nf)*numTags)
+	w := make([]int16, int(nf)*numTags)
 	var prev uint64
 	for i := range keys {
 		d, err := binary.ReadUvarint(br)
@@ -427,11 +434,11 @@ func readStage(br *bufio.Reader) (*stage, error) {
 				continue
 			}
 			q, err := binary.ReadVarint(br)
-			if err != nil {
+			if err != nil || q < math.MinInt16 || q > math.MaxInt16 {
 				return failS("weights", err)
 			}
-			w[i*numTags+t] = float32(q) * scale
+			w[i*numTags+t] = int16(q)
 		}
 	}
-	return newStage(keys, w, &trans), nil
+	return newStageQ(keys, w, scale, &trans), nil
 }
