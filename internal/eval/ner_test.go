@@ -48,9 +48,9 @@ func TestScoreNER(t *testing.T) {
 }
 
 // nerDevFloor is a little under the dev micro F1 of the embedded model
-// (0.7102 measured with rasid eval ner --data ../shared/data/anercorp/dev.txt,
+// (0.7139 measured with rasid eval ner --data ../shared/data/anercorp/dev.txt,
 // the dev split tagged as one running text).
-const nerDevFloor = 0.70
+const nerDevFloor = 0.705
 
 // TestNERDevGuard fails when the embedded model scores below the floor
 // on the ANERcorp dev split.
@@ -74,6 +74,6 @@ func TestNERDevGuard(t *testing.T) {
 	}
 	t.Logf("dev micro P %.4f R %.4f F1 %.4f", rep.Precision, rep.Recall, rep.F1)
 	if rep.F1 < nerDevFloor {
-		t.Errorf("dev micro F1 %.4f is below the guard %.2f", rep.F1, nerDevFloor)
+		t.Errorf("dev micro F1 %.4f is below the guard %.3f", rep.F1, nerDevFloor)
 	}
 }

@@ -19,6 +19,7 @@ const docWindow = 20
 type docTok struct {
 	own    Tag
 	others [numTags]uint16
+	al     bool // the clitic-free word begins with the article
 }
 
 // docContext returns the docTok of every token of the sentences toks
@@ -51,6 +52,7 @@ func docContext(toks [][]tokenInfo, first [][]Tag) [][]docTok {
 		for j := range toks[s] {
 			own := first[s][j]
 			dt[j].own = own
+			dt[j].al = toks[s][j].noAl != toks[s][j].bare
 			dt[j].others = *counts[toks[s][j].bare]
 			dt[j].others[own]--
 		}
@@ -72,6 +74,7 @@ const (
 	tDocShare
 	tDocMajL
 	tDocMajR
+	tDocOwnRAl
 )
 
 // majority returns the class most often given to the other occurrences
@@ -119,6 +122,9 @@ func docFeatures(doc []docTok, i int, dst []uint64) []uint64 {
 	f(tDocOwnL, l<<8|uint64(d.own))
 	f(tDocOwnR, r<<8|uint64(d.own))
 	f(tDocOwnLR, l<<16|uint64(d.own)<<8|r)
+	// A word with the article before a name is seldom its first word
+	// (زعيم الحوثيين عبدالملك الحوثي), a given name without it often is.
+	f(tDocOwnRAl, r<<16|uint64(d.own)<<8|b2u(d.al))
 	f(tDocMajL, lm)
 	f(tDocMajR, rm)
 	maj, total := d.majority()
