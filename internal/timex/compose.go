@@ -294,7 +294,7 @@ type rangeEnd struct {
 	m    match
 	bare int // the number, when m is not set
 	ok   bool
-	j    int
+	i, j int
 }
 
 func (p *parser) rangeEndAt(j int, allowBare bool) rangeEnd {
@@ -302,13 +302,13 @@ func (p *parser) rangeEndAt(j int, allowBare bool) rangeEnd {
 		return rangeEnd{j: j}
 	}
 	if m, ok := p.single(j); ok {
-		return rangeEnd{m: m, ok: true, j: m.j}
+		return rangeEnd{m: m, ok: true, i: j, j: m.j}
 	}
 	if !allowBare {
 		return rangeEnd{}
 	}
 	if n, ok := quantity.ParseAt(p.ws, j); ok && n.Integer && n.Value >= 1 && n.Value <= 31 {
-		return rangeEnd{bare: int(n.Value), j: j + n.Words}
+		return rangeEnd{bare: int(n.Value), i: j, j: j + n.Words}
 	}
 	return rangeEnd{}
 }
@@ -326,25 +326,43 @@ func (p *parser) connector(j int, between bool) (int, bool) {
 	return j, false
 }
 
-// rangeExpr reads a range of days, months, years or times.
-func (p *parser) rangeExpr(i int) (match, bool) {
-	if p.inRange {
-		return match{}, false
+// opensRange reports whether a range may begin at token i, where the
+// longest single expression is best (found): at من or بين (ومن, وبين
+// without Ranges), at an expression or a number followed by a connector.
+func (p *parser) opensRange(i int, best match, found bool) bool {
+	switch p.k(i) {
+	case "من", "بين":
+		return true
+	case "ومن", "وبين":
+		return !p.opt.Ranges
 	}
-	p.inRange = true
-	defer func() { p.inRange = false }()
+	if found {
+		_, ok := p.connector(best.j, false)
+		return ok
+	}
+	if p.isNum(i) {
+		_, ok := p.connector(i+1, false)
+		return ok
+	}
+	return false
+}
+
+// rangeRead reads the two ends of a range at i: من A إلى B, بين A و B,
+// A - B. glued reports a conjunction glued to the right end (بين 3 و5),
+// whose first code point is then no part of that end.
+func (p *parser) rangeRead(i int) (left, right rangeEnd, glued, ok bool) {
 	j := i
 	between := false
 	switch p.k(j) {
-	case "من":
+	case "من", "ومن":
 		j++
-	case "بين":
+	case "بين", "وبين":
 		j++
 		between = true
 	}
-	left := p.rangeEndAt(j, true)
+	left = p.rangeEndAt(j, true)
 	if left.j == j {
-		return match{}, false
+		return left, right, false, false
 	}
 	k, ok := p.connector(left.j, between)
 	if !ok {
@@ -353,13 +371,27 @@ func (p *parser) rangeExpr(i int) (match, bool) {
 			saved := p.ws[left.j].Key
 			p.ws[left.j].Key = strings.TrimPrefix(saved, "و")
 			defer func() { p.ws[left.j].Key = saved }()
-			k, ok = left.j, true
+			k, glued = left.j, true
 		} else {
-			return match{}, false
+			return left, right, false, false
 		}
 	}
-	right := p.rangeEndAt(k, true)
+	right = p.rangeEndAt(k, true)
 	if right.j == k || (!left.ok && !right.ok) || p.k(k) == "بعد" {
+		return left, right, false, false
+	}
+	return left, right, glued, true
+}
+
+// rangeExpr reads a range of days, months, years or times.
+func (p *parser) rangeExpr(i int) (match, bool) {
+	if p.inRange {
+		return match{}, false
+	}
+	p.inRange = true
+	defer func() { p.inRange = false }()
+	left, right, _, ok := p.rangeRead(i)
+	if !ok {
 		return match{}, false
 	}
 	// A weekday beside a day number: الجمعة 11 حتى الثلاثاء 15.
@@ -430,6 +462,126 @@ func (p *parser) rangeExpr(i int) (match, bool) {
 		return match{i: i, j: right.j, t: Timex{Type: TypeDate, Value: day(lm.day) + "/" + day(d), Granularity: "day"}}, true
 	}
 	return match{}, false
+}
+
+// rangeEnds reads a range of dates at i as its two ends, as TimeML and
+// the news annotations have them (without Options.Ranges): each end keeps
+// its own span, without من or بين, and takes from the other what it lacks:
+// a bare day its month and year (من 13 إلى 15 تموز, بين 3 و5 أغسطس 2020),
+// a day or month without a written year the other's year (من يناير إلى
+// مارس 2021). It reports false when neither end needs the other: the
+// ends then read alone as they are.
+func (p *parser) rangeEnds(i int) (match, match, bool) {
+	p.inRange = true
+	left, right, glued, ok := p.rangeRead(i)
+	p.inRange = false
+	if !ok {
+		return match{}, match{}, false
+	}
+	lm, rm := left.m, right.m
+	isDate := func(m match) bool {
+		return m.t.Type == TypeDate && m.clk == nil && m.part == "" && !strings.Contains(m.t.Value, "/") &&
+			(m.t.Granularity == "day" && m.hasDay || m.t.Granularity == "month")
+	}
+	switch {
+	case left.ok && right.ok:
+		if !isDate(lm) || !isDate(rm) || lm.t.Granularity != rm.t.Granularity || lm.guessYear == rm.guessYear {
+			return match{}, match{}, false
+		}
+		if lm.guessYear {
+			lm, ok = moveYear(lm, rm, false)
+		} else {
+			rm, ok = moveYear(rm, lm, true)
+		}
+	case !left.ok && right.ok:
+		if !isDate(rm) || rm.t.Granularity != "day" {
+			return match{}, match{}, false
+		}
+		lm, ok = dayBeside(rm, left.bare)
+		ok = ok && !lm.day.After(rm.day)
+		lm.i, lm.j = left.i, left.j
+	case left.ok && !right.ok:
+		if !isDate(lm) || lm.t.Granularity != "day" {
+			return match{}, match{}, false
+		}
+		rm, ok = dayBeside(lm, right.bare)
+		ok = ok && !rm.day.Before(lm.day)
+		rm.i, rm.j = right.i, right.j
+	default:
+		ok = false
+	}
+	if !ok {
+		return match{}, match{}, false
+	}
+	if glued {
+		rm.cut = 1 // و5 أغسطس: the conjunction stays out of the span
+	}
+	lm.leftEnd = true
+	if rm.t.Granularity == "day" {
+		p.lastMonth = rm.day
+	}
+	return lm, rm, true
+}
+
+// moveYear puts m, a day or month whose year was not written, in the
+// year of other, the other end of its range: the last such m not after
+// other when m is the left end, the first not before it when m is the
+// right end.
+func moveYear(m, other match, right bool) (match, bool) {
+	at := func(y int) (match, bool) {
+		out := m
+		if m.t.Granularity == "month" {
+			t := time.Date(y, time.Month(atoi(m.t.Value[5:7])), 1, 0, 0, 0, 0, time.UTC)
+			out.t.Value = month(t)
+			return out, true
+		}
+		t, ok := dateOf(y, int(m.day.Month()), m.day.Day())
+		if !ok {
+			return match{}, false
+		}
+		out.day, out.t.Value = t, day(t)
+		return out, true
+	}
+	y := atoi(other.t.Value[:4])
+	out, ok := at(y)
+	if !ok {
+		return match{}, false
+	}
+	// Values of one granularity compare as text.
+	switch {
+	case !right && out.t.Value > other.t.Value:
+		out, ok = at(y - 1)
+	case right && out.t.Value < other.t.Value:
+		out, ok = at(y + 1)
+	}
+	if !ok {
+		return match{}, false
+	}
+	out.guessYear = false
+	return out, true
+}
+
+// dayBeside is day d of the month of the day m, on m's calendar.
+func dayBeside(m match, d int) (match, bool) {
+	if m.t.Hijri != "" {
+		var h HijriDate
+		if n, _ := fmt.Sscanf(m.t.Hijri, "%d-%d-%d", &h.Year, &h.Month, &h.Day); n != 3 {
+			return match{}, false
+		}
+		h.Day = d
+		t, ok := FromHijri(h)
+		if !ok {
+			return match{}, false
+		}
+		out := dateMatch(0, 0, t)
+		out.t.Hijri = h.String()
+		return out, true
+	}
+	t, ok := dateOf(m.day.Year(), int(m.day.Month()), d)
+	if !ok {
+		return match{}, false
+	}
+	return dateMatch(0, 0, t), true
 }
 
 // timeRange joins two clocks; an end without its part of the day takes
@@ -583,7 +735,7 @@ func (p *parser) join(a, b match) (match, bool) {
 func (p *parser) compose(ms []match) []match {
 	for idx := 0; idx+1 < len(ms); {
 		a, b := ms[idx], ms[idx+1]
-		if p.glueOK(a.j, b.i) {
+		if p.glueOK(a.j, b.i) && !b.leftEnd {
 			if m, ok := p.join(a, b); ok {
 				ms[idx] = m
 				ms = append(ms[:idx+1], ms[idx+2:]...)

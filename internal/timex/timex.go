@@ -74,6 +74,14 @@ func ExtractWith(text string, ref time.Time, opt Options) []Timex {
 	prevEnd := 0
 	for i := 0; i < len(p.ws); {
 		m, ok := p.at(i)
+		if !opt.Ranges && p.opensRange(i, m, ok) {
+			// من 13 إلى 15 تموز: two ends, each completed by the other.
+			if l, r, rok := p.rangeEnds(i); rok && (!ok || r.j > m.j) {
+				ms = append(ms, l, r)
+				i, prevEnd = r.j, r.j
+				continue
+			}
+		}
 		if !ok {
 			i++
 			continue
@@ -111,6 +119,10 @@ type match struct {
 	dated  bool       // a clock or part of the day on a day written in the text
 	part   string     // the part of the day (MO, AF, EV, NI …) of a part expression
 	wd     int        // 1 + the weekday, for a weekday
+	// guessYear marks a Gregorian day or month whose year was not written
+	// (no year, no direction): it came from the reference.
+	guessYear bool
+	leftEnd   bool // the left end of a range read as two expressions
 }
 
 type parser struct {
@@ -210,18 +222,9 @@ func (p *parser) at(i int) (match, bool) {
 	}
 	p.first, p.firstKey = -1, ""
 	p.ws[i].Key = saved
-	if !p.inRange && p.opt.Ranges {
-		try := k == "من" || k == "بين"
-		if !try && found {
-			_, try = p.connector(best.j, false)
-		}
-		if !try && !found && p.isNum(i) {
-			_, try = p.connector(i+1, false)
-		}
-		if try {
-			if m, ok := p.rangeExpr(i); ok && (!found || m.j > best.j) {
-				best, found = m, true
-			}
+	if !p.inRange && p.opt.Ranges && p.opensRange(i, best, found) {
+		if m, ok := p.rangeExpr(i); ok && (!found || m.j > best.j) {
+			best, found = m, true
 		}
 	}
 	if found && best.hasDay && best.t.Granularity == "day" {
@@ -893,6 +896,7 @@ func (p *parser) resolveMonth(i int, mo monthRef, d int) (match, bool) {
 	if y > 0 && y < 1600 {
 		return match{}, false // a Gregorian month with a Hijri year
 	}
+	guess := y == 0 && mo.dir == dirNone
 	if y == 0 {
 		y = p.refDay.Year()
 		cmp := mo.month - int(p.refDay.Month())
@@ -913,11 +917,13 @@ func (p *parser) resolveMonth(i int, mo monthRef, d int) (match, bool) {
 		if !ok {
 			return match{}, false
 		}
-		return dateMatch(i, mo.j, t), true
+		m := dateMatch(i, mo.j, t)
+		m.guessYear = guess
+		return m, true
 	}
 	t := time.Date(y, time.Month(mo.month), 1, 0, 0, 0, 0, time.UTC)
 	p.lastMonth = t
-	return match{i: i, j: mo.j, t: Timex{Type: TypeDate, Value: month(t), Granularity: "month"}}, true
+	return match{i: i, j: mo.j, t: Timex{Type: TypeDate, Value: month(t), Granularity: "month"}, guessYear: guess}, true
 }
 
 // --- numeric dates: 5/8/2015, 2015-08-05, 19/10/1436هـ
