@@ -108,8 +108,9 @@ func TestNewsTimexGuard(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("news timex: F1 %.3f, value accuracy %.3f", rep.Extraction.F1, rep.ValueAccuracy)
-	if rep.Extraction.F1 < 0.90 || rep.ValueAccuracy < 0.83 {
-		t.Errorf("news timex fell: F1 %.3f (guard 0.90), value accuracy %.3f (guard 0.83)", rep.Extraction.F1, rep.ValueAccuracy)
+	// measured F1 0.922, value accuracy 0.858 (163/190)
+	if rep.Extraction.F1 < 0.90 || rep.ValueAccuracy < 0.85 {
+		t.Errorf("news timex fell: F1 %.3f (guard 0.90), value accuracy %.3f (guard 0.85)", rep.Extraction.F1, rep.ValueAccuracy)
 	}
 }
 

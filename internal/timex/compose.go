@@ -327,13 +327,14 @@ func (p *parser) connector(j int, between bool) (int, bool) {
 }
 
 // opensRange reports whether a range may begin at token i, where the
-// longest single expression is best (found): at من or بين (ومن, وبين
-// without Ranges), at an expression or a number followed by a connector.
+// longest single expression is best (found): at من or بين (ومن, وبين,
+// يومي, شهري without Ranges), at an expression or a number followed by
+// a connector.
 func (p *parser) opensRange(i int, best match, found bool) bool {
 	switch p.k(i) {
 	case "من", "بين":
 		return true
-	case "ومن", "وبين":
+	case "ومن", "وبين", "يومي", "شهري":
 		return !p.opt.Ranges
 	}
 	if found {
@@ -357,6 +358,11 @@ func (p *parser) rangeRead(i int) (left, right rangeEnd, glued, ok bool) {
 	case "من", "ومن":
 		j++
 	case "بين", "وبين":
+		j++
+		between = true
+	case "يومي", "شهري":
+		// يومي 13 و14 يونيو, شهري مايو ويونيو من عام 1999: two days or
+		// months, read as the two ends (only without Options.Ranges).
 		j++
 		between = true
 	}
@@ -465,8 +471,9 @@ func (p *parser) rangeExpr(i int) (match, bool) {
 }
 
 // rangeEnds reads a range of dates at i as its two ends, as TimeML and
-// the news annotations have them (without Options.Ranges): each end keeps
-// its own span, without من or بين, and takes from the other what it lacks:
+// the news annotations have them (without Options.Ranges), and so two
+// days or months after يومي or شهري: each end keeps its own span,
+// without من, بين, يومي or شهري, and takes from the other what it lacks:
 // a bare day its month and year (من 13 إلى 15 تموز, بين 3 و5 أغسطس 2020),
 // a day or month without a written year the other's year (من يناير إلى
 // مارس 2021). It reports false when neither end needs the other: the
