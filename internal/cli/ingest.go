@@ -305,23 +305,11 @@ func ingestAll(ctx context.Context, env Env, st store.Store, inputs []ingestInpu
 
 	rep := newIngestReporter(env, total, cfg.progress)
 	defer rep.finish()
-	pending := make([]news.Article, 0, cfg.batch)
-	seen := make(map[string]bool, cfg.batch)
-	flush := func() error {
-		if len(pending) == 0 {
-			return nil
-		}
-		now := time.Now().UTC()
-		for i := range pending {
-			pending[i].Ingested = now
-		}
-		outs, err := st.PutArticles(ctx, pending)
-		if err != nil && ctx.Err() != nil {
-			return fmt.Errorf("rasid ingest: interrupted: the batch in hand (%d articles) was not stored, every batch before it was; run the same command again to store the rest", len(pending))
-		}
-		if err != nil {
-			return fmt.Errorf("rasid ingest: storing a batch of %d articles: %w", len(pending), err)
-		}
+	// mu guards sum and rep, shared by this loop and the committer.
+	var mu sync.Mutex
+	count := func(outs []store.Outcome) {
+		mu.Lock()
+		defer mu.Unlock()
 		for _, o := range outs {
 			switch o {
 			case store.Stored:
@@ -332,9 +320,73 @@ func ingestAll(ctx context.Context, env Env, st store.Store, inputs []ingestInpu
 				sum.NewVersions++
 			}
 		}
-		pending = pending[:0]
-		clear(seen)
 		rep.batchDone(sum)
+	}
+	storeErr := func(err error, n int) error {
+		if ctx.Err() != nil {
+			return fmt.Errorf("rasid ingest: interrupted: the batches in hand (%d articles or fewer) were not stored, every batch before them was; run the same command again to store the rest", n)
+		}
+		return fmt.Errorf("rasid ingest: storing a batch of %d articles: %w", n, err)
+	}
+	// With a store.Preparer, a batch is prepared (which articles are new,
+	// their index terms: all cores, no write lock) while the committer
+	// writes the batch before it, so the write lock is never waiting for
+	// the CPU work.
+	prep, _ := st.(store.Preparer)
+	toCommit := make(chan store.Prepared, 1)
+	commitDone := make(chan error, 1)
+	if prep != nil {
+		go func() {
+			var cerr error
+			for p := range toCommit {
+				if cerr != nil {
+					continue // drain
+				}
+				outs, err := prep.PutPrepared(ctx, p)
+				if err != nil {
+					cerr = storeErr(err, 2*len(p.Articles()))
+					cancel()
+					continue
+				}
+				count(outs)
+			}
+			commitDone <- cerr
+		}()
+	} else {
+		close(toCommit)
+		commitDone <- nil
+	}
+	pending := make([]news.Article, 0, cfg.batch)
+	seen := make(map[string]bool, cfg.batch)
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		now := time.Now().UTC()
+		for i := range pending {
+			pending[i].Ingested = now
+		}
+		if prep == nil {
+			outs, err := st.PutArticles(ctx, pending)
+			if err != nil {
+				return storeErr(err, len(pending))
+			}
+			count(outs)
+			pending = pending[:0]
+			clear(seen)
+			return nil
+		}
+		p, err := prep.PrepareArticles(ctx, pending)
+		if err != nil {
+			return storeErr(err, 2*len(pending))
+		}
+		select {
+		case toCommit <- p:
+		case <-ctx.Done():
+			return storeErr(ctx.Err(), 2*len(pending))
+		}
+		pending = make([]news.Article, 0, cfg.batch) // the committer holds the last one
+		clear(seen)
 		return nil
 	}
 	var err error
@@ -345,15 +397,19 @@ func ingestAll(ctx context.Context, env Env, st store.Store, inputs []ingestInpu
 				continue // drain
 			}
 			if it.Refused() {
+				mu.Lock()
 				sum.Refused++
 				rep.line(it.String())
 				if len(sum.Refusals) < maxJSONRefusals {
 					sum.Refusals = append(sum.Refusals, ingestRefusal{Input: it.Input, Record: it.Record, Unit: it.Unit, Reason: it.Reason})
 				}
+				mu.Unlock()
 				continue
 			}
 			if seen[it.Article.ID] {
+				mu.Lock()
 				sum.Exists++ // the same article twice in one batch
+				mu.Unlock()
 				continue
 			}
 			seen[it.Article.ID] = true
@@ -364,12 +420,20 @@ func ingestAll(ctx context.Context, env Env, st store.Store, inputs []ingestInpu
 				}
 			}
 		}
+		mu.Lock()
 		rep.inputDone(inputs[k].size)
+		mu.Unlock()
 		k++
 	}
 	wg.Wait()
 	if err == nil {
 		err = flush()
+	}
+	if prep != nil {
+		close(toCommit)
+	}
+	if cerr := <-commitDone; err == nil {
+		err = cerr
 	}
 	if err == nil && ctx.Err() != nil {
 		err = errors.New("rasid ingest: interrupted: every batch stored before it was kept; run the same command again to store the rest")

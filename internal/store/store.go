@@ -49,6 +49,25 @@ const (
 	NewVersion
 )
 
+// Preparer is a Store whose PutArticles comes in two steps, so that a
+// caller storing batch after batch can overlap the work of the next batch
+// that needs no write lock (which articles are new, their index terms)
+// with the transaction of the current one. PutPrepared(PrepareArticles(b))
+// does exactly what PutArticles(b) does, whatever was stored between the
+// two calls; batches may be prepared while another is being put.
+type Preparer interface {
+	PrepareArticles(ctx context.Context, arts []news.Article) (Prepared, error)
+	PutPrepared(ctx context.Context, p Prepared) ([]Outcome, error)
+}
+
+// Prepared is a batch made ready by a Preparer, to be put by the same
+// store.
+type Prepared interface {
+	// Articles are the batch's articles, in the order PutPrepared reports
+	// their outcomes.
+	Articles() []news.Article
+}
+
 // String names the outcome for reports.
 func (o Outcome) String() string {
 	switch o {

@@ -40,8 +40,9 @@ type DB struct {
 }
 
 var (
-	_ store.Store = (*DB)(nil)
-	_ store.Queue = (*DB)(nil)
+	_ store.Store    = (*DB)(nil)
+	_ store.Queue    = (*DB)(nil)
+	_ store.Preparer = (*DB)(nil)
 )
 
 // Defaults applied when the DSN does not set them.
@@ -311,15 +312,44 @@ SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM sup)`
 // PutArticles stores a batch in one transaction and enqueues an analysis
 // job for every article it stores.
 func (s *DB) PutArticles(ctx context.Context, arts []news.Article) ([]store.Outcome, error) {
+	p, err := s.PrepareArticles(ctx, arts)
+	if err != nil {
+		return nil, err
+	}
+	return s.PutPrepared(ctx, p)
+}
+
+// prepared is a batch made ready by PrepareArticles.
+type prepared struct {
+	db   *DB
+	arts []news.Article
+	vecs []string // tsvector literals
+}
+
+func (p *prepared) Articles() []news.Article { return p.arts }
+
+// PrepareArticles computes the full-text vectors of a batch, on all cores
+// and outside any transaction (see store.Preparer).
+func (s *DB) PrepareArticles(ctx context.Context, arts []news.Article) (store.Prepared, error) {
 	for i, a := range arts {
 		if a.ID == "" {
 			return nil, fmt.Errorf("postgres: put articles: article %d has no id", i+1)
 		}
 	}
+	return &prepared{db: s, arts: arts, vecs: vectors(arts)}, nil
+}
+
+// PutPrepared stores a batch made ready by PrepareArticles in one
+// transaction, as PutArticles does.
+func (s *DB) PutPrepared(ctx context.Context, pp store.Prepared) ([]store.Outcome, error) {
+	p, ok := pp.(*prepared)
+	if !ok || p.db != s {
+		return nil, errors.New("postgres: put articles: the batch was prepared by another store")
+	}
+	arts, vecs := p.arts, p.vecs
 	if len(arts) == 0 {
 		return nil, nil
 	}
-	vecs := vectors(arts)
 	var keys []int64
 	for _, a := range arts {
 		if a.URL != "" {

@@ -39,6 +39,7 @@ type DB struct {
 }
 
 var _ store.Store = (*DB)(nil)
+var _ store.Preparer = (*DB)(nil)
 
 // Open opens (creating when needed) the store at path and brings its
 // schema up to date. The directory is created too. When this build's
@@ -164,20 +165,55 @@ func parseTime(s string) time.Time {
 
 // PutArticles stores a batch in one transaction.
 func (s *DB) PutArticles(ctx context.Context, arts []news.Article) ([]store.Outcome, error) {
+	p, err := s.PrepareArticles(ctx, arts)
+	if err != nil {
+		return nil, err
+	}
+	return s.PutPrepared(ctx, p)
+}
+
+// prepared is a batch made ready by PrepareArticles.
+type prepared struct {
+	db     *DB
+	arts   []news.Article
+	stored map[string]bool // IDs stored when the batch was prepared
+	ts     []terms         // index terms of the articles not stored then
+}
+
+func (p *prepared) Articles() []news.Article { return p.arts }
+
+// PrepareArticles does the work of PutArticles that needs no write lock:
+// which articles are stored already, and the index terms of the others,
+// on all cores (see store.Preparer).
+func (s *DB) PrepareArticles(ctx context.Context, arts []news.Article) (store.Prepared, error) {
 	for i, a := range arts {
 		if a.ID == "" {
 			return nil, fmt.Errorf("sqlite: put articles: article %d has no id", i+1)
 		}
 	}
-	// Index terms are computed before the transaction, so that it holds
-	// the write lock only for the writes, on all cores, and only for the
-	// articles not stored yet.
 	stored, err := s.storedIDs(ctx, arts)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: put articles: %w", err)
 	}
+	p := &prepared{db: s, arts: arts, stored: stored}
+	if !allStored(arts, stored) {
+		p.ts = indexTerms(arts, stored)
+	}
+	return p, nil
+}
+
+// PutPrepared stores a batch made ready by PrepareArticles in one
+// transaction, as PutArticles does: the transaction holds the write lock
+// only for the writes. Articles stored by another writer since the batch
+// was prepared are found again inside the transaction.
+func (s *DB) PutPrepared(ctx context.Context, pp store.Prepared) ([]store.Outcome, error) {
+	p, ok := pp.(*prepared)
+	if !ok || p.db != s {
+		return nil, errors.New("sqlite: put articles: the batch was prepared by another store")
+	}
+	arts, stored, ts := p.arts, p.stored, p.ts
 	out := make([]store.Outcome, len(arts))
-	if allStored(arts, stored) {
+	if ts == nil {
 		// A stored ID is never removed: nothing to write, no write lock
 		// to take (a re-run of an ingest is mostly such batches).
 		for i := range out {
@@ -185,7 +221,7 @@ func (s *DB) PutArticles(ctx context.Context, arts []news.Article) ([]store.Outc
 		}
 		return out, nil
 	}
-	ts := indexTerms(arts, stored)
+	var err error
 	err = s.tx(ctx, func(tx sqlTx) error {
 		exists, err := tx.PrepareContext(ctx, `SELECT 1 FROM articles WHERE id = ?`)
 		if err != nil {

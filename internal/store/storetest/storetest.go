@@ -44,6 +44,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"EntityPaging", testEntityPaging},
 		{"StoryPaging", testStoryPaging},
 		{"SearchMore", testSearchMore},
+		{"Prepared", testPrepared},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,6 +113,43 @@ func testPutIdempotent(t *testing.T, s store.Store) {
 	}
 	if got, _ := s.Article(ctx, b.ID); !got.Published.IsZero() || got.DateOrigin != news.DateNone {
 		t.Errorf("undated article came back dated: %v %q", got.Published, got.DateOrigin)
+	}
+}
+
+// testPrepared: for a store.Preparer, a batch prepared before some of its
+// articles were stored by another call still reports them as already
+// stored, indexes the rest, and a batch prepared while another waits to be
+// put is put after it as if in order.
+func testPrepared(t *testing.T, s store.Store) {
+	p, ok := s.(store.Preparer)
+	if !ok {
+		t.Skip("not a store.Preparer")
+	}
+	ctx := context.Background()
+	a := article("الأفق", "https://ufuq.example/p1", "سد الوحدة", "امتلأ سد الوحدة بنسبة كبيرة هذا الموسم.", day0)
+	b := article("النبأ", "https://naba.example/p2", "", "وصلت قوافل الطحين إلى بغداد.", day0.Add(time.Hour))
+	c := article("النبأ", "https://naba.example/p3", "", "بدأ موسم الحصاد في الأغوار.", day0.Add(2*time.Hour))
+	first, err := p.PrepareArticles(ctx, []news.Article{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := p.PrepareArticles(ctx, []news.Article{b, c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, s, a) // stored by someone else after the batches were prepared
+	if got, err := p.PutPrepared(ctx, first); err != nil || !slices.Equal(got, []store.Outcome{store.Exists, store.Stored}) {
+		t.Fatalf("first PutPrepared = %v, %v; want [exists stored]", got, err)
+	}
+	if got, err := p.PutPrepared(ctx, second); err != nil || !slices.Equal(got, []store.Outcome{store.Exists, store.Stored}) {
+		t.Fatalf("second PutPrepared = %v, %v; want [exists stored]", got, err)
+	}
+	if n, err := s.CountArticles(ctx, store.ArticleFilter{}); err != nil || n != 3 {
+		t.Fatalf("CountArticles = %d, %v; want 3", n, err)
+	}
+	res, err := s.Search(ctx, query(t, "الحصاد"))
+	if err != nil || res.Total != 1 || res.Hits[0].Article.ID != c.ID {
+		t.Errorf("search after PutPrepared: %+v, %v; want %s", res, err, c.ID)
 	}
 }
 
