@@ -361,9 +361,6 @@ const (
 	tQuote
 )
 
-// maxFeatures bounds the features of one token.
-const maxFeatures = 64
-
 // Sentinel attribute values beyond the edges of the sentence.
 const (
 	edgeLeft  = 0x1ef7

@@ -208,13 +208,14 @@ func trainStage(lx *lexicon, data []Sentence, docs [][]docTok, opt TrainOptions,
 				at[p][t] = trans[p][t] - transAcc[p][t]/c
 			}
 		}
-		// Keep only the features with a weight.
+		// Keep only the features with a weight of a full update or more
+		// for some tag.
 		var kk []uint64
 		var ww []float32
 		for r := 0; r < nf; r++ {
 			row := aw[r*numTags : r*numTags+numTags]
 			for _, x := range row {
-				if x > 1e-3 || x < -1e-3 {
+				if x >= minWeight || x <= -minWeight {
 					kk = append(kk, keys[r])
 					ww = append(ww, row...)
 					break
@@ -280,6 +281,13 @@ func trainStage(lx *lexicon, data []Sentence, docs [][]docTok, opt TrainOptions,
 	}
 	return st
 }
+
+// minWeight is the least averaged weight, for some tag, of a feature
+// the model keeps. About half the features of a trained model have
+// none (most were updated once or twice and averaged down); leaving
+// them out halves the model and speeds tagging by about a third at no
+// cost (5-fold CV on train 0.7380 -> 0.7378, dev 0.7139 -> 0.7181).
+const minWeight = 1.0
 
 // viterbi decodes a sentence given by its feature rows under dense
 // weights w, during training.
