@@ -476,6 +476,41 @@ func features(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
 	return dst
 }
 
+// featuresLite appends the features of token i that the second pass
+// uses beside docFeatures: the word and its near context in a few
+// features. The first pass's tag summarizes the rest, and the second
+// pass costs a third of the first.
+func featuresLite(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
+	f := func(t int, v uint64) { dst = append(dst, mix(uint64(t), v)) }
+	cur := &toks[i]
+	f(tBias, 0)
+	f(tWord+2, cur.word)
+	f(tBare+1, cur.bare)
+	f(tNoAl, cur.noAl)
+	for k := -1; k <= 1; k += 2 {
+		if j := i + k; j >= 0 && j < len(toks) {
+			f(tWord+k+2, toks[j].word)
+			f(tTrig+k+2, uint64(toks[j].trig))
+		}
+	}
+	f(tTrig+2, uint64(cur.trig))
+	f(tCl1+2, uint64(cur.cluster>>16&0xff))
+	f(tCl2+1, uint64(cur.cluster>>8&0xffff))
+	f(tAffix+2, cur.affix[2])
+	f(tAffix+5, cur.affix[5])
+	f(tShape, cur.shape)
+	f(tFreq, uint64(cur.cluster>>24)<<1|b2u(cur.viaBare))
+	f(tMorph+1, uint64(cur.morph))
+	f(tParts+1, uint64(cur.parts))
+	if g := gaz[i]; g != 0 {
+		f(tGaz, uint64(g))
+	}
+	if cur.quote != 0 {
+		f(tQuote, uint64(cur.quote))
+	}
+	return dst
+}
+
 // analyze computes the token attributes and gazetteer bits of a
 // sentence of tokens as written, reusing the buffers of s.
 func (s *scratch) analyze(lx *lexicon, gz *gazetteer, tokens []string) {

@@ -167,9 +167,11 @@ func (m *stage) decode(s *scratch, doc []docTok) []Tag {
 	s.score, s.back = s.score[:n*numTags], s.back[:n*numTags]
 	for i := 0; i < n; i++ {
 		var sum [numTags]int32
-		s.feats = features(s.toks, s.gaz, i, s.feats[:0])
 		if doc != nil {
+			s.feats = featuresLite(s.toks, s.gaz, i, s.feats[:0])
 			s.feats = docFeatures(doc, i, s.feats)
+		} else {
+			s.feats = features(s.toks, s.gaz, i, s.feats[:0])
 		}
 		for _, f := range s.feats {
 			if sl := m.lookup(f); sl != nil {

@@ -164,9 +164,11 @@ func trainStage(lx *lexicon, data []Sentence, docs [][]docTok, opt TrainOptions,
 		st := sent{tags: d.Tags, start: make([]int32, len(d.Tokens)+1)}
 		for j := range d.Tokens {
 			st.start[j] = int32(len(st.feats))
-			s.feats = features(s.toks, s.gaz, j, s.feats[:0])
 			if docs != nil {
+				s.feats = featuresLite(s.toks, s.gaz, j, s.feats[:0])
 				s.feats = docFeatures(docs[i], j, s.feats)
+			} else {
+				s.feats = features(s.toks, s.gaz, j, s.feats[:0])
 			}
 			for _, f := range s.feats {
 				if f == 0 {
