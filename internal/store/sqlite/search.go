@@ -106,10 +106,16 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 		return res, fmt.Errorf("sqlite: search: %w", err)
 	}
 	order := ` ORDER BY score DESC, a.sort_key DESC, a.id`
+	outer := ` ORDER BY t.score DESC, t.sort_key DESC, t.id`
 	if len(pos) == 0 {
 		order = ` ORDER BY a.sort_key DESC, a.id` // no words to rank by: newest first
+		outer = ` ORDER BY t.sort_key DESC, t.id`
 	}
-	page, pargs := limitOffset(`SELECT `+articleCols+`, `+score+` AS score FROM `+from+where+order, append([]any(nil), args...), q.Limit, q.Offset)
+	// The page is chosen over the matches' keys alone, and only its rows
+	// are read whole: selecting the columns in the ranked query would read
+	// every match's body (overflow pages) into the sorter.
+	inner, pargs := limitOffset(`SELECT a.seq AS seq, `+score+` AS score, a.sort_key AS sort_key, a.id AS id FROM `+from+where+order, append([]any(nil), args...), q.Limit, q.Offset)
+	page := `SELECT ` + articleCols + `, t.score FROM (` + inner + `) t JOIN articles a ON a.seq = t.seq` + outer
 	rows, err := s.db.QueryContext(ctx, page, pargs...)
 	if err != nil {
 		return res, fmt.Errorf("sqlite: search: %w", err)
