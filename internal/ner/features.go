@@ -161,11 +161,11 @@ func (lx *lexicon) info(text, w string, forms []string) (tokenInfo, []string) {
 	}
 	// bare: the most stripped form the cluster list knows, else w.
 	bare := w
-	if c, ok := lx.clusters[ti.word]; ok {
+	if c, ok := lx.clusters.get(ti.word); ok {
 		ti.cluster = c
 	}
 	for i := len(forms) - 1; i > 0; i-- {
-		if c, ok := lx.clusters[ti.variants[i]]; ok {
+		if c, ok := lx.clusters.get(ti.variants[i]); ok {
 			bare = forms[i]
 			if ti.cluster == 0 {
 				ti.cluster, ti.viaBare = c, true
@@ -185,21 +185,21 @@ func (lx *lexicon) info(text, w string, forms []string) (tokenInfo, []string) {
 	if ti.cluster != 0 {
 		ti.morph |= morphKnown
 	}
-	if _, ok := lx.clusters[hashConcat(sAl, noAl)]; ok {
+	if _, ok := lx.clusters.get(hashConcat(sAl, noAl)); ok {
 		ti.morph |= morphWithAl
 	}
-	if _, ok := lx.clusters[hashString(noAl)]; ok {
+	if _, ok := lx.clusters.get(hashString(noAl)); ok {
 		ti.morph |= morphBareAl
 	}
 	nsuf := 0
 	stem := strings.TrimSuffix(noAl, "ة")
 	for _, suf := range morphSuffixes {
-		if _, ok := lx.clusters[hashConcat(stem, suf)]; ok {
+		if _, ok := lx.clusters.get(hashConcat(stem, suf)); ok {
 			nsuf++
 		}
 	}
 	if stem != noAl {
-		if _, ok := lx.clusters[hashConcat(stem, "تها")]; ok {
+		if _, ok := lx.clusters.get(hashConcat(stem, "تها")); ok {
 			nsuf++
 		}
 	}

@@ -129,7 +129,10 @@ func (m *Model) stripClitics(w string) string {
 	if m.isName(w) {
 		return w
 	}
-	count := func(s string) uint32 { return m.lx.clusters[hashString(s)] >> 24 }
+	count := func(s string) uint32 {
+		c, _ := m.lx.clusters.get(hashString(s))
+		return c >> 24
+	}
 	for i := len(forms) - 1; i > 0; i-- {
 		// A form with the article that the word list knows (فالون is
 		// not ف + الون).
