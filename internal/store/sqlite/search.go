@@ -62,7 +62,7 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 		if neg != "" {
 			expr += " NOT " + neg
 		}
-		from = `articles_fts f JOIN articles a ON a.seq = f.rowid`
+		from = `articles_fts f JOIN articles a INDEXED BY articles_match ON a.seq = f.rowid`
 		conds = append(conds, `articles_fts MATCH ?`)
 		args = append(args, expr)
 		score = fmt.Sprintf(`-bm25(articles_fts, %g, %g)`, titleWeight, bodyWeight)
