@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io"
 	"slices"
 	"time"
 
@@ -12,21 +11,9 @@ import (
 )
 
 func runBench(ctx context.Context, env Env, args []string) error {
-	usage := func(w io.Writer) {
-		fmt.Fprintln(w, "Usage: rasid bench WHAT [flags]\n\nMeasure how fast rasid answers on your archive (quality is rasid eval's job).\n  search     latency of one-to-three-word queries: rasid bench search -h")
-	}
-	switch {
-	case len(args) == 0:
-		usage(env.Stderr)
-		return usagef("rasid bench: say what to measure")
-	case args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help":
-		usage(env.Stdout)
-		return nil
-	case args[0] == "search":
-		return runBenchSearch(ctx, env, args[1:])
-	}
-	usage(env.Stderr)
-	return usagef("rasid bench: unknown measurement %q", args[0])
+	return group{"bench", "Usage: rasid bench MEASUREMENT [flags]\n\nMeasure how fast rasid answers on your archive (quality is rasid eval's job):", "measurement", "say what to measure", []evalTask{
+		{"search", "latency of one-to-three-word queries over the archive (--db FILE --queries N --rounds N --facets)", runBenchSearch},
+	}}.run(ctx, env, args)
 }
 
 // benchReport is the output of rasid bench search.

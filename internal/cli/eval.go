@@ -5,13 +5,52 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 )
 
-// evalTask is one task of rasid eval.
+// evalTask is one subcommand of a command that groups several: a task of
+// rasid eval, a model of rasid train, a measurement of rasid bench.
 type evalTask struct {
 	name    string
 	summary string
 	run     func(ctx context.Context, env Env, args []string) error
+}
+
+// group is a command whose first argument names one of its tasks.
+type group struct {
+	name    string // "eval"
+	usage   string // the usage text before the list of tasks
+	noun    string // what a task is called in errors: "task"
+	missing string // the error when no task is named: "no task given"
+	tasks   []evalTask
+}
+
+// run runs the task args[0] names with the rest of args; -h (or no task,
+// or an unknown one, on stderr) prints the usage and the tasks.
+func (g group) run(ctx context.Context, env Env, args []string) error {
+	usage := func(w io.Writer) {
+		fmt.Fprintln(w, g.usage)
+		for _, t := range g.tasks {
+			fmt.Fprintf(w, "  %-10s %s\n", t.name, t.summary)
+		}
+		fmt.Fprintf(w, "\nRun 'rasid %s %s -h' for its flags.\n", g.name, strings.ToUpper(g.noun))
+	}
+	if len(args) == 0 {
+		usage(env.Stderr)
+		return usagef("rasid %s: %s", g.name, g.missing)
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		usage(env.Stdout)
+		return nil
+	}
+	for _, t := range g.tasks {
+		if t.name == args[0] {
+			return t.run(ctx, env, args[1:])
+		}
+	}
+	usage(env.Stderr)
+	return usagef("rasid %s: unknown %s %q", g.name, g.noun, args[0])
 }
 
 // evalTasks lists the tasks of rasid eval.
@@ -31,29 +70,7 @@ func evalTasks() []evalTask {
 }
 
 func runEval(ctx context.Context, env Env, args []string) error {
-	usage := func(w io.Writer) {
-		fmt.Fprintln(w, "Usage: rasid eval TASK [flags]\n\nMeasure quality on annotated data. Tasks:")
-		for _, t := range evalTasks() {
-			fmt.Fprintf(w, "  %-10s %s\n", t.name, t.summary)
-		}
-		fmt.Fprintln(w, "\nRun 'rasid eval TASK -h' for the flags of a task.")
-	}
-	if len(args) == 0 {
-		usage(env.Stderr)
-		return usagef("rasid eval: no task given")
-	}
-	switch args[0] {
-	case "-h", "-help", "--help", "help":
-		usage(env.Stdout)
-		return nil
-	}
-	for _, t := range evalTasks() {
-		if t.name == args[0] {
-			return t.run(ctx, env, args[1:])
-		}
-	}
-	usage(env.Stderr)
-	return usagef("rasid eval: unknown task %q", args[0])
+	return group{"eval", "Usage: rasid eval TASK [flags]\n\nMeasure quality on annotated data. Tasks:", "task", "no task given", evalTasks()}.run(ctx, env, args)
 }
 
 // requireCases refuses to score nothing: n is how many cases of the kind

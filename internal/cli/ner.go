@@ -90,28 +90,7 @@ func trainTasks() []evalTask {
 }
 
 func runTrain(ctx context.Context, env Env, args []string) error {
-	usage := func(w io.Writer) {
-		fmt.Fprintln(w, "Usage: rasid train MODEL [flags]\n\nTrain a model from annotated data. Models:")
-		for _, t := range trainTasks() {
-			fmt.Fprintf(w, "  %-10s %s\n", t.name, t.summary)
-		}
-	}
-	if len(args) == 0 {
-		usage(env.Stderr)
-		return usagef("rasid train: no model given")
-	}
-	switch args[0] {
-	case "-h", "-help", "--help", "help":
-		usage(env.Stdout)
-		return nil
-	}
-	for _, t := range trainTasks() {
-		if t.name == args[0] {
-			return t.run(ctx, env, args[1:])
-		}
-	}
-	usage(env.Stderr)
-	return usagef("rasid train: unknown model %q", args[0])
+	return group{"train", "Usage: rasid train MODEL [flags]\n\nTrain a model from annotated data. Models:", "model", "no model given", trainTasks()}.run(ctx, env, args)
 }
 
 func runTrainNER(ctx context.Context, env Env, args []string) error {
