@@ -152,7 +152,7 @@ func (an *Analyzer) Analyze(a news.Article) news.Analysis {
 
 	ref := a.Published
 	if ref.IsZero() {
-		if day, conf, ok := timex.InferPublished(inferenceText(a)); ok {
+		if day, conf, ok := timex.InferPublished(timex.InferenceText(a.Title, a.Body)); ok {
 			ref = day.Add(12 * time.Hour) // midday: only the day is known
 			out.PublishedInferred = &news.InferredDate{Date: day.Format(time.DateOnly), Confidence: conf}
 		}
@@ -357,15 +357,6 @@ func (an *Analyzer) timexes(text string, published time.Time) []timex.Timex {
 		}
 	}
 	return xa
-}
-
-// inferenceText is what timex.InferPublished reads: the title, a blank
-// line and the body.
-func inferenceText(a news.Article) string {
-	if a.Title == "" {
-		return a.Body
-	}
-	return a.Title + "\n\n" + a.Body
 }
 
 // spanner cuts spans of a text by code point offsets.

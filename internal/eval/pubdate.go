@@ -7,8 +7,9 @@ import (
 	"hash/fnv"
 	"io"
 	"slices"
-	"strings"
 	"time"
+
+	"github.com/rasid-news/rasid/internal/timex"
 )
 
 // PubdateCase is one article whose publication day is known, for scoring
@@ -35,7 +36,7 @@ func PubdateCasesFromNews(arts []NewsArticle) []PubdateCase {
 		if day.Before(PubdateFrom) {
 			continue
 		}
-		out = append(out, PubdateCase{URL: a.URL, Source: a.Source, Day: day, Text: joinTitle(a.Title, a.Content)})
+		out = append(out, PubdateCase{URL: a.URL, Source: a.Source, Day: day, Text: timex.InferenceText(a.Title, a.Content)})
 	}
 	return out
 }
@@ -71,17 +72,10 @@ func ReadPubdateJSONL(r io.Reader, name string) ([]PubdateCase, error) {
 		if err != nil {
 			return fmt.Errorf("date %q: %w", date, err)
 		}
-		out = append(out, PubdateCase{URL: a.URL, Source: a.Source, Day: day, Text: joinTitle(a.Title, body)})
+		out = append(out, PubdateCase{URL: a.URL, Source: a.Source, Day: day, Text: timex.InferenceText(a.Title, body)})
 		return nil
 	})
 	return out, err
-}
-
-func joinTitle(title, body string) string {
-	if title = strings.TrimSpace(title); title == "" {
-		return body
-	}
-	return title + "\n\n" + body
 }
 
 // PubdateSplit names the half of the cases a URL belongs to: "dev" (the

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"time"
 
 	"github.com/rasid-news/rasid/internal/arabic"
@@ -8,8 +9,8 @@ import (
 )
 
 // InferPublished estimates the publication day of an article that came
-// without a date, from its content alone (pass the title, a blank line and
-// the body, as `rasid eval pubdate` does). It reads the days the text names
+// without a date, from its content alone (pass InferenceText of its title
+// and body, as the analysis and `rasid eval pubdate` do). It reads the days the text names
 // in full, Gregorian or Hijri, and answers only from two kinds of evidence
 // that were measured to be reliable:
 //
@@ -295,4 +296,13 @@ func atoi(s string) int {
 		n = n*10 + int(r-'0')
 	}
 	return n
+}
+
+// InferenceText is the text InferPublished reads for an article: its title,
+// a blank line and its body (the body alone when there is no title).
+func InferenceText(title, body string) string {
+	if title = strings.TrimSpace(title); title == "" {
+		return body
+	}
+	return title + "\n\n" + body
 }
