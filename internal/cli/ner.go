@@ -4,10 +4,8 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"sort"
-	"strings"
 
 	"github.com/rasid-news/rasid/internal/eval"
 	"github.com/rasid-news/rasid/internal/ner"
@@ -30,7 +28,7 @@ func runNER(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("rasid ner: %w", err)
 	}
-	toks, err := readTokenColumn(env.Stdin, "stdin")
+	toks, err := ner.ReadTokens(env.Stdin, "stdin")
 	if err != nil {
 		return fmt.Errorf("rasid ner: %w", err)
 	}
@@ -46,39 +44,6 @@ func runNER(ctx context.Context, env Env, args []string) error {
 	}
 	return w.Flush()
 }
-
-// readTokenColumn reads the sentences of CoNLL input by their first column
-// alone, whatever the other columns hold (POS tags, chunks, gold tags): a
-// token per non-blank line, a blank line between sentences. A line that
-// starts with a space or tab has an empty token (ANERcorp has lines " O").
-func readTokenColumn(r io.Reader, name string) ([][]string, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), maxTokenLine)
-	var out [][]string
-	var cur []string
-	for line := 1; sc.Scan(); line++ {
-		text := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(text) == "" {
-			if len(cur) > 0 {
-				out = append(out, cur)
-				cur = nil
-			}
-			continue
-		}
-		tok, _, _ := strings.Cut(strings.ReplaceAll(text, "\t", " "), " ")
-		cur = append(cur, tok)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if len(cur) > 0 {
-		out = append(out, cur)
-	}
-	return out, nil
-}
-
-// maxTokenLine bounds one line of rasid ner --conll input.
-const maxTokenLine = 1 << 20
 
 // trainTasks lists what rasid train can train.
 func trainTasks() []evalTask {

@@ -82,3 +82,34 @@ func isTagLike(s string) bool {
 	_, err := ParseTag(s)
 	return err == nil && s != "O"
 }
+
+// ReadTokens reads the sentences of CoNLL input by their first column
+// alone, whatever the other columns hold (POS tags, chunks, gold tags): a
+// token per non-blank line, a blank line between sentences. A line that
+// starts with a space or tab has an empty token (ANERcorp has lines " O").
+// name names the input in errors (a line over the length bound).
+func ReadTokens(r io.Reader, name string) ([][]string, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), maxCoNLLLine)
+	var out [][]string
+	var cur []string
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" {
+			if len(cur) > 0 {
+				out = append(out, cur)
+				cur = nil
+			}
+			continue
+		}
+		tok, _, _ := strings.Cut(strings.ReplaceAll(text, "\t", " "), " ")
+		cur = append(cur, tok)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out, nil
+}

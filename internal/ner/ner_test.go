@@ -106,6 +106,38 @@ func TestReadCoNLL(t *testing.T) {
 	}
 }
 
+// FuzzReadTokens: any input gives one token per non-blank line, each with
+// no space, tab or line break in it.
+func FuzzReadTokens(f *testing.F) {
+	for _, s := range []string{"محمد NNP\nذهب VBD\n\nقال\tVBD\tO\n", " O\n", "\r\n\r\n", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		sents, err := ner.ReadTokens(strings.NewReader(in), "fuzz")
+		if err != nil {
+			return
+		}
+		lines := 0
+		for _, l := range strings.Split(in, "\n") {
+			if strings.TrimSpace(strings.TrimRight(l, "\r")) != "" {
+				lines++
+			}
+		}
+		n := 0
+		for _, s := range sents {
+			n += len(s)
+			for _, tok := range s {
+				if strings.ContainsAny(tok, " \t\n") {
+					t.Fatalf("token %q holds a separator", tok)
+				}
+			}
+		}
+		if n != lines {
+			t.Fatalf("%d tokens for %d non-blank lines of %q", n, lines, in)
+		}
+	})
+}
+
 func FuzzReadCoNLL(f *testing.F) {
 	for _, s := range []string{"بغداد B-LOC\n\nقال O\n", "x\ny\n", " O\n", "a B-X\n", "\r\n\r\n"} {
 		f.Add(s)
