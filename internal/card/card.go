@@ -143,12 +143,6 @@ func Build(s news.Story, arts []news.Article, analyses map[string]news.Analysis,
 	if c.Title == "" {
 		c.Title = s.Title
 	}
-	if c.Title == "" && len(arts) > 0 { // no headlines: the first sentence of the first article
-		_, sents := arabic.SplitSentences(arts[0].Body)
-		if len(sents) > 0 {
-			c.Title = shorten(strings.TrimSpace(string([]rune(arts[0].Body)[sents[0].Start:sents[0].End])), 90)
-		}
-	}
 	c.Entities = entities(arts, analyses, opt.Entities)
 	c.Quotes = quotes(arts, analyses, opt)
 	c.Figures = figures(arts, analyses, opt.Figures)

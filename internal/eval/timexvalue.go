@@ -212,8 +212,7 @@ func FoundValueForms(v string) []string {
 // value: its TIMEX and its resolutions.
 func recExpectedForms(timexV string, resolutions []map[string]string) []string {
 	var out []string
-	var addTimex func(t string)
-	addTimex = func(t string) {
+	addTimex := func(t string) {
 		if t == "" {
 			return
 		}

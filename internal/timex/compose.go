@@ -415,9 +415,6 @@ func (p *parser) rangeExpr(i int) (match, bool) {
 		default:
 			return match{}, false
 		}
-		if lm.t.Granularity == "day" && rm.day.Before(lm.day) && rm.day.AddDate(-1, 0, 0).After(lm.day) == false {
-			// 2 أكتوبر إلى 22 أكتوبر resolved to different years stays.
-		}
 		if strings.Contains(lm.t.Value, "/") || strings.Contains(rm.t.Value, "/") {
 			return match{}, false
 		}

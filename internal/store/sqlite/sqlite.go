@@ -221,8 +221,7 @@ func (s *DB) PutPrepared(ctx context.Context, pp store.Prepared) ([]store.Outcom
 		}
 		return out, nil
 	}
-	var err error
-	err = s.tx(ctx, func(tx sqlTx) error {
+	err := s.tx(ctx, func(tx sqlTx) error {
 		exists, err := tx.PrepareContext(ctx, `SELECT 1 FROM articles WHERE id = ?`)
 		if err != nil {
 			return err
