@@ -557,7 +557,7 @@ func timeline(arts []news.Article, analyses map[string]news.Analysis, opt Option
 			if text == "" {
 				continue
 			}
-			ms = append(ms, story.Mention{Article: a.ID, Source: a.Source, Date: bySentence[si].date, Text: shorten(text, opt.MaxEventRunes), Order: i})
+			ms = append(ms, story.Mention{Article: a.ID, Source: a.Source, Date: bySentence[si].date, Text: news.Shorten(text, opt.MaxEventRunes), Order: i})
 		}
 	}
 	var out []Event
@@ -605,18 +605,4 @@ func sentenceText(body string, s news.Span) string {
 		return string(r[s.Start:s.End])
 	}
 	return ""
-}
-
-// shorten cuts text to at most n code points at a word boundary, marking
-// the cut with an ellipsis.
-func shorten(text string, n int) string {
-	r := []rune(text)
-	if n <= 0 || len(r) <= n {
-		return text
-	}
-	cut := n
-	for cut > n/2 && r[cut] != ' ' {
-		cut--
-	}
-	return strings.TrimSpace(string(r[:cut])) + " …"
 }

@@ -61,12 +61,19 @@ func (a Article) Headline() string {
 		return t
 	}
 	line, _, _ := strings.Cut(strings.TrimSpace(a.Body), "\n")
-	r := []rune(strings.Join(strings.Fields(line), " "))
-	if len(r) <= headlineLen {
-		return string(r)
+	return Shorten(strings.Join(strings.Fields(line), " "), headlineLen)
+}
+
+// Shorten cuts text to about n code points for display: at the last space
+// in the second half of the first n, with " …" after it. Text of n code
+// points or fewer (or n ≤ 0) comes back as it is.
+func Shorten(text string, n int) string {
+	r := []rune(text)
+	if n <= 0 || len(r) <= n {
+		return text
 	}
-	cut := headlineLen
-	for cut > headlineLen/2 && r[cut] != ' ' {
+	cut := n
+	for cut > n/2 && r[cut] != ' ' {
 		cut--
 	}
 	return strings.TrimSpace(string(r[:cut])) + " …"
