@@ -15,9 +15,9 @@
 //     part takes the id of the one person of the hand-written list
 //     (ner.KnownPersons) that fits (اوباما → باراك اوباما), else keeps an
 //     id of its own.
-//   - Time expressions are resolved against Published (given by the input
-//     or inferred at ingest, see news.DateOrigin). When the article has no
-//     date, its day is estimated from the title and body with
+//   - Time expressions are resolved against Published (as the input gave
+//     it: ingest never infers a date). When the article has no date, its
+//     day is estimated from the title and body with
 //     timex.InferPublished; when that gives one, it is recorded in
 //     PublishedInferred with its confidence and the expressions are
 //     resolved against it. Otherwise only expressions whose value does not

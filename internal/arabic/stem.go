@@ -66,7 +66,7 @@ func StemNorm(w string) string {
 // remembered once computed: news repeats its words, and a word the corpus
 // does not know costs several lexicon lookups per clitic reading. Stemming
 // is a pure function of the word, so the memo never goes stale; it stops
-// growing at memoMax words (about 20 MB), after which such words are
+// growing at memoMax words, after which such words are
 // stemmed each time.
 var (
 	memo    sync.Map // normalized word → stem
