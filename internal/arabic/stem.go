@@ -17,9 +17,12 @@ import (
 // tagged news corpus and by corpus evidence: a letter that looks like a
 // clitic or a suffix is removed only when what remains is a plausible
 // word. Stems are at least three letters long, except where the article
-// alone was removed. Teh marbuta is removed as a suffix from ordinary
-// words but kept in names; callers that match names across spellings
-// fold it with FoldTehMarbuta.
+// alone was removed. A nisba adjective keeps its yeh in all its forms
+// when the corpus writes it with the article, where the yeh cannot be
+// the pronoun "my" (العراقي, العراقية, عراقيين and العراقيون all give
+// عراقي; اطفالي gives اطفال). Teh marbuta is removed as a suffix from
+// ordinary words but kept in names; callers that match names across
+// spellings fold it with FoldTehMarbuta.
 //
 // Stem is safe for concurrent use. It returns a substring of the
 // normalized word, so it does not allocate when the word needs no
@@ -94,6 +97,7 @@ const (
 	sAl     = "ال"
 	sLamLam = "لل"
 	sTehM   = "ة"
+	sYeh    = "ي"
 )
 
 // Layers of clitics, outermost first: the stemmer peels them in this
@@ -267,10 +271,32 @@ var finalSuffixes = [...]suffix{
 
 // stripSuffixes removes an enclitic pronoun and the inflectional endings
 // before it from x, a word without proclitics, and reports whether it
-// removed an enclitic. It tries the longest
-// enclitic first, then none, and takes the first analysis that leaves a
-// stem of at least three letters that the corpus does not contradict.
+// removed an enclitic. It tries the longest enclitic first, then none,
+// and takes the first analysis that leaves a stem of at least three
+// letters that the corpus does not contradict. A nisba yeh stays, with a
+// feminine, dual or plural ending removed after it, when the corpus has
+// the nisba with the article (العربي): the pronoun ي never follows the
+// article, so there the yeh is the adjective's.
 func stripSuffixes(lx *lexicon, x string) (string, bool) {
+	st, enclitic := stripEndings(lx, x)
+	base := st
+	if st == x && strings.HasSuffix(x, sYeh+sTehM) {
+		base = x[:len(x)-len(sYeh+sTehM)] // a feminine nisba the corpus keeps whole
+	}
+	if len(base) < len(x) && nisbaEndings[x[len(base):]] && lx.freq[sAl+base+sYeh] >= protectMinCount {
+		return x[:len(base)+len(sYeh)], false
+	}
+	return st, enclitic
+}
+
+// nisbaEndings are the endings of a nisba adjective after its stem: the
+// yeh, alone or before a feminine, dual or plural ending.
+var nisbaEndings = map[string]bool{
+	"ي": true, "ية": true, "يين": true, "يون": true, "يات": true, "يتين": true, "يتان": true,
+}
+
+// stripEndings is stripSuffixes without the nisba rule.
+func stripEndings(lx *lexicon, x string) (string, bool) {
 	n := letters(x)
 	var whole int = -1 // corpus count of x, looked up once
 	for _, e := range enclitics {

@@ -13,12 +13,13 @@ const dataDir = "../../../shared/data"
 // Levels measured on the development data (README), less a small margin:
 // guards against regressions, not targets.
 const (
-	guardStemAccuracy   = 0.90 // measured 0.9074
-	guardConflationF1   = 0.91 // measured 0.9222
+	guardStemAccuracy   = 0.89 // measured 0.9005
+	guardConflationF1   = 0.91 // measured 0.9172
 	guardNamesIntact    = 0.79 // measured 0.8026
 	guardNamesConflates = 0.85 // measured 0.8689
 	guardBareIntact     = 0.86 // measured 0.8716 (bare names known from train and dev)
 	guardBareConflates  = 0.90 // measured 0.9130
+	guardBareNoArticle  = 0.90 // measured 0.9110 (the stem may drop the article)
 )
 
 func open(t *testing.T, path string) *os.File {
@@ -80,5 +81,9 @@ func TestNamesEvalGuard(t *testing.T) {
 	if got.Bare.IntactRate < guardBareIntact || got.Bare.ConflatesRate < guardBareConflates {
 		t.Errorf("bare names intact %.4f (guard %.2f), conflates %.4f (guard %.2f)",
 			got.Bare.IntactRate, guardBareIntact, got.Bare.ConflatesRate, guardBareConflates)
+	}
+	t.Logf("bare names without their article: rasid intact %.4f; bleve %.4f", got.Bare.IntactBareRate, bl.Bare.IntactBareRate)
+	if got.Bare.IntactBareRate < guardBareNoArticle {
+		t.Errorf("bare names intact without their article %.4f (guard %.2f)", got.Bare.IntactBareRate, guardBareNoArticle)
 	}
 }
