@@ -284,13 +284,55 @@ func entities(arts []news.Article, analyses map[string]news.Analysis, limit int)
 			g.articles[a.ID] = true
 		}
 	}
+	// A surname alone (الاتاسي, in an article that never writes the full
+	// name, so the recognizer gave it an id of its own) joins the one
+	// person of the story whose fuller name ends with it; two such persons
+	// leave it alone. The fuller name stays the entity's name.
+	for _, k := range order {
+		g := byKey[k]
+		ws := nameWords(mostFrequent(g.names))
+		if g.e.Type != "PERS" || len(ws) != 1 {
+			continue
+		}
+		fuller := func(h *agg) bool {
+			for n := range h.names {
+				if ow := nameWords(n); len(ow) > 1 && sameOrSurname(ws, ow) {
+					return true
+				}
+			}
+			return false
+		}
+		var into *agg
+		for _, o := range order {
+			h := byKey[o]
+			if h == g || h.e.Type != "PERS" || h.e.Mentions == 0 || !fuller(h) {
+				continue
+			}
+			if into != nil {
+				into = nil
+				break
+			}
+			into = h
+		}
+		if into == nil {
+			continue
+		}
+		into.e.Mentions += g.e.Mentions
+		for r, n := range g.roles {
+			into.roles[r] += n
+		}
+		for id := range g.articles {
+			into.articles[id] = true
+		}
+		g.e.Mentions = 0 // joined
+	}
 	var out []Entity
 	for _, k := range order {
 		g := byKey[k]
 		g.e.Name = mostFrequent(g.names)
 		g.e.Roles = byCount(g.roles, 3)
 		g.e.Articles = len(g.articles)
-		if g.e.Name == "" {
+		if g.e.Name == "" || g.e.Mentions == 0 {
 			continue
 		}
 		out = append(out, g.e)
@@ -392,31 +434,15 @@ func quotes(arts []news.Article, analyses map[string]news.Analysis, opt Options)
 // never joined: the recognizer told them apart. It returns the order of
 // the speakers left.
 func mergeSpeakers(byKey map[string]*Speaker, order []string) []string {
-	words := func(name string) []string {
-		ws := strings.Fields(arabic.FoldTehMarbuta(arabic.NormalizeString(name)))
-		for i, w := range ws {
-			if r := strings.TrimPrefix(w, "ال"); len([]rune(r)) >= 2 {
-				ws[i] = r
-			}
-		}
-		return ws
-	}
 	gone := map[string]bool{}
 	into := func(k string) string {
-		ws := words(byKey[k].Name)
+		ws := nameWords(byKey[k].Name)
 		if len(ws) == 0 {
 			return ""
 		}
-		full := strings.Join(ws, " ")
 		found := ""
 		for _, o := range order {
-			if o == k || gone[o] {
-				continue
-			}
-			ow := words(byKey[o].Name)
-			same := strings.Join(ow, " ") == full
-			surname := len(ws) == 1 && len(ow) > 1 && ow[len(ow)-1] == ws[0]
-			if !same && !surname {
+			if o == k || gone[o] || !sameOrSurname(ws, nameWords(byKey[o].Name)) {
 				continue
 			}
 			if found != "" {
@@ -429,7 +455,7 @@ func mergeSpeakers(byKey map[string]*Speaker, order []string) []string {
 	var kept []string
 	for _, k := range order {
 		sp := byKey[k]
-		if sp.EntityID == "" || len(words(sp.Name)) == 1 {
+		if sp.EntityID == "" || len(nameWords(sp.Name)) == 1 {
 			if o := into(k); o != "" {
 				t := byKey[o]
 				for _, q := range sp.Quotes {
@@ -444,6 +470,25 @@ func mergeSpeakers(byKey map[string]*Speaker, order []string) []string {
 		kept = append(kept, k)
 	}
 	return kept
+}
+
+// nameWords returns the words of a person's name as the card matches
+// names across a story: normalized, teh marbuta folded, each without its
+// article (الأتاسي and الاتاسى give اتاسي).
+func nameWords(name string) []string {
+	ws := strings.Fields(arabic.FoldTehMarbuta(arabic.NormalizeString(name)))
+	for i, w := range ws {
+		if r := strings.TrimPrefix(w, "ال"); len([]rune(r)) >= 2 {
+			ws[i] = r
+		}
+	}
+	return ws
+}
+
+// sameOrSurname reports whether the name words ws are the name ow, or
+// the surname alone of the fuller name ow.
+func sameOrSurname(ws, ow []string) bool {
+	return slices.Equal(ws, ow) || len(ws) == 1 && len(ow) > 1 && ow[len(ow)-1] == ws[0]
 }
 
 // figures keeps money, counts of at least two and percentages; one value

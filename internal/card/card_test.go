@@ -205,3 +205,47 @@ func TestQuotesBySpeaker(t *testing.T) {
 		})
 	}
 }
+
+func TestEntitiesJoinSurname(t *testing.T) {
+	type m struct{ typ, id, name string }
+	cases := []struct {
+		desc     string
+		mentions [][]m // per article
+		want     []string
+	}{
+		{"a lone surname joins the one fuller name",
+			[][]m{{{"PERS", "atasi", "منذر الأتاسي"}}, {{"PERS", "atasi", "منذر الأتاسي"}}, {{"PERS", "surname", "الاتاسى"}}},
+			[]string{"منذر الأتاسي PERS 3/3"}},
+		{"a surname two people share stays apart",
+			[][]m{{{"PERS", "s", "سالم الحداد"}, {"PERS", "t", "سليم الحداد"}}, {{"PERS", "h", "الحداد"}}},
+			[]string{"سالم الحداد PERS 1/1", "سليم الحداد PERS 1/1", "الحداد PERS 1/1"}},
+		{"only persons join",
+			[][]m{{{"LOC", "c", "جسر الشغور"}}, {{"LOC", "s", "الشغور"}}},
+			[]string{"جسر الشغور LOC 1/1", "الشغور LOC 1/1"}},
+		{"a full name never joins another",
+			[][]m{{{"PERS", "r", "رائد العمري"}}, {{"PERS", "o", "سامي رائد العمري"}}},
+			[]string{"رائد العمري PERS 1/1", "سامي رائد العمري PERS 1/1"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.desc, func(t *testing.T) {
+			var arts []news.Article
+			ans := map[string]news.Analysis{}
+			for i, ms := range tc.mentions {
+				id := fmt.Sprint("a", i)
+				arts = append(arts, news.Article{ID: id, Published: at(i + 1)})
+				an := news.Analysis{ID: id}
+				for _, x := range ms {
+					an.Entities = append(an.Entities, news.Entity{Type: x.typ, EntityID: x.id, Name: x.name})
+				}
+				ans[id] = an
+			}
+			var got []string
+			for _, e := range entities(arts, ans, 10) {
+				got = append(got, fmt.Sprintf("%s %s %d/%d", e.Name, e.Type, e.Mentions, e.Articles))
+			}
+			if strings.Join(got, " | ") != strings.Join(tc.want, " | ") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
