@@ -180,6 +180,8 @@ func (s *server) wrap(rt route) http.Handler {
 				status, msg = http.StatusBadRequest, err.Error()
 			case errors.Is(err, store.ErrNotFound):
 				status, msg = http.StatusNotFound, "not found: "+r.URL.Path
+			case errors.Is(err, store.ErrReadOnly):
+				status, msg = http.StatusForbidden, "the archive is open read-only: this server stores nothing"
 			case errors.Is(err, context.Canceled):
 				status, msg = 499, "request canceled"
 			}

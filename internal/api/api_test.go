@@ -437,3 +437,45 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+// TestReadOnlyStore: on an archive opened read-only the API reads as
+// usual and answers a write with 403 and a JSON error that says why.
+func TestReadOnlyStore(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "ro.db")
+	st, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := demo.Articles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.PutArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	ro, err := sqlite.OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	h := Handler(Config{Store: ro})
+	sc := newSchemas(t)
+	for _, tc := range []struct {
+		method, target, path, body string
+		status                     int
+		want                       string
+	}{
+		{"GET", "/api/v1/articles?limit=2", "/api/v1/articles", "", 200, `"total":16`},
+		{"GET", "/api/v1/search?q=%D8%A7%D9%84%D9%8A%D8%B1%D9%85%D9%88%D9%83", "/api/v1/search", "", 200, `"hits"`},
+		{"POST", "/api/v1/articles", "/api/v1/articles", `{"body": "خبر جديد عن الأمطار في المدينة"}`, 403, "read-only"},
+	} {
+		w := do(h, tc.method, tc.target, tc.body, "Content-Type", "application/json")
+		if w.Code != tc.status || !strings.Contains(w.Body.String(), tc.want) {
+			t.Errorf("%s %s: %d %.300s; want %d and %q", tc.method, tc.target, w.Code, w.Body, tc.status, tc.want)
+			continue
+		}
+		sc.check(t, tc.path, tc.method, w)
+	}
+}

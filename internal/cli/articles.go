@@ -85,7 +85,7 @@ func runArticles(ctx context.Context, env Env, args []string) error {
 		return usagef("rasid articles: --limit and --offset must not be negative")
 	}
 	f.Limit, f.Offset = *limit, *offset
-	st, err := openStore(ctx, env, *dbPath)
+	st, err := openReadStore(ctx, env, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -127,7 +127,7 @@ func runArticle(ctx context.Context, env Env, args []string) error {
 	if len(ids) != 1 {
 		return usagef("rasid article: give one article ID")
 	}
-	st, err := openStore(ctx, env, *dbPath)
+	st, err := openReadStore(ctx, env, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -184,7 +184,7 @@ func runSources(ctx context.Context, env Env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("rasid sources: unexpected argument %q", fs.Arg(0))
 	}
-	st, err := openStore(ctx, env, *dbPath)
+	st, err := openReadStore(ctx, env, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -221,7 +221,7 @@ func runStats(ctx context.Context, env Env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("rasid stats: unexpected argument %q", fs.Arg(0))
 	}
-	st, err := openStore(ctx, env, *dbPath)
+	st, err := openReadStore(ctx, env, *dbPath)
 	if err != nil {
 		return err
 	}

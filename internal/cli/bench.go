@@ -46,7 +46,7 @@ func runBenchSearch(ctx context.Context, env Env, args []string) error {
 	if *n < 1 || *rounds < 1 {
 		return usagef("rasid bench search: --queries and --rounds must be at least 1")
 	}
-	st, err := openStore(ctx, env, *db)
+	st, err := openReadStore(ctx, env, *db)
 	if err != nil {
 		return fmt.Errorf("rasid bench search: %w", err)
 	}

@@ -36,6 +36,30 @@ func defaultDB(env Env) string {
 	return "rasid.db"
 }
 
+// storeWritable reports whether this process may write the SQLite store
+// at path (a variable so that tests, which run as root, can take the place
+// of a user who may not).
+var storeWritable = sqlite.Writable
+
+// openReadStore opens the store named by dsn for a command that only
+// reads it. A SQLite store that this process may not write (the file or
+// its directory) is opened read-only: nothing is migrated, reindexed or
+// written (see sqlite.OpenReadOnly); any other store is opened as
+// openStore opens it, which brings its schema and index up to date.
+func openReadStore(ctx context.Context, env Env, dsn string) (store.Store, error) {
+	if dsn == "" || strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") || storeWritable(dsn) {
+		return openStore(ctx, env, dsn)
+	}
+	s, err := sqlite.OpenReadOnly(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store read-only (this user may not write it): %w", err)
+	}
+	if s.StaleIndex() && env.Stderr != nil {
+		fmt.Fprintf(env.Stderr, "rasid: warning: %s is open read-only and its search index was built by another rasid build; search may miss matches until a user who may write the store opens it (such as with `rasid stats --db %s`)\n", dsn, dsn)
+	}
+	return s, nil
+}
+
 // openStore opens the store named by dsn.
 func openStore(ctx context.Context, env Env, dsn string) (store.Store, error) {
 	switch {

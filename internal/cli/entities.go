@@ -37,7 +37,7 @@ func runEntities(ctx context.Context, env Env, args []string) error {
 	if *limit < 0 || *offset < 0 {
 		return usagef("rasid entities: --limit and --offset must not be negative")
 	}
-	st, err := openStore(ctx, env, *dbPath)
+	st, err := openReadStore(ctx, env, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func runEntity(ctx context.Context, env Env, args []string) error {
 	if *nRelated < 0 || *nArticles < 0 {
 		return usagef("rasid entity: --related and --articles must not be negative")
 	}
-	st, err := openStore(ctx, env, *dbPath)
+	st, err := openReadStore(ctx, env, *dbPath)
 	if err != nil {
 		return err
 	}

@@ -71,7 +71,7 @@ func runMigrate(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 	}
-	src, err := openStore(ctx, env, *from)
+	src, err := openReadStore(ctx, env, *from)
 	if err != nil {
 		return err
 	}

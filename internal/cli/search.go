@@ -49,7 +49,7 @@ func runSearch(ctx context.Context, env Env, args []string) error {
 	if strings.TrimSpace(query) == "" {
 		return usagef("rasid search: give a query")
 	}
-	st, err := openStore(ctx, env, *db)
+	st, err := openReadStore(ctx, env, *db)
 	if err != nil {
 		return fmt.Errorf("rasid search: %w", err)
 	}

@@ -32,14 +32,16 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	if err := api.CheckListen(*listen, *token); err != nil {
 		return usagef("rasid serve: %v", err)
 	}
-	st, err := openStore(ctx, env, *db)
+	st, err := openReadStore(ctx, env, *db)
 	if err != nil {
 		return fmt.Errorf("rasid serve: %w", err)
 	}
 	defer st.Close()
 	log := slog.New(slog.NewJSONHandler(env.Stderr, nil))
 	cfg := api.Config{Store: st, Token: *token, Logger: log}
-	if *analyze {
+	ro, _ := st.(interface{ ReadOnly() bool })
+	readOnly := ro != nil && ro.ReadOnly()
+	if *analyze && !readOnly { // a read-only archive stores nothing: POST answers 403
 		if cfg.Analyzer, err = analysis.Default(); err != nil {
 			return fmt.Errorf("rasid serve: %w", err)
 		}
@@ -64,7 +66,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	log.Info("serving", "addr", ln.Addr().String(), "db", *db, "token", *token != "")
+	log.Info("serving", "addr", ln.Addr().String(), "db", *db, "token", *token != "", "read_only", readOnly)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

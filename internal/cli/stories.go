@@ -210,7 +210,7 @@ func runStories(ctx context.Context, env Env, args []string) error {
 	if !to.IsZero() {
 		to = to.AddDate(0, 0, 1)
 	}
-	st, err := openStore(ctx, env, *db)
+	st, err := openReadStore(ctx, env, *db)
 	if err != nil {
 		return fmt.Errorf("rasid stories: %w", err)
 	}
@@ -283,7 +283,7 @@ func runStory(ctx context.Context, env Env, args []string) error {
 	if n > 1 {
 		return usagef("rasid story: choose one of --json, --md and --html")
 	}
-	st, err := openStore(ctx, env, *db)
+	st, err := openReadStore(ctx, env, *db)
 	if err != nil {
 		return fmt.Errorf("rasid story: %w", err)
 	}
@@ -347,7 +347,7 @@ func runDuplicates(ctx context.Context, env Env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("rasid duplicates: unexpected argument %q", fs.Arg(0))
 	}
-	st, err := openStore(ctx, env, *db)
+	st, err := openReadStore(ctx, env, *db)
 	if err != nil {
 		return fmt.Errorf("rasid duplicates: %w", err)
 	}

@@ -35,6 +35,10 @@ import (
 // not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrReadOnly is returned (wrapped) by the writing methods of a store
+// opened for reading only (an archive the user may not write).
+var ErrReadOnly = errors.New("the store is open read-only")
+
 // Outcome says what PutArticles did with one article.
 type Outcome int
 

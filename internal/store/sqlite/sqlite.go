@@ -34,8 +34,10 @@ import (
 
 // DB is a store.Store on one SQLite file. It is safe for concurrent use.
 type DB struct {
-	db   *sql.DB
-	path string
+	db         *sql.DB
+	path       string
+	readOnly   bool // opened by OpenReadOnly: every write fails with store.ErrReadOnly
+	staleIndex bool // read-only, and the index holds another analyzer's terms
 }
 
 var _ store.Store = (*DB)(nil)
@@ -349,6 +351,9 @@ func indexTerms(arts []news.Article, stored map[string]bool) []terms {
 
 // tx runs f in a write transaction, committing when it returns nil.
 func (s *DB) tx(ctx context.Context, f func(sqlTx) error) error {
+	if s.readOnly {
+		return fmt.Errorf("%w (%s)", store.ErrReadOnly, s.path)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
