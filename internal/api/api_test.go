@@ -479,3 +479,62 @@ func TestReadOnlyStore(t *testing.T) {
 		sc.check(t, tc.path, tc.method, w)
 	}
 }
+
+// TestHeadlines: the lists of the API give each article its headline,
+// which for an untitled article is its opening cut short (the title field
+// stays as it was, absent).
+func TestHeadlines(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "h.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	untitled := news.Article{ID: "u1", Source: "test", Body: "انقطاع الكهرباء في البصرة يدخل يومه الثالث وسط احتجاجات غاضبة في الشوارع ومطالبات بمحاسبة المسؤولين\nسطر ثان"}
+	titled := news.Article{ID: "t1", Source: "test", Title: "عنوان الخبر", Body: "نص الخبر عن البصرة"}
+	if _, err := st.PutArticles(ctx, []news.Article{untitled, titled}); err != nil {
+		t.Fatal(err)
+	}
+	ent := func(id string) news.Analysis {
+		return news.Analysis{ID: id, Analyzer: "t", Entities: []news.Entity{{Span: news.Span{Text: "البصرة", Start: 0, End: 6}, Type: "LOC", EntityID: "loc-basra", Name: "البصرة"}}}
+	}
+	if err := st.PutAnalyses(ctx, []news.Analysis{ent("u1"), ent("t1")}); err != nil {
+		t.Fatal(err)
+	}
+	h := Handler(Config{Store: st})
+	sc := newSchemas(t)
+	want := map[string]string{"u1": "انقطاع الكهرباء في البصرة يدخل يومه الثالث وسط احتجاجات غاضبة في الشوارع ومطالبات بمحاسبة …", "t1": "عنوان الخبر"}
+	for _, tc := range []struct{ target, path string }{
+		{"/api/v1/articles", "/api/v1/articles"},
+		{"/api/v1/entities/loc-basra", "/api/v1/entities/{id}"},
+		{"/api/v1/search?q=" + url.QueryEscape("البصرة"), "/api/v1/search"},
+	} {
+		w := do(h, "GET", tc.target, "")
+		if w.Code != 200 {
+			t.Fatalf("%s: %d %s", tc.target, w.Code, w.Body)
+		}
+		sc.check(t, tc.path, "GET", w)
+		var v struct {
+			Articles []news.ArticleRef
+			Hits     []struct{ Article news.ArticleRef }
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
+			t.Fatal(err)
+		}
+		refs := v.Articles
+		for _, h := range v.Hits {
+			refs = append(refs, h.Article)
+		}
+		if len(refs) != 2 {
+			t.Errorf("%s: %d articles, want 2: %s", tc.target, len(refs), w.Body)
+		}
+		for _, r := range refs {
+			if r.Headline != want[r.ID] {
+				t.Errorf("%s: %s has headline %q, want %q", tc.target, r.ID, r.Headline, want[r.ID])
+			}
+			if r.ID == "u1" && r.Title != "" {
+				t.Errorf("%s: the untitled article has title %q", tc.target, r.Title)
+			}
+		}
+	}
+}

@@ -54,13 +54,9 @@ func (s *server) listArticles(w http.ResponseWriter, r *http.Request) error {
 	}
 	out := ArticleList{Total: total, Offset: offset, Limit: limit, Articles: make([]news.ArticleRef, 0, len(arts))}
 	for _, a := range arts {
-		out.Articles = append(out.Articles, ref(a))
+		out.Articles = append(out.Articles, a.Ref())
 	}
 	return writeJSON(w, http.StatusOK, out)
-}
-
-func ref(a news.Article) news.ArticleRef {
-	return news.ArticleRef{ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, Published: a.Published}
 }
 
 // ArticleView is one article with its analysis and story when it has them.

@@ -119,7 +119,7 @@ func Build(s news.Story, arts []news.Article, analyses map[string]news.Analysis,
 	c := Card{ID: s.ID, First: s.First, Last: s.Last}
 	outlets := map[string]int{}
 	for _, a := range arts {
-		c.Articles = append(c.Articles, news.ArticleRef{ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, Published: a.Published})
+		c.Articles = append(c.Articles, a.Ref())
 		if a.Source != "" {
 			if outlets[a.Source] == 0 {
 				c.Outlets = append(c.Outlets, Outlet{Name: a.Source})

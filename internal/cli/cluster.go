@@ -347,7 +347,7 @@ func clusterStore(ctx context.Context, st store.Store, opt story.Options) (clust
 func storyOf(id string, arts []news.Article, dormant bool) news.Story {
 	s := news.Story{ID: id, Title: card.CentralTitle(arts), Dormant: dormant}
 	for _, a := range arts {
-		s.Articles = append(s.Articles, news.ArticleRef{ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, Published: a.Published})
+		s.Articles = append(s.Articles, a.Ref())
 		if a.Published.IsZero() {
 			continue
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -201,7 +202,7 @@ func printEntity(w io.Writer, rep entityReport) {
 		fmt.Fprintln(w, "\nlatest articles:")
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		for _, a := range rep.Articles {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", a.ID, listDay(a.Published), a.Source, oneLineTitle(a.Title, 80))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", a.ID, listDay(a.Published), a.Source, oneLineTitle(cmp.Or(a.Headline, a.Title), 80))
 		}
 		tw.Flush()
 	}

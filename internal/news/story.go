@@ -1,6 +1,9 @@
 package news
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Story is a group of articles telling one story, as the online clusterer
 // formed it. The fuller story card (timeline, summary, quotes) is computed
@@ -19,9 +22,31 @@ type Story struct {
 
 // ArticleRef names an article inside a story or a list.
 type ArticleRef struct {
-	ID        string    `json:"id"`
-	URL       string    `json:"url"`
-	Source    string    `json:"source"`
-	Title     string    `json:"title,omitempty"`
+	ID     string `json:"id"`
+	URL    string `json:"url"`
+	Source string `json:"source"`
+	Title  string `json:"title,omitempty"`
+	// Headline is what a list shows for the article: its title, or for an
+	// untitled article its opening cut short (Article.Headline). Refs
+	// stored before it existed have none; Label falls back then.
+	Headline  string    `json:"headline,omitempty"`
 	Published time.Time `json:"published,omitzero"`
+}
+
+// Ref returns the reference to a in a story or a list, its headline
+// included.
+func (a Article) Ref() ArticleRef {
+	return ArticleRef{ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, Headline: a.Headline(), Published: a.Published}
+}
+
+// Label is what a list shows for the article: its headline, else its
+// title, else its ID.
+func (r ArticleRef) Label() string {
+	switch {
+	case r.Headline != "":
+		return r.Headline
+	case strings.TrimSpace(r.Title) != "":
+		return strings.TrimSpace(r.Title)
+	}
+	return r.ID
 }

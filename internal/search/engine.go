@@ -244,7 +244,7 @@ func (e Engine) Search(ctx context.Context, r Request) (Result, error) {
 	for _, h := range res.Hits {
 		a := h.Article
 		out.Hits = append(out.Hits, Hit{
-			Article: news.ArticleRef{ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, Published: a.Published},
+			Article: a.Ref(),
 			Score:   h.Score,
 			Title:   m.highlight(a.Title, 0),
 			Snippet: m.highlight(a.Body, SnippetRunes),

@@ -165,7 +165,7 @@ func (m *memStore) EntityArticles(_ context.Context, id string, limit int) ([]ne
 	var out []news.ArticleRef
 	for _, a := range m.arts {
 		if m.mentions(a, id) {
-			out = append(out, ref(a))
+			out = append(out, a.Ref())
 		}
 	}
 	return out, nil
@@ -293,6 +293,8 @@ func (m *memStore) Search(_ context.Context, q store.SearchQuery) (store.SearchR
 
 func (m *memStore) Close() error { return nil }
 
+// ref is a story's reference to a as stores held it before ArticleRef had
+// a headline (the story page fills it in).
 func ref(a news.Article) news.ArticleRef {
 	return news.ArticleRef{ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, Published: a.Published}
 }

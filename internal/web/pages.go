@@ -117,7 +117,7 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.render(w, r, http.StatusOK, "article", a.Title, p)
+	s.render(w, r, http.StatusOK, "article", a.Headline(), p)
 }
 
 // entityPage is an entity with its mentions over time.

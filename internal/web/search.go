@@ -79,7 +79,7 @@ func (s StoreSearcher) Search(ctx context.Context, query string, offset, limit i
 		a := h.Article
 		text, hl := snippet(a.Body, want, 220)
 		out.Hits = append(out.Hits, Result{
-			Article: news.ArticleRef{ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, Published: a.Published},
+			Article: a.Ref(),
 			Snippet: text, Highlights: hl,
 		})
 	}

@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 
 	"github.com/rasid-news/rasid/internal/card"
 	"github.com/rasid-news/rasid/internal/news"
@@ -60,6 +62,7 @@ func buildStory(ctx context.Context, st store.Store, s news.Story) (storyPage, e
 	var arts []news.Article
 	analyses := map[string]news.Analysis{}
 	outlet := map[string]string{}
+	var err error
 	for _, ref := range refs {
 		a, err := st.Article(ctx, ref.ID)
 		if errors.Is(err, store.ErrNotFound) {
@@ -78,6 +81,9 @@ func buildStory(ctx context.Context, st store.Store, s news.Story) (storyPage, e
 			return p, err
 		}
 		analyses[a.ID] = an
+	}
+	if p.Articles, err = withHeadlines(ctx, st, s.Articles, arts); err != nil {
+		return p, err
 	}
 	p.Card = card.Build(s, arts, analyses, cardOptions())
 	if p.Card.Title == "" {
@@ -101,4 +107,37 @@ func buildStory(ctx context.Context, st store.Store, s news.Story) (storyPage, e
 		p.Speakers = append(p.Speakers, v)
 	}
 	return p, nil
+}
+
+// withHeadlines returns the story's refs with their headlines: refs stored
+// before ArticleRef had one carry none, and an untitled article would be
+// listed by its ID. Headlines come from the articles already read, else
+// (untitled articles beyond them) from the store.
+func withHeadlines(ctx context.Context, st store.Store, refs []news.ArticleRef, read []news.Article) ([]news.ArticleRef, error) {
+	headline := map[string]string{}
+	for _, a := range read {
+		headline[a.ID] = a.Headline()
+	}
+	out := slices.Clone(refs)
+	for i, r := range out {
+		if r.Headline != "" {
+			continue
+		}
+		if h, ok := headline[r.ID]; ok {
+			out[i].Headline = h
+			continue
+		}
+		if strings.TrimSpace(r.Title) != "" {
+			continue
+		}
+		a, err := st.Article(ctx, r.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out[i].Headline = a.Headline()
+	}
+	return out, nil
 }

@@ -207,10 +207,12 @@ func (s *DB) Entity(ctx context.Context, id string) (store.EntityStats, error) {
 	return e, nil
 }
 
-// EntityArticles lists the articles that mention an entity.
+// EntityArticles lists the articles that mention an entity, each with its
+// headline (an untitled article's opening: the first 1,000 characters of
+// the body are ample for news.Article.Headline).
 func (s *DB) EntityArticles(ctx context.Context, id string, limit int) ([]news.ArticleRef, error) {
 	as := args{id}
-	q := limitOffset(`SELECT a.id, a.url, a.source, a.title, a.published FROM articles a
+	q := limitOffset(`SELECT a.id, a.url, a.source, a.title, a.published, CASE WHEN btrim(a.title) = '' THEN left(a.body, 1000) ELSE '' END FROM articles a
 		WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = $1) ORDER BY a.sort_key, a.id`, &as, limit, 0)
 	var out []news.ArticleRef
 	err := s.query(ctx, func(db querier) error {
@@ -221,13 +223,13 @@ func (s *DB) EntityArticles(ctx context.Context, id string, limit int) ([]news.A
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var r news.ArticleRef
+			var a news.Article
 			var published string
-			if err := rows.Scan(&r.ID, &r.URL, &r.Source, &r.Title, &published); err != nil {
+			if err := rows.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &published, &a.Body); err != nil {
 				return err
 			}
-			r.Published = parseTime(published)
-			out = append(out, r)
+			a.Published = parseTime(published)
+			out = append(out, a.Ref())
 		}
 		return rows.Err()
 	})

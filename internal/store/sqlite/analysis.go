@@ -196,9 +196,16 @@ func (s *DB) Entity(ctx context.Context, id string) (store.EntityStats, error) {
 	return e, nil
 }
 
-// EntityArticles lists the articles that mention an entity.
+// openingLen is how much of an untitled article's body EntityArticles
+// reads for its headline (news.Article.Headline keeps the first line, at
+// most 90 code points, so this is ample unless the body opens with
+// this much white space).
+const openingLen = "1000"
+
+// EntityArticles lists the articles that mention an entity, each with its
+// headline (an untitled article's opening).
 func (s *DB) EntityArticles(ctx context.Context, id string, limit int) ([]news.ArticleRef, error) {
-	q := `SELECT a.id, a.url, a.source, a.title, a.published FROM articles a
+	q := `SELECT a.id, a.url, a.source, a.title, a.published, CASE WHEN trim(a.title) = '' THEN substr(a.body, 1, ` + openingLen + `) ELSE '' END FROM articles a
 		WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?) ORDER BY a.sort_key, a.id`
 	q, args := limitOffset(q, []any{id}, limit, 0)
 	rows, err := s.db.QueryContext(ctx, q, args...)
@@ -208,13 +215,13 @@ func (s *DB) EntityArticles(ctx context.Context, id string, limit int) ([]news.A
 	defer rows.Close()
 	var out []news.ArticleRef
 	for rows.Next() {
-		var r news.ArticleRef
+		var a news.Article
 		var published string
-		if err := rows.Scan(&r.ID, &r.URL, &r.Source, &r.Title, &published); err != nil {
+		if err := rows.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &published, &a.Body); err != nil {
 			return nil, fmt.Errorf("sqlite: entity articles: %w", err)
 		}
-		r.Published = parseTime(published)
-		out = append(out, r)
+		a.Published = parseTime(published)
+		out = append(out, a.Ref())
 	}
 	return out, rows.Err()
 }

@@ -312,8 +312,8 @@ func testAnalyses(t *testing.T, s store.Store) {
 
 func testEntities(t *testing.T, s store.Store) {
 	ctx := context.Background()
-	a := article("الأفق", "", "", "أ", day0)
-	b := article("النبأ", "", "", "ب", day0.AddDate(0, 0, 2))
+	a := article("الأفق", "", "بومبيو في بغداد", "أ", day0)
+	b := article("النبأ", "", "", "   وصل وزير الخارجية الأميركي مايك بومبيو إلى بغداد صباح اليوم في زيارة لم يعلن عنها من قبل، والتقى رئيس الوزراء\nوفي السطر الثاني", day0.AddDate(0, 0, 2))
 	c := article("النبأ", "", "", "ج", day0.AddDate(0, 0, 4))
 	put(t, s, a, b, c)
 	err := s.PutAnalyses(ctx, []news.Analysis{
@@ -343,6 +343,13 @@ func testEntities(t *testing.T, s store.Store) {
 	refs, err := s.EntityArticles(ctx, "l1", 2)
 	if err != nil || len(refs) != 2 || refs[0].ID != a.ID || refs[1].ID != b.ID {
 		t.Errorf("EntityArticles = %+v, %v", refs, err)
+	}
+	// Each ref carries the headline a list shows: the title, or an
+	// untitled article's opening cut short.
+	for i, want := range []string{"بومبيو في بغداد", "وصل وزير الخارجية الأميركي مايك بومبيو إلى بغداد صباح اليوم في زيارة لم يعلن عنها من قبل، …"} {
+		if i < len(refs) && refs[i].Headline != want {
+			t.Errorf("EntityArticles[%d].Headline = %q, want %q", i, refs[i].Headline, want)
+		}
 	}
 	rel, err := s.Related(ctx, "p1", 5)
 	if err != nil || len(rel) != 1 || rel[0].ID != "l1" {
