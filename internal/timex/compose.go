@@ -418,9 +418,24 @@ func (p *parser) rangeExpr(i int) (match, bool) {
 		if strings.Contains(lm.t.Value, "/") || strings.Contains(rm.t.Value, "/") {
 			return match{}, false
 		}
-		if lm.t.Granularity == "day" && rm.day.Year() != lm.day.Year() && rm.t.Value[5:] > lm.t.Value[5:] {
-			// both ends of one year: the right end's year wins when it
-			// was written, else the left's.
+		// A year written on an end is never replaced. An end whose year
+		// was not written takes the other's written year, as the two
+		// expressions do (rangeEnds): the left end the last such day or
+		// month not after the right end (من 10 ديسمبر إلى 5 يناير 2020 =
+		// 2019-12-10/2020-01-05), the right end the first not before the
+		// left (من 5 مارس 2019 إلى 10 مايو = 2019-03-05/2019-05-10).
+		switch {
+		case lm.guessYear && !rm.guessYear:
+			if lm, ok = moveYear(lm, rm, false); !ok {
+				return match{}, false
+			}
+		case rm.guessYear && !lm.guessYear:
+			if rm, ok = moveYear(rm, lm, true); !ok {
+				return match{}, false
+			}
+		case lm.guessYear && lm.t.Granularity == "day" && rm.day.Year() != lm.day.Year() && rm.t.Value[5:] > lm.t.Value[5:]:
+			// Neither year written, and the reference put the ends in
+			// two years: both in the right end's.
 			lm.day = time.Date(rm.day.Year(), lm.day.Month(), lm.day.Day(), 0, 0, 0, 0, time.UTC)
 			lm.t.Value = day(lm.day)
 		}

@@ -174,6 +174,43 @@ func TestExtractCalendar(t *testing.T) {
 	}
 }
 
+// TestRangeYears: a range read as one value (Options.Ranges) never
+// replaces a year written on one of its ends; an end whose year was not
+// written takes the other's, as the two ends read apart do.
+func TestRangeYears(t *testing.T) {
+	refT := time.Date(2016, 11, 7, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text string
+		future     bool
+		want       string
+	}{
+		{"both years written", "من 5 مارس 2019 إلى 10 مايو 2020", false, "2019-03-05/2020-05-10"},
+		{"both years written, Future", "من 5 مارس 2019 إلى 10 مايو 2020", true, "2019-03-05/2020-05-10"},
+		{"both written, kept as written", "من 5 مارس 2020 إلى 10 مايو 2019", false, "2020-03-05/2019-05-10"},
+		{"left year written", "من 5 مارس 2019 إلى 10 مايو", false, "2019-03-05/2019-05-10"},
+		{"left year written, right end in the next year", "من 10 ديسمبر 2019 إلى 5 يناير", false, "2019-12-10/2020-01-05"},
+		{"left numeric date written", "من 2015/08/12 حتى 22 أكتوبر", false, "2015-08-12/2015-10-22"},
+		{"right year written", "من 5 مارس إلى 10 مايو 2020", false, "2020-03-05/2020-05-10"},
+		{"right year written, left end in the year before", "من 10 ديسمبر إلى 5 يناير 2020", false, "2019-12-10/2020-01-05"},
+		{"months, right year written", "من يناير إلى مارس 2021", false, "2021-01/2021-03"},
+		{"months, left year written", "من نوفمبر 2019 إلى فبراير", false, "2019-11/2020-02"},
+		{"months, both written", "من يناير 2019 إلى مارس 2020", false, "2019-01/2020-03"},
+		{"no year written", "من 5 مارس إلى 10 مايو", false, "2016-03-05/2016-05-10"},
+		{"no year written, Future", "من 5 مارس إلى 10 مايو", true, "2017-03-05/2017-05-10"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, x := range ExtractWith(tt.text, refT, Options{Ranges: true, Future: tt.future}) {
+				got = append(got, x.Value)
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("ExtractWith(%q, Ranges, Future %v) = %q, want [%s]", tt.text, tt.future, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestHijriRoundTrip(t *testing.T) {
 	for d := ref("2000-01-01"); d.Before(ref("2030-01-01")); d = d.AddDate(0, 0, 13) {
 		h, ok := ToHijri(d)
