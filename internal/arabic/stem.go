@@ -368,14 +368,6 @@ func inflection(lx *lexicon, x, r string, n int, list []suffix, riskyEnclitic bo
 	return r, true
 }
 
-// accept reports whether x may lose an ending to become r.
-func (lx *lexicon) accept(x, r string, risky bool) bool {
-	if lx.protected(x, r) {
-		return false
-	}
-	return !risky || lx.support(r) > 0
-}
-
 // protected reports whether the corpus shows x to be a word of its own
 // rather than r with a clitic or suffix: x is frequent and r rare.
 func (lx *lexicon) protected(x, r string) bool {

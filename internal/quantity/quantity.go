@@ -43,10 +43,9 @@ type Quantity struct {
 
 // span is a number found in the token stream.
 type span struct {
-	num   Number
-	i, j  int // tokens [i, j)
-	neg   bool
-	isPct bool
+	num  Number
+	i, j int // tokens [i, j)
+	neg  bool
 }
 
 // Numbers returns the bare numbers and ordinals of text, each with the

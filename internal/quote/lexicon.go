@@ -206,10 +206,6 @@ var nameLinks = set("بن", "ابن", "بنت", "ابو", "ابي", "عبد", "�
 // pronounSubjects are words that stand for a person just mentioned.
 var pronounSubjects = set("معاليه", "سموه", "فخامته", "سماحته", "هو", "هي", "بدوره", "بدورها")
 
-// orientation phrases (من جهته، من جانبه) introduce the person just
-// mentioned; their second word is listed here.
-var sideWords = set("جهته", "جانبه", "جهتها", "جانبها", "ناحيته", "ناحيتها", "جهتهم", "جانبهم")
-
 // clauseBreakers after a comma end a reported clause (…، وذلك في رده).
 var clauseBreakers = set("وذلك", "حسب", "بحسب", "وفق", "وفقا", "حسبما", "كما")
 
