@@ -138,6 +138,7 @@ func TestCentralTitle(t *testing.T) {
 func TestRender(t *testing.T) {
 	s, arts, ans := fixture()
 	arts[0].Title = "<script>alert(1)</script> *bold*"
+	arts[1].Title = "" // untitled: the sources list shows its opening
 	c := Build(s, arts, ans, DefaultOptions())
 	tests := []struct {
 		name   string
@@ -145,9 +146,9 @@ func TestRender(t *testing.T) {
 		want   []string
 		not    []string
 	}{
-		{"text", func(b *bytes.Buffer) error { return c.Text(b) }, []string{"2020-09", "[1][2]", "فؤاد حسين"}, nil},
-		{"markdown", func(b *bytes.Buffer) error { return c.Markdown(b) }, []string{"| 2020-09 |", "\\*bold\\*"}, []string{"<script>"}},
-		{"html", func(b *bytes.Buffer) error { return c.HTML(b) }, []string{`dir="rtl"`, "&lt;script&gt;"}, []string{"<script>"}},
+		{"text", func(b *bytes.Buffer) error { return c.Text(b) }, []string{"2020-09", "[1][2]", "فؤاد حسين", "· انطلقت في واشنطن"}, nil},
+		{"markdown", func(b *bytes.Buffer) error { return c.Markdown(b) }, []string{"| 2020-09 |", "\\*bold\\*", "· انطلقت في واشنطن"}, []string{"<script>"}},
+		{"html", func(b *bytes.Buffer) error { return c.HTML(b) }, []string{`dir="rtl"`, "&lt;script&gt;", "· انطلقت في واشنطن"}, []string{"<script>"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

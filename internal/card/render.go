@@ -101,7 +101,7 @@ func (c Card) Text(w io.Writer) error {
 	}
 	p.f("\nالمصادر (articles)\n")
 	for i, a := range c.Articles {
-		p.f("  [%d] %s · %s · %s\n", i+1, day(a.Published), a.Source, a.Title)
+		p.f("  [%d] %s · %s · %s\n", i+1, day(a.Published), a.Source, a.Label())
 	}
 	return p.err
 }
@@ -146,7 +146,7 @@ func (c Card) Markdown(w io.Writer) error {
 	}
 	p.f("\n## المصادر\n\n")
 	for i, a := range c.Articles {
-		title := md(a.Title)
+		title := md(a.Label())
 		if a.URL != "" {
 			title = "[" + title + "](" + a.URL + ")"
 		}
@@ -198,6 +198,6 @@ var pageTmpl = template.Must(template.New("card").Funcs(template.FuncMap{
 {{if .Entities}}<h2>الأطراف</h2><ul>{{range .Entities}}<li>{{.Name}}{{if .Roles}} — {{range $i, $r := .Roles}}{{if $i}}؛ {{end}}{{$r}}{{end}}{{end}} <small>({{.Type}}, {{.Articles}})</small></li>{{end}}</ul>{{end}}
 {{if .Quotes}}<h2>التصريحات</h2>{{range .Quotes}}<h3>{{.Name}}</h3>{{range .Quotes}}<blockquote>{{.Text}} <sup>{{cite $c .Article}}</sup></blockquote>{{end}}{{end}}{{end}}
 {{if .Figures}}<h2>أرقام</h2><ul>{{range .Figures}}<li><b>{{.Text}}</b> — {{.Context}} <sup>{{cites $c .Articles}}</sup></li>{{end}}</ul>{{end}}
-<h2>المصادر</h2><ol>{{range .Articles}}<li>{{.Published | day}} · {{.Source}} · {{if .URL}}<a href="{{.URL}}">{{.Title}}</a>{{else}}{{.Title}}{{end}}</li>{{end}}</ol>
+<h2>المصادر</h2><ol>{{range .Articles}}<li>{{.Published | day}} · {{.Source}} · {{if .URL}}<a href="{{.URL}}">{{.Label}}</a>{{else}}{{.Label}}{{end}}</li>{{end}}</ol>
 </body></html>
 `))
