@@ -3,9 +3,11 @@ package ner
 // Two passes over a text. The first pass tags each sentence alone. The
 // second sees, for every token, the first pass's tag of the token and
 // its neighbours, and the first pass's tags of the other occurrences of
-// the same word (without its clitics) in the sentences around it: a
-// surname written alone after the full name, or a club named ten times
-// in a match report, is then recognized as the same kind of name
+// the same word (without its clitics, even where the word list knows no
+// clitic-free form: وسلتيك, لسلتيك and سلتيك count as one) in the
+// sentences around it: a surname written alone after the full name, or a
+// club named ten times in a match report, is then recognized as the same
+// kind of name
 // (non-local features, as in Ratinov and Roth 2009, trained by
 // stacking: the first-pass tags of the training data come from models
 // that did not see the sentence).
@@ -29,7 +31,7 @@ func docContext(toks [][]tokenInfo, first [][]Tag) [][]docTok {
 	counts := map[uint64]*[numTags]uint16{}
 	add := func(s int, d int) {
 		for j := range toks[s] {
-			k := toks[s][j].bare
+			k := toks[s][j].strip
 			c := counts[k]
 			if c == nil {
 				c = new([numTags]uint16)
@@ -53,7 +55,7 @@ func docContext(toks [][]tokenInfo, first [][]Tag) [][]docTok {
 			own := first[s][j]
 			dt[j].own = own
 			dt[j].al = toks[s][j].noAl != toks[s][j].bare
-			dt[j].others = *counts[toks[s][j].bare]
+			dt[j].others = *counts[toks[s][j].strip]
 			dt[j].others[own]--
 		}
 		out[s] = dt

@@ -3,9 +3,12 @@ package ner
 import "testing"
 
 // TestDocContext checks that a token sees the first-pass tags of the
-// other occurrences of its word within docWindow sentences, not its own.
+// other occurrences of its word within docWindow sentences, not its own,
+// a clitic form (ولحود) counting as its word.
 func TestDocContext(t *testing.T) {
-	word := func(w string) tokenInfo { return tokenInfo{bare: hashString(w)} }
+	word := func(w string) tokenInfo { return tokenInfo{bare: hashString(w), strip: hashString(w)} }
+	// clitic is a word the word list does not know, with a proclitic.
+	clitic := func(w, stripped string) tokenInfo { return tokenInfo{bare: hashString(w), strip: hashString(stripped)} }
 	far := docWindow + 1
 	sents := make([][]tokenInfo, far+1)
 	first := make([][]Tag, far+1)
@@ -14,11 +17,11 @@ func TestDocContext(t *testing.T) {
 		first[i] = []Tag{O}
 	}
 	// Sentence 0: لحود as a person's surname and alone; sentence 1: لحود
-	// alone; the last sentence, out of sentence 0's window: لحود.
+	// alone and ولحود; the last sentence, out of sentence 0's window: لحود.
 	sents[0] = []tokenInfo{word("اميل"), word("لحود"), word("لحود")}
 	first[0] = []Tag{B(PERS), I(PERS), O}
-	sents[1] = []tokenInfo{word("لحود")}
-	first[1] = []Tag{O}
+	sents[1] = []tokenInfo{word("لحود"), clitic("ولحود", "لحود")}
+	first[1] = []Tag{O, B(PERS)}
 	sents[far] = []tokenInfo{word("لحود")}
 	first[far] = []Tag{B(PERS)}
 	doc := docContext(sents, first)
@@ -30,10 +33,11 @@ func TestDocContext(t *testing.T) {
 		majority   int
 		otherCount int
 	}{
-		{"surname in a full name", 0, 1, I(PERS), map[Tag]uint16{O: 2}, 0, 2},
-		{"next sentence", 1, 0, O, map[Tag]uint16{I(PERS): 1, O: 1, B(PERS): 1}, 1 + int(PERS), 3},
+		{"surname in a full name", 0, 1, I(PERS), map[Tag]uint16{O: 2, B(PERS): 1}, 0, 3},
+		{"next sentence", 1, 0, O, map[Tag]uint16{I(PERS): 1, O: 1, B(PERS): 2}, 1 + int(PERS), 4},
+		{"clitic form", 1, 1, B(PERS), map[Tag]uint16{I(PERS): 1, O: 2, B(PERS): 1}, 0, 4},
 		{"first name", 0, 0, B(PERS), map[Tag]uint16{}, noMajority, 0},
-		{"out of the window of sentence 0", far, 0, B(PERS), map[Tag]uint16{O: 1}, 0, 1},
+		{"out of the window of sentence 0", far, 0, B(PERS), map[Tag]uint16{O: 1, B(PERS): 1}, 0, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := doc[tc.sent][tc.tok]

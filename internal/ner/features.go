@@ -16,6 +16,7 @@ type tokenInfo struct {
 	bare     uint64 // the word without its proclitics (و ف ب ك ل, لل → ال)
 	noAl     uint64 // bare without the article
 	pfx      uint64 // the proclitics removed
+	strip    uint64 // the most stripped clitic-free form, known or not (the second pass's key of the word)
 	affix    [6]uint64
 	shape    uint64
 	cluster  uint32 // cluster path of the word (or of bare), 0 if unknown
@@ -174,6 +175,7 @@ func (lx *lexicon) info(text, w string, forms []string) (tokenInfo, []string) {
 		}
 	}
 	ti.bare = hashString(bare)
+	ti.strip = hashString(forms[len(forms)-1])
 	ti.pfx = hashString(w[:len(w)-len(bare)])
 	noAl := bare
 	if strings.HasPrefix(bare, sAl) && utf8.RuneCountInString(bare) >= 4 {
