@@ -120,7 +120,7 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 	matches := `SELECT a.seq AS seq, ` + score + ` AS score, a.sort_key AS sort_key, a.id AS id FROM ` + from + where
 	inner, pargs := limitOffset(`SELECT m.seq AS seq, m.score AS score, m.sort_key AS sort_key, m.id AS id, `+count+` AS total FROM (`+matches+`) m`+order, append([]any(nil), args...), q.Limit, q.Offset)
 	page := `SELECT ` + articleCols + `, t.score, t.total FROM (` + inner + `) t JOIN articles a ON a.seq = t.seq` + outer
-	rows, err := s.db.QueryContext(ctx, page, pargs...)
+	rows, err := s.query(ctx, page, pargs...)
 	if err != nil {
 		return res, fmt.Errorf("sqlite: search: %w", err)
 	}
@@ -144,7 +144,7 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 	case total >= 0:
 		res.Total = total
 	default: // no row on the page (or past it): count apart
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+where, args...).Scan(&res.Total); err != nil {
+		if err := s.queryRow(ctx, `SELECT count(*) FROM `+from+where, args...).Scan(&res.Total); err != nil {
 			return res, fmt.Errorf("sqlite: search: %w", err)
 		}
 	}
@@ -170,7 +170,7 @@ const maxSourceFacets = 20
 // countFacets counts all matches, by source and by month of publication
 // (the month as the outlet dated it, in its own time zone), in one pass.
 func (s *DB) countFacets(ctx context.Context, res *store.SearchResult, from, where string, args []any) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.source, substr(a.published, 1, 7), count(*) FROM `+from+where+` GROUP BY 1, 2`, args...)
+	rows, err := s.query(ctx, `SELECT a.source, substr(a.published, 1, 7), count(*) FROM `+from+where+` GROUP BY 1, 2`, args...)
 	if err != nil {
 		return fmt.Errorf("sqlite: search facets: %w", err)
 	}
@@ -218,7 +218,7 @@ func (s *DB) entityFacet(ctx context.Context, res *store.SearchResult, from, whe
 	}
 	for i, f := range res.ByEntity {
 		var name string
-		if err := s.db.QueryRowContext(ctx, `SELECT name FROM mentions WHERE entity_id = ? GROUP BY name ORDER BY count(*) DESC, name LIMIT 1`, f.Value).Scan(&name); err == nil {
+		if err := s.queryRow(ctx, `SELECT name FROM mentions WHERE entity_id = ? GROUP BY name ORDER BY count(*) DESC, name LIMIT 1`, f.Value).Scan(&name); err == nil {
 			res.ByEntity[i].Label = name
 		}
 	}
@@ -226,7 +226,7 @@ func (s *DB) entityFacet(ctx context.Context, res *store.SearchResult, from, whe
 }
 
 func (s *DB) facet(ctx context.Context, q string, args []any) ([]store.Facet, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: search facets: %w", err)
 	}

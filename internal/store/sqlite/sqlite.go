@@ -36,8 +36,9 @@ import (
 type DB struct {
 	db         *sql.DB
 	path       string
-	readOnly   bool // opened by OpenReadOnly: every write fails with store.ErrReadOnly
-	staleIndex bool // read-only, and the index holds another analyzer's terms
+	readOnly   bool  // opened by OpenReadOnly: every write fails with store.ErrReadOnly
+	staleIndex bool  // read-only, and the index holds another analyzer's terms
+	stmts      stmts // of searches
 }
 
 var _ store.Store = (*DB)(nil)
@@ -134,7 +135,10 @@ const (
 )
 
 // Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	s.closeStmts()
+	return s.db.Close()
+}
 
 // Path returns the file the store lives in.
 func (s *DB) Path() string { return s.path }
