@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/rasid-news/rasid/internal/news"
 	"github.com/rasid-news/rasid/internal/store"
 )
 
@@ -101,34 +102,28 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 		if err := s.countFacets(ctx, &res, from, where, args); err != nil {
 			return res, err
 		}
+	} else if err := s.queryRow(ctx, `SELECT count(*) FROM `+from+where, args...).Scan(&res.Total); err != nil {
+		return res, fmt.Errorf("sqlite: search: %w", err)
 	}
-	order := ` ORDER BY score DESC, sort_key DESC, id`
+	order := ` ORDER BY score DESC, a.sort_key DESC, a.id`
 	outer := ` ORDER BY t.score DESC, t.sort_key DESC, t.id`
 	if len(pos) == 0 {
-		order = ` ORDER BY sort_key DESC, id` // no words to rank by: newest first
+		order = ` ORDER BY a.sort_key DESC, a.id` // no words to rank by: newest first
 		outer = ` ORDER BY t.sort_key DESC, t.id`
 	}
 	// The page is chosen over the matches' keys alone, and only its rows
 	// are read whole: selecting the columns in the ranked query would read
 	// every match's body (overflow pages) into the sorter.
-	// Without facets the ranked query counts the matches too (a window
-	// over all of them), so that they are found once, not twice.
-	count := `count(*) OVER ()`
-	if q.Facets {
-		count = `-1`
-	}
-	matches := `SELECT a.seq AS seq, ` + score + ` AS score, a.sort_key AS sort_key, a.id AS id FROM ` + from + where
-	inner, pargs := limitOffset(`SELECT m.seq AS seq, m.score AS score, m.sort_key AS sort_key, m.id AS id, `+count+` AS total FROM (`+matches+`) m`+order, append([]any(nil), args...), q.Limit, q.Offset)
-	page := `SELECT ` + articleCols + `, t.score, t.total FROM (` + inner + `) t JOIN articles a ON a.seq = t.seq` + outer
+	inner, pargs := limitOffset(`SELECT a.seq AS seq, `+score+` AS score, a.sort_key AS sort_key, a.id AS id FROM `+from+where+order, append([]any(nil), args...), q.Limit, q.Offset)
+	page := `SELECT ` + articleCols + `, t.score FROM (` + inner + `) t JOIN articles a ON a.seq = t.seq` + outer
 	rows, err := s.query(ctx, page, pargs...)
 	if err != nil {
 		return res, fmt.Errorf("sqlite: search: %w", err)
 	}
 	defer rows.Close()
-	total := -1 // no row on the page
 	for rows.Next() {
 		var h store.Hit
-		a, err := scanArticle(scanWith{rows, []any{&h.Score, &total}})
+		a, err := scanArticleScore(rows, &h.Score)
 		if err != nil {
 			return res, fmt.Errorf("sqlite: search: %w", err)
 		}
@@ -138,16 +133,6 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 	if err := rows.Err(); err != nil {
 		return res, fmt.Errorf("sqlite: search: %w", err)
 	}
-	rows.Close()
-	switch {
-	case q.Facets: // counted with the facets
-	case total >= 0:
-		res.Total = total
-	default: // no row on the page (or past it): count apart
-		if err := s.queryRow(ctx, `SELECT count(*) FROM `+from+where, args...).Scan(&res.Total); err != nil {
-			return res, fmt.Errorf("sqlite: search: %w", err)
-		}
-	}
 	if q.Facets {
 		if err := s.entityFacet(ctx, &res, from, where, args); err != nil {
 			return res, err
@@ -156,13 +141,17 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 	return res, nil
 }
 
-// scanWith appends more destinations to a row scan.
-type scanWith struct {
-	sc    interface{ Scan(...any) error }
-	extra []any
+func scanArticleScore(sc interface{ Scan(...any) error }, score *float64) (news.Article, error) {
+	return scanArticle(scanWith{sc, score})
 }
 
-func (w scanWith) Scan(dest ...any) error { return w.sc.Scan(append(dest, w.extra...)...) }
+// scanWith appends one more destination to a row scan.
+type scanWith struct {
+	sc    interface{ Scan(...any) error }
+	extra *float64
+}
+
+func (w scanWith) Scan(dest ...any) error { return w.sc.Scan(append(dest, w.extra)...) }
 
 // maxSourceFacets bounds the by-source facet.
 const maxSourceFacets = 20
