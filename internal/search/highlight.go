@@ -131,7 +131,7 @@ func (m *matcher) matches(text string) []Highlight {
 	}()
 	s.toks = arabic.AppendTokens(s.toks[:0], text)
 	toks := s.idx[:0]
-	any := false
+	found := false
 	for _, t := range s.toks {
 		term := ""
 		switch {
@@ -144,12 +144,12 @@ func (m *matcher) matches(text string) []Highlight {
 			if term = indexTerm(t); term == "" {
 				continue
 			}
-			any = true
+			found = true
 		}
 		toks = append(toks, indexed{t.Start, t.End, term})
 	}
 	s.idx = toks
-	if !any {
+	if !found {
 		return nil
 	}
 	hit := s.hit[:0]
