@@ -48,9 +48,9 @@ func TestScoreNER(t *testing.T) {
 }
 
 // nerDevFloor is a little under the dev micro F1 of the embedded model
-// (0.7376 measured with rasid eval ner --data ../shared/data/anercorp/dev.txt,
+// (0.7408 measured with rasid eval ner --data ../shared/data/anercorp/dev.txt,
 // the dev split tagged as one running text).
-const nerDevFloor = 0.735
+const nerDevFloor = 0.737
 
 // TestNERDevGuard fails when the embedded model scores below the floor
 // on the ANERcorp dev split.

@@ -22,6 +22,10 @@ type docTok struct {
 	own    Tag
 	others [numTags]uint16
 	al     bool // the clitic-free word begins with the article
+	// pairIn and pairAll count the other occurrences of this word after
+	// the word before it (the pair of clitic-free words) in the window:
+	// those the first pass read as one name, and all.
+	pairIn, pairAll uint16
 }
 
 // docContext returns the docTok of every token of the sentences toks
@@ -29,7 +33,24 @@ type docTok struct {
 func docContext(toks [][]tokenInfo, first [][]Tag) [][]docTok {
 	out := make([][]docTok, len(toks))
 	counts := map[uint64]*[numTags]uint16{}
+	pairs := map[uint64]*[2]uint16{}
+	inName := func(s, j int) bool {
+		p, t := first[s][j-1], first[s][j]
+		return t != O && !t.IsBegin() && p != O && p.Type() == t.Type()
+	}
 	add := func(s int, d int) {
+		for j := 1; j < len(toks[s]); j++ {
+			k := mix(toks[s][j-1].strip, toks[s][j].strip)
+			c := pairs[k]
+			if c == nil {
+				c = new([2]uint16)
+				pairs[k] = c
+			}
+			if inName(s, j) {
+				c[0] += uint16(d)
+			}
+			c[1] += uint16(d)
+		}
 		for j := range toks[s] {
 			k := toks[s][j].strip
 			c := counts[k]
@@ -57,6 +78,13 @@ func docContext(toks [][]tokenInfo, first [][]Tag) [][]docTok {
 			dt[j].al = toks[s][j].noAl != toks[s][j].bare
 			dt[j].others = *counts[toks[s][j].strip]
 			dt[j].others[own]--
+			if j > 0 {
+				c := pairs[mix(toks[s][j-1].strip, toks[s][j].strip)]
+				dt[j].pairIn, dt[j].pairAll = c[0], c[1]-1
+				if inName(s, j) {
+					dt[j].pairIn--
+				}
+			}
 		}
 		out[s] = dt
 	}
@@ -77,6 +105,8 @@ const (
 	tDocMajL
 	tDocMajR
 	tDocOwnRAl
+	tDocPairL
+	tDocPairR
 )
 
 // majority returns the class most often given to the other occurrences
@@ -129,6 +159,15 @@ func docFeatures(doc []docTok, i int, dst []uint64) []uint64 {
 	f(tDocOwnRAl, r<<16|uint64(d.own)<<8|b2u(d.al))
 	f(tDocMajL, lm)
 	f(tDocMajR, rm)
+	// The same two words read as one name elsewhere: a name read whole in
+	// one sentence is not cut in two in the next.
+	if d.pairAll > 0 {
+		f(tDocPairL, uint64(d.own)<<8|uint64(min(d.pairIn, 2))<<4|uint64(min(d.pairAll, 2)))
+	}
+	if i < len(doc)-1 && doc[i+1].pairAll > 0 {
+		n := &doc[i+1]
+		f(tDocPairR, uint64(d.own)<<8|uint64(min(n.pairIn, 2))<<4|uint64(min(n.pairAll, 2)))
+	}
 	maj, total := d.majority()
 	if total == 0 {
 		f(tDocNone, 0)

@@ -55,3 +55,33 @@ func TestDocContext(t *testing.T) {
 		})
 	}
 }
+
+// TestDocContextPairs checks the counts of a pair of words read as one
+// name elsewhere in the window.
+func TestDocContextPairs(t *testing.T) {
+	word := func(w string) tokenInfo { return tokenInfo{bare: hashString(w), strip: hashString(w)} }
+	sents := [][]tokenInfo{
+		{word("فايزة"), word("ابوالنجا"), word("وزيرة")},
+		{word("فايزة"), word("ابوالنجا")},
+		{word("فايزة"), word("ابوالنجا")},
+	}
+	first := [][]Tag{{B(PERS), I(PERS), O}, {O, B(PERS)}, {B(PERS), I(PERS)}}
+	doc := docContext(sents, first)
+	for _, tc := range []struct {
+		name          string
+		sent, tok     int
+		pairIn, pairN uint16
+	}{
+		{"read whole, once more elsewhere", 0, 1, 1, 2},
+		{"cut in two, read whole twice elsewhere", 1, 1, 2, 2},
+		{"a pair seen nowhere else", 0, 2, 0, 0},
+		{"first word", 0, 0, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := doc[tc.sent][tc.tok]
+			if d.pairIn != tc.pairIn || d.pairAll != tc.pairN {
+				t.Errorf("pair %d of %d, want %d of %d", d.pairIn, d.pairAll, tc.pairIn, tc.pairN)
+			}
+		})
+	}
+}
