@@ -47,7 +47,7 @@ func StemNorm(w string) string {
 		return w
 	}
 	lx := loadLexicon()
-	if st, ok := lx.stems[w]; ok {
+	if st, ok := lx.stems.stem(w); ok {
 		return st
 	}
 	if st, ok := memo.Load(w); ok {
@@ -158,7 +158,7 @@ func stemFrom(lx *lexicon, x string, layer, depth int) (string, int) {
 	case layerArticle:
 		if strings.HasPrefix(x, sAl) && letters(x) >= 4 {
 			r := x[len(sAl):]
-			if f := lx.freq[x]; f >= protectMinCount && f > articleRatio*lx.support(r) {
+			if f := lx.count(x); f >= protectMinCount && f > articleRatio*lx.support(r) {
 				return x, strongEvidence // القاهرة: a word written with its article
 			}
 			st, ev := stemFrom(lx, r, layerSuffix, depth)
@@ -283,7 +283,7 @@ func stripSuffixes(lx *lexicon, x string) (string, bool) {
 	if st == x && strings.HasSuffix(x, sYeh+sTehM) {
 		base = x[:len(x)-len(sYeh+sTehM)] // a feminine nisba the corpus keeps whole
 	}
-	if len(base) < len(x) && nisbaEndings[x[len(base):]] && lx.freq[sAl+base+sYeh] >= protectMinCount {
+	if len(base) < len(x) && nisbaEndings[x[len(base):]] && lx.count(sAl+base+sYeh) >= protectMinCount {
 		return x[:len(base)+len(sYeh)], false
 	}
 	return st, enclitic
@@ -374,7 +374,7 @@ func (lx *lexicon) protected(x, r string) bool {
 	if lx.isName(x) {
 		return true
 	}
-	f := lx.freq[x]
+	f := lx.count(x)
 	return f >= protectMinCount && f > protectRatio*lx.support(r)
 }
 
@@ -389,7 +389,7 @@ func (lx *lexicon) protectedCount(x, r string, whole *int) bool {
 // when not yet looked up); a known name counts as very frequent.
 func (lx *lexicon) wholeCount(x string, whole *int) int {
 	if *whole < 0 {
-		*whole = int(lx.freq[x])
+		*whole = int(lx.count(x))
 		if lx.isName(x) {
 			*whole = 1 << 30
 		}
@@ -401,10 +401,10 @@ func (lx *lexicon) wholeCount(x string, whole *int) int {
 // marbuta.
 func (lx *lexicon) support(r string) uint32 {
 	var buf [64]byte
-	f := lx.freq[r]
+	f := lx.count(r)
 	if len(r)+len(sTehM) <= len(buf) {
 		b := append(append(buf[:0], r...), sTehM...)
-		f += lx.freq[string(b)]
+		f += lx.count(string(b))
 	}
 	return f
 }
@@ -460,5 +460,5 @@ func startsWithConj(w string) bool {
 // unknown reports whether the corpus has no trace of w: it is neither a
 // counted word nor a known name.
 func (lx *lexicon) unknown(w string) bool {
-	return lx.freq[w] == 0 && !lx.isName(w)
+	return lx.count(w) == 0 && !lx.isName(w)
 }

@@ -25,9 +25,15 @@ var (
 
 // lexicon is the corpus evidence the stemmer consults.
 type lexicon struct {
-	freq  map[string]uint32 // corpus count of each normalized word
-	names map[string]int    // words often tagged as names, with that count
-	stems map[string]string // the stem of every word of freq, computed once
+	freq  *wordTable     // corpus count of each normalized word
+	names map[string]int // words often tagged as names, with that count
+	stems *wordTable     // the stem of every word of freq, computed once
+}
+
+// count is the corpus count of w.
+func (lx *lexicon) count(w string) uint32 {
+	n, _ := lx.freq.get(w)
+	return uint32(n)
 }
 
 // isName reports whether w is a known name.
@@ -37,14 +43,19 @@ func (lx *lexicon) isName(w string) bool {
 
 // loadLexicon parses the embedded lists once, on first use.
 var loadLexicon = sync.OnceValue(func() *lexicon {
-	lx := &lexicon{freq: make(map[string]uint32, 46000), names: make(map[string]int, 3200)}
+	lx := &lexicon{names: make(map[string]int, 3200)}
+	counts := make(map[string]uint64, 46000)
 	eachRow(wordsTxt, func(f []string) {
 		if len(f) >= 2 {
 			if n, err := strconv.ParseUint(f[1], 10, 32); err == nil {
-				lx.freq[f[0]] = uint32(n)
+				counts[f[0]] = min(n, valueMask)
 			}
 		}
 	})
+	lx.freq = newWordTable(len(counts))
+	for w, n := range counts {
+		lx.freq.put(w, n)
+	}
 	eachRow(namesTxt, func(f []string) {
 		if len(f) < 3 {
 			return
@@ -69,12 +80,18 @@ var loadLexicon = sync.OnceValue(func() *lexicon {
 		delete(lx.names, w)
 	}
 	// The stems of the corpus words, which make up most of any news text,
-	// are computed once so that stemming them is one map lookup.
-	lx.stems = make(map[string]string, len(lx.freq))
-	for w := range lx.freq {
+	// are computed once so that stemming them is one table lookup. The
+	// stems table is filled once every stem is known: stemWith does not
+	// consult it.
+	stems := make(map[string]string, len(counts))
+	for w := range counts {
 		if len(w) >= 6 && arabicLettersOnly(w) {
-			lx.stems[w] = stemWith(lx, w)
+			stems[w] = stemWith(lx, w)
 		}
+	}
+	lx.stems = newWordTable(len(stems))
+	for w, st := range stems {
+		lx.stems.putStem(w, st) // a stem that is not a piece of its word is left to the memo
 	}
 	return lx
 })

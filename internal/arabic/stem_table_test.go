@@ -1,0 +1,80 @@
+package arabic
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestWordTable(t *testing.T) {
+	tab := newWordTable(4)
+	for w, v := range map[string]uint64{"بغداد": 7, "واشنطن": 0, "القاهرة": valueMask} {
+		tab.put(w, v)
+	}
+	cases := []struct {
+		word string
+		want uint64
+		ok   bool
+	}{
+		{"بغداد", 7, true},
+		{"واشنطن", 0, true}, // a zero value is held
+		{"القاهرة", valueMask, true},
+		{"دمشق", 0, false},
+		{"", 0, false},
+	}
+	for _, tc := range cases {
+		if got, ok := tab.get(tc.word); got != tc.want || ok != tc.ok {
+			t.Errorf("get(%q) = %d, %v; want %d, %v", tc.word, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestWordTableStems(t *testing.T) {
+	tab := newWordTable(8)
+	long := strings.Repeat("ب", maxPieceWord) // too long for a piece's offsets
+	cases := []struct {
+		word, stem string
+		held       bool
+	}{
+		{"والمسلمين", "مسلم", true},
+		{"للعراق", "العراق", true}, // the article before a piece
+		{"العراق", "العراق", true},
+		{"قال", "قال", true},
+		{"وقالت", "قول", false}, // not a piece of its word: left to the memo
+		{long, "ب", false},
+	}
+	for _, tc := range cases {
+		if held := tab.putStem(tc.word, tc.stem); held != tc.held {
+			t.Errorf("putStem(%q, %q) = %v, want %v", tc.word, tc.stem, held, tc.held)
+		}
+	}
+	for _, tc := range cases {
+		got, ok := tab.stem(tc.word)
+		if ok != tc.held || ok && got != tc.stem {
+			t.Errorf("stem(%q) = %q, %v; want %q, %v", tc.word, got, ok, tc.stem, tc.held)
+		}
+	}
+}
+
+// TestStemTableAsComputed checks that the table gives every corpus word
+// the stem computed for it, and that few stems are left to the memo.
+func TestStemTableAsComputed(t *testing.T) {
+	lx := loadLexicon()
+	words, held := 0, 0
+	eachRow(wordsTxt, func(f []string) {
+		w := f[0]
+		if len(w) < 6 || !arabicLettersOnly(w) {
+			return
+		}
+		words++
+		want := stemWith(lx, w)
+		if got, ok := lx.stems.stem(w); ok {
+			held++
+			if got != want {
+				t.Errorf("table stem of %q = %q, computed %q", w, got, want)
+			}
+		}
+	})
+	if held < words*99/100 {
+		t.Errorf("the table holds %d of %d corpus words' stems", held, words)
+	}
+}
