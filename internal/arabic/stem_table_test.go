@@ -78,3 +78,25 @@ func TestStemTableAsComputed(t *testing.T) {
 		t.Errorf("the table holds %d of %d corpus words' stems", held, words)
 	}
 }
+
+// TestWordTableSpread checks that the words of the corpus lexicon start
+// their probes at slots of both parities, as a hash spread over the table
+// does: a bit of the key that is always set must not choose the slot.
+func TestWordTableSpread(t *testing.T) {
+	lx := loadLexicon()
+	for name, tab := range map[string]*wordTable{"freq": lx.freq, "stems": lx.stems} {
+		even, n := 0, 0
+		for _, s := range tab.slots {
+			if s == 0 {
+				continue
+			}
+			n++
+			if (s>>valueBits&tab.mask)&1 == 0 { // the home slot
+				even++
+			}
+		}
+		if even < n*2/5 || even > n*3/5 {
+			t.Errorf("%s: %d of %d words start at an even slot", name, even, n)
+		}
+	}
+}
