@@ -201,15 +201,20 @@ func TestMatcherSameAsStemmingAllNews(t *testing.T) {
 // stemmer's golden list and of SaudiNewsNet's first day.
 func TestTermKeyInWord(t *testing.T) {
 	var texts []string
-	if b, err := os.ReadFile("../arabic/testdata/stem/words.txt"); err == nil {
-		texts = append(texts, string(b))
+	b, err := os.ReadFile("../arabic/testdata/stem/words.txt")
+	if err != nil {
+		t.Fatal(err)
 	}
+	texts = append(texts, string(b))
 	if f, err := os.Open("../../../shared/data/news/saudinewsnet/2015-07-21.zip"); err == nil && !testing.Short() {
-		_ = ingest.Read(context.Background(), "2015-07-21.zip", f, ingest.Options{}, func(it ingest.Item) error {
+		err := ingest.Read(context.Background(), "2015-07-21.zip", f, ingest.Options{}, func(it ingest.Item) error {
 			texts = append(texts, it.Article.Title, it.Article.Body)
 			return nil
 		})
 		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	texts = append(texts, "للحود للرياض للانتخابات مدرستها هيئتها وللهيئة الهيئات")
 	n := 0
