@@ -2,16 +2,15 @@ package cli
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/rasid-news/rasid/internal/store/storetest"
 )
 
 // notWritable makes the store at path and its directory read-only for
@@ -38,29 +37,6 @@ func notWritable(t *testing.T, path string) {
 	}
 }
 
-// dirFiles is the name, size, time and SHA-256 of every file in dir.
-func dirFiles(t *testing.T, dir string) []string {
-	t.Helper()
-	es, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, e := range es {
-		p := filepath.Join(dir, e.Name())
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fi, err := os.Stat(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, fmt.Sprintf("%s %d %s %x", e.Name(), fi.Size(), fi.ModTime().Format(time.RFC3339Nano), sha256.Sum256(b)))
-	}
-	return out
-}
-
 // TestReadOnlyArchive runs the reading commands on an archive the user may
 // not write: each answers, and the archive's directory is byte for byte
 // the same afterwards (no migration, no index sync, no -wal or -shm).
@@ -76,7 +52,7 @@ func TestReadOnlyArchive(t *testing.T) {
 		t.Fatalf("stories --json: %v %s", err, out)
 	}
 	notWritable(t, db)
-	before := dirFiles(t, filepath.Dir(db))
+	before := storetest.DirState(t, filepath.Dir(db))
 	for _, tc := range []struct {
 		args []string
 		want string // a substring of stdout
@@ -95,7 +71,7 @@ func TestReadOnlyArchive(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q, stdout %.300q; want 0 and %q", tc.args, code, errs, out, tc.want)
 		}
 	}
-	if after := dirFiles(t, filepath.Dir(db)); !slices.Equal(after, before) {
+	if after := storetest.DirState(t, filepath.Dir(db)); !slices.Equal(after, before) {
 		t.Errorf("reading changed the archive's directory:\nbefore %v\nafter  %v", before, after)
 	}
 }
@@ -114,7 +90,7 @@ func TestReadOnlyArchiveOldSchema(t *testing.T) {
 	}
 	raw.Close()
 	notWritable(t, db)
-	before := dirFiles(t, filepath.Dir(db))
+	before := storetest.DirState(t, filepath.Dir(db))
 	for _, cmd := range []string{"stories", "search", "entities"} {
 		args := []string{cmd, "--db", db}
 		if cmd == "search" {
@@ -127,7 +103,7 @@ func TestReadOnlyArchiveOldSchema(t *testing.T) {
 			}
 		}
 	}
-	if after := dirFiles(t, filepath.Dir(db)); !slices.Equal(after, before) {
+	if after := storetest.DirState(t, filepath.Dir(db)); !slices.Equal(after, before) {
 		t.Errorf("the refused archive changed:\nbefore %v\nafter  %v", before, after)
 	}
 }

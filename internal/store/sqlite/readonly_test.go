@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -17,6 +16,7 @@ import (
 	"github.com/rasid-news/rasid/internal/news"
 	"github.com/rasid-news/rasid/internal/search"
 	"github.com/rasid-news/rasid/internal/store"
+	"github.com/rasid-news/rasid/internal/store/storetest"
 )
 
 // demoStore writes the demo corpus into a store at dir/rasid.db, closes
@@ -47,30 +47,6 @@ func demoStore(t *testing.T, dir string) string {
 	return path
 }
 
-// dirState is the names, sizes, modification times and SHA-256 of every
-// file in dir.
-func dirState(t *testing.T, dir string) []string {
-	t.Helper()
-	es, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, e := range es {
-		p := filepath.Join(dir, e.Name())
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fi, err := os.Stat(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, fmt.Sprintf("%s %d %s %x", e.Name(), fi.Size(), fi.ModTime().Format(time.RFC3339Nano), sha256.Sum256(b)))
-	}
-	return out
-}
-
 // TestOpenReadOnly reads a store whose file is mode 0444 in a directory of
 // mode 0555 (root may still write both, so what is checked is that nothing
 // was written: the file's bytes and time are unchanged and no -wal, -shm or
@@ -91,7 +67,7 @@ func TestOpenReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.Chmod(dir, 0o755) })
-	before := dirState(t, dir)
+	before := storetest.DirState(t, dir)
 	if len(before) != 1 {
 		t.Fatalf("the closed store left %v", before)
 	}
@@ -150,7 +126,7 @@ func TestOpenReadOnly(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if after := dirState(t, dir); !slices.Equal(after, before) {
+	if after := storetest.DirState(t, dir); !slices.Equal(after, before) {
 		t.Errorf("reading changed the directory:\nbefore %v\nafter  %v", before, after)
 	}
 	if Writable(path) != writable(path) {
