@@ -50,9 +50,9 @@ func demoStore(t *testing.T, dir string) string {
 // TestOpenReadOnly reads a store whose file is mode 0444 in a directory of
 // mode 0555 (root may still write both, so what is checked is that nothing
 // was written: the file's bytes and time are unchanged and no -wal, -shm or
-// journal appeared), refuses every write with store.ErrReadOnly, and
-// refuses a store whose schema needs a migration with an error naming the
-// file and the command that migrates it.
+// journal appeared), and refuses every write with store.ErrReadOnly and
+// in SQLite itself. A store whose schema needs a migration is
+// TestOpenReadOnlyRefuses's.
 func TestOpenReadOnly(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "archive")
