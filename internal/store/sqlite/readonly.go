@@ -90,10 +90,10 @@ func (s *DB) ReadOnly() bool { return s.readOnly }
 // write the store opens it (Open rebuilds the index).
 func (s *DB) StaleIndex() bool { return s.staleIndex }
 
-// Writable reports whether the store at path exists and can be opened
-// for writing by Open: the file and its directory (where SQLite keeps the
-// -wal and -shm files) are writable by this process. A path that does not
-// exist yet is reported writable, since Open creates it.
+// Writable reports whether Open may write the store at path: the file
+// and its directory (where SQLite keeps the -wal and -shm files) are
+// writable by this process. A path that does not exist yet is reported
+// writable, since Open creates it.
 func Writable(path string) bool {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return true
