@@ -500,7 +500,7 @@ func (p *parser) rangeEnds(i int) (match, match, bool) {
 	lm, rm := left.m, right.m
 	isDate := func(m match) bool {
 		return m.t.Type == TypeDate && m.clk == nil && m.part == "" && !strings.Contains(m.t.Value, "/") &&
-			(m.t.Granularity == "day" && m.hasDay || m.t.Granularity == "month")
+			(m.t.Granularity == "day" && m.hasDay || m.t.Granularity == "month" || m.t.Granularity == "quarter")
 	}
 	switch {
 	case left.ok && right.ok:
@@ -542,13 +542,17 @@ func (p *parser) rangeEnds(i int) (match, match, bool) {
 	return lm, rm, true
 }
 
-// moveYear puts m, a day or month whose year was not written, in the
+// moveYear puts m, a day, month or quarter whose year was not written, in the
 // year of other, the other end of its range: the last such m not after
 // other when m is the left end, the first not before it when m is the
 // right end.
 func moveYear(m, other match, right bool) (match, bool) {
 	at := func(y int) (match, bool) {
 		out := m
+		if m.t.Granularity == "quarter" {
+			out.t.Value = fmt.Sprintf("%04d%s", y, m.t.Value[4:]) // 2020-Q1
+			return out, true
+		}
 		if m.t.Granularity == "month" {
 			t := time.Date(y, time.Month(atoi(m.t.Value[5:7])), 1, 0, 0, 0, 0, time.UTC)
 			out.t.Value = month(t)

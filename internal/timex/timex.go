@@ -119,7 +119,7 @@ type match struct {
 	dated  bool       // a clock or part of the day on a day written in the text
 	part   string     // the part of the day (MO, AF, EV, NI …) of a part expression
 	wd     int        // 1 + the weekday, for a weekday
-	// guessYear marks a Gregorian day or month whose year was not written
+	// guessYear marks a Gregorian day, month or quarter whose year was not written
 	// (no year, no direction): it came from the reference.
 	guessYear bool
 	leftEnd   bool // the left end of a range read as two expressions
@@ -1380,7 +1380,7 @@ func (p *parser) quarter(i int) (match, bool) {
 		}
 		y, j = p.refDay.Year(), i+2
 	}
-	return match{i: i, j: j, t: Timex{Type: TypeDate, Value: fmt.Sprintf("%04d-%s%d", y, letter, n), Granularity: map[string]string{"Q": "quarter", "H": "half"}[letter]}}, true
+	return match{i: i, j: j, t: Timex{Type: TypeDate, Value: fmt.Sprintf("%04d-%s%d", y, letter, n), Granularity: map[string]string{"Q": "quarter", "H": "half"}[letter]}, guessYear: !ok}, true
 }
 
 // season: [فصل] الصيف [الماضي|2015].
