@@ -19,10 +19,10 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/rasid-news/rasid/internal/analysis"
-	"github.com/rasid-news/rasid/internal/demo"
 	"github.com/rasid-news/rasid/internal/news"
 	"github.com/rasid-news/rasid/internal/store"
 	"github.com/rasid-news/rasid/internal/store/sqlite"
+	"github.com/rasid-news/rasid/internal/store/storetest"
 )
 
 // fixture is an API over the demo corpus, analyzed, with one story of its
@@ -43,13 +43,7 @@ func newFixture(t *testing.T, token string) fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	arts, err := demo.Articles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.PutArticles(ctx, arts); err != nil {
-		t.Fatal(err)
-	}
+	arts := storetest.PutDemo(t, st)
 	an, err := analysis.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -418,13 +412,7 @@ func FuzzSearch(f *testing.F) {
 		f.Fatal(err)
 	}
 	defer st.Close()
-	arts, err := demo.Articles()
-	if err != nil {
-		f.Fatal(err)
-	}
-	if _, err := st.PutArticles(ctx, arts); err != nil {
-		f.Fatal(err)
-	}
+	storetest.PutDemo(f, st)
 	h := Handler(Config{Store: st})
 	for _, seed := range []string{"المياه", `"مياه اليرموك" -سوريا`, "a OR b", "source:x from:2026-01-01", "OR", `"`, "-", "\x00", "%ZZ", "entity:\"\""} {
 		f.Add(seed, "1", "10")
@@ -447,13 +435,7 @@ func TestReadOnlyStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	arts, err := demo.Articles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.PutArticles(ctx, arts); err != nil {
-		t.Fatal(err)
-	}
+	storetest.PutDemo(t, st)
 	st.Close()
 	ro, err := sqlite.OpenReadOnly(ctx, path)
 	if err != nil {

@@ -6,9 +6,9 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/rasid-news/rasid/internal/demo"
 	"github.com/rasid-news/rasid/internal/search"
 	"github.com/rasid-news/rasid/internal/store"
+	"github.com/rasid-news/rasid/internal/store/storetest"
 )
 
 // TestReindexOnAnalyzerChange: a store whose vectors were made by another
@@ -22,13 +22,7 @@ func TestReindexOnAnalyzerChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	arts, err := demo.Articles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.PutArticles(ctx, arts); err != nil {
-		t.Fatal(err)
-	}
+	storetest.PutDemo(t, s)
 	q := store.SearchQuery{Clauses: [][][]string{{search.IndexTerms("المياه")}}}
 	before, err := s.Search(ctx, q)
 	if err != nil || before.Total == 0 {

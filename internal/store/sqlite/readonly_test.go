@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rasid-news/rasid/internal/demo"
 	"github.com/rasid-news/rasid/internal/news"
 	"github.com/rasid-news/rasid/internal/search"
 	"github.com/rasid-news/rasid/internal/store"
@@ -29,13 +28,7 @@ func demoStore(t *testing.T, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	arts, err := demo.Articles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.PutArticles(ctx, arts); err != nil {
-		t.Fatal(err)
-	}
+	arts := storetest.PutDemo(t, s)
 	st := news.Story{ID: "s1", Title: arts[0].Title, First: arts[0].Published, Last: arts[0].Published,
 		Articles: []news.ArticleRef{{ID: arts[0].ID, Title: arts[0].Title, Published: arts[0].Published}}}
 	if err := s.PutStories(ctx, []news.Story{st}); err != nil {

@@ -305,13 +305,7 @@ func TestReindexOnAnalyzerChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	arts, err := demo.Articles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.PutArticles(ctx, arts); err != nil {
-		t.Fatal(err)
-	}
+	storetest.PutDemo(t, s)
 	q := store.SearchQuery{Clauses: [][][]string{{search.IndexTerms("المياه")}}}
 	before, err := s.Search(ctx, q)
 	if err != nil || before.Total == 0 {

@@ -6,9 +6,9 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/rasid-news/rasid/internal/demo"
 	"github.com/rasid-news/rasid/internal/search"
 	"github.com/rasid-news/rasid/internal/store"
+	"github.com/rasid-news/rasid/internal/store/storetest"
 )
 
 // TestSearchStatements: searches of every shape give the same result from
@@ -21,13 +21,7 @@ func TestSearchStatements(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	arts, err := demo.Articles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.PutArticles(ctx, arts); err != nil {
-		t.Fatal(err)
-	}
+	arts := storetest.PutDemo(t, s)
 	terms := func(text string) [][]string { return [][]string{search.IndexTerms(text)} }
 	queries := []store.SearchQuery{
 		{Clauses: [][][]string{terms("مياه")}, Limit: 10},

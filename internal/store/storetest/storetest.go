@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/rasid-news/rasid/internal/arabic"
+	"github.com/rasid-news/rasid/internal/demo"
 	"github.com/rasid-news/rasid/internal/news"
 	"github.com/rasid-news/rasid/internal/search"
 	"github.com/rasid-news/rasid/internal/store"
@@ -792,4 +793,18 @@ func testSearchMore(t *testing.T, s store.Store) {
 	if h := res.Hits[0].Article; h.Body != c.Body || h.Source != c.Source || h.URL != c.URL || h.Title != c.Title || !h.Published.Equal(c.Published) {
 		t.Errorf("hit article %+v, want %+v", h, c)
 	}
+}
+
+// PutDemo stores the demo corpus (demo.Articles) in s and returns its
+// articles: the archive most store-level tests search and read.
+func PutDemo(t testing.TB, s store.Store) []news.Article {
+	t.Helper()
+	arts, err := demo.Articles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.PutArticles(context.Background(), arts); err != nil {
+		t.Fatal(err)
+	}
+	return arts
 }
