@@ -35,7 +35,7 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	case err != nil:
 		return nil, fmt.Errorf("sqlite: %w", err)
 	case fi.IsDir():
-		return nil, fmt.Errorf("sqlite: %s is a directory: give the path of the store's file (such as %s)", path, filepath.Join(path, "rasid.db"))
+		return nil, dirError(path)
 	}
 	q := url.Values{}
 	for _, p := range []string{"busy_timeout(10000)", "query_only(1)", "foreign_keys(1)", "cache_size(-65536)"} {

@@ -53,7 +53,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, errors.New("sqlite: empty database path")
 	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("sqlite: %s is a directory: give the path of the store's file (such as %s)", path, filepath.Join(path, "rasid.db"))
+		return nil, dirError(path)
 	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -81,6 +81,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("sqlite: %s: %w%s", path, err, openHint(err))
 	}
 	return s, nil
+}
+
+// dirError is the error for a store path that names a directory.
+func dirError(path string) error {
+	return fmt.Errorf("sqlite: %s is a directory: give the path of the store's file (such as %s)", path, filepath.Join(path, "rasid.db"))
 }
 
 // openHint says what a user can do about the SQLite errors that opening a
