@@ -328,34 +328,28 @@ func ingestAll(ctx context.Context, env Env, st store.Store, inputs []ingestInpu
 		}
 		return fmt.Errorf("rasid ingest: storing a batch of %d articles: %w", n, err)
 	}
-	// With a store.Preparer, a batch is prepared (which articles are new,
-	// their index terms: all cores, no write lock) while the committer
-	// writes the batch before it, so the write lock is never waiting for
-	// the CPU work.
-	prep, _ := st.(store.Preparer)
+	// A batch is prepared (which articles are new, their index terms: all
+	// cores, no write lock) while the committer writes the batch before
+	// it, so the write lock is never waiting for the CPU work.
+	prep := store.AsPreparer(st)
 	toCommit := make(chan store.Prepared, 1)
 	commitDone := make(chan error, 1)
-	if prep != nil {
-		go func() {
-			var cerr error
-			for p := range toCommit {
-				if cerr != nil {
-					continue // drain
-				}
-				outs, err := prep.PutPrepared(ctx, p)
-				if err != nil {
-					cerr = storeErr(err, 2*len(p.Articles()))
-					cancel()
-					continue
-				}
-				count(outs)
+	go func() {
+		var cerr error
+		for p := range toCommit {
+			if cerr != nil {
+				continue // drain
 			}
-			commitDone <- cerr
-		}()
-	} else {
-		close(toCommit)
-		commitDone <- nil
-	}
+			outs, err := prep.PutPrepared(ctx, p)
+			if err != nil {
+				cerr = storeErr(err, 2*len(p.Articles()))
+				cancel()
+				continue
+			}
+			count(outs)
+		}
+		commitDone <- cerr
+	}()
 	pending := make([]news.Article, 0, cfg.batch)
 	seen := make(map[string]bool, cfg.batch)
 	flush := func() error {
@@ -365,16 +359,6 @@ func ingestAll(ctx context.Context, env Env, st store.Store, inputs []ingestInpu
 		now := time.Now().UTC()
 		for i := range pending {
 			pending[i].Ingested = now
-		}
-		if prep == nil {
-			outs, err := st.PutArticles(ctx, pending)
-			if err != nil {
-				return storeErr(err, len(pending))
-			}
-			count(outs)
-			pending = pending[:0]
-			clear(seen)
-			return nil
 		}
 		p, err := prep.PrepareArticles(ctx, pending)
 		if err != nil {
@@ -429,9 +413,7 @@ func ingestAll(ctx context.Context, env Env, st store.Store, inputs []ingestInpu
 	if err == nil {
 		err = flush()
 	}
-	if prep != nil {
-		close(toCommit)
-	}
+	close(toCommit)
 	if cerr := <-commitDone; err == nil {
 		err = cerr
 	}

@@ -72,6 +72,32 @@ type Prepared interface {
 	Articles() []news.Article
 }
 
+// AsPreparer returns s as a Preparer: s itself when it is one, else a
+// Preparer that prepares nothing ahead and puts with s.PutArticles, so
+// that a caller has one way to store batches whatever the store.
+func AsPreparer(s Store) Preparer {
+	if p, ok := s.(Preparer); ok {
+		return p
+	}
+	return plainPreparer{s}
+}
+
+// plainPreparer is the Preparer of a store that is not one.
+type plainPreparer struct{ s Store }
+
+// plainBatch is a batch of a plainPreparer: the articles as given.
+type plainBatch []news.Article
+
+func (b plainBatch) Articles() []news.Article { return b }
+
+func (p plainPreparer) PrepareArticles(_ context.Context, arts []news.Article) (Prepared, error) {
+	return plainBatch(arts), nil
+}
+
+func (p plainPreparer) PutPrepared(ctx context.Context, b Prepared) ([]Outcome, error) {
+	return p.s.PutArticles(ctx, b.Articles())
+}
+
 // String names the outcome for reports.
 func (o Outcome) String() string {
 	switch o {
