@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -152,11 +153,15 @@ func (m *matcher) matches(text string) []Highlight {
 	if !found {
 		return nil
 	}
-	hit := s.hit[:0]
-	for range toks {
-		hit = append(hit, false)
-	}
-	s.hit = hit
+	s.hit = slices.Grow(s.hit[:0], len(toks))[:len(toks)]
+	clear(s.hit)
+	return m.mark(toks, s.hit)
+}
+
+// mark returns the spans of the tokens of toks that match: those whose
+// term is a query word, and those of every run of consecutive terms that
+// is a query phrase. hit, as long as toks and all false, is its scratch.
+func (m *matcher) mark(toks []indexed, hit []bool) []Highlight {
 	for i, t := range toks {
 		if t.term == "" {
 			continue
@@ -191,17 +196,11 @@ func (m *matcher) matches(text string) []Highlight {
 	return out
 }
 
-// highlight returns text (all of it when size is 0, else a window of about
-// size code points around the densest run of matches) with its matches.
-func (m *matcher) highlight(text string, size int) Snippet {
-	hl := m.matches(text)
-	n := utf8.RuneCountInString(text)
-	if size <= 0 || n <= size {
-		return Snippet{Text: text, Highlights: hl}
-	}
-	// The window start: the match that begins the most matches within size.
-	start := 0
-	best := 0
+// densest returns where the window of size code points that holds the
+// most whole matches of hl begins: at the start of its first match, the
+// earliest on ties, 0 when there is none.
+func densest(hl []Highlight, size int) int {
+	start, best := 0, 0
 	for i, h := range hl {
 		c := 0
 		for _, g := range hl[i:] {
@@ -214,6 +213,19 @@ func (m *matcher) highlight(text string, size int) Snippet {
 			best, start = c, h.Start
 		}
 	}
+	return start
+}
+
+// highlight returns text (all of it when size is 0, else a window of about
+// size code points around the densest run of matches) with its matches.
+func (m *matcher) highlight(text string, size int) Snippet {
+	hl := m.matches(text)
+	n := utf8.RuneCountInString(text)
+	if size <= 0 || n <= size {
+		return Snippet{Text: text, Highlights: hl}
+	}
+	// The window start: the match that begins the most matches within size.
+	start := densest(hl, size)
 	// Show a little context before the first match, from a word start:
 	// the last code point at or before start-size/5 that follows a space.
 	if start > size/5 {

@@ -13,8 +13,11 @@ import (
 )
 
 // stemAll is the highlighter as it was before the matcher stemmed only the
-// words that may match: it stems every word of the text. The tests below
-// hold the matcher to it.
+// words that may match: it stems every word of the text, and cuts the
+// snippet on a rune copy of it. The tests below hold the matcher to it.
+// What that change left alone, marking the matching tokens (mark) and
+// choosing where the window starts (densest), it shares with the matcher;
+// the tokens it marks and the cut it makes stay its own.
 func stemAll(m *matcher, text string, size int) Snippet {
 	var toks []indexed
 	for _, t := range arabic.Tokenize(text) {
@@ -22,53 +25,12 @@ func stemAll(m *matcher, text string, size int) Snippet {
 			toks = append(toks, indexed{t.Start, t.End, term})
 		}
 	}
-	hit := make([]bool, len(toks))
-	for i, t := range toks {
-		if m.words[t.term] {
-			hit[i] = true
-		}
-		for _, p := range m.phrases {
-			if i+len(p) > len(toks) {
-				continue
-			}
-			ok := true
-			for j, term := range p {
-				if toks[i+j].term != term {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				for j := range p {
-					hit[i+j] = true
-				}
-			}
-		}
-	}
-	var hl []Highlight
-	for i, t := range toks {
-		if hit[i] {
-			hl = append(hl, Highlight{t.start, t.end})
-		}
-	}
+	hl := m.mark(toks, make([]bool, len(toks)))
 	rs := []rune(text)
 	if size <= 0 || len(rs) <= size {
 		return Snippet{Text: text, Highlights: hl}
 	}
-	start := 0
-	best := 0
-	for i, h := range hl {
-		n := 0
-		for _, g := range hl[i:] {
-			if g.End-h.Start > size {
-				break
-			}
-			n++
-		}
-		if n > best {
-			best, start = n, h.Start
-		}
-	}
+	start := densest(hl, size)
 	if start > size/5 {
 		start -= size / 5
 		for start > 0 && !isSpace(rs[start-1]) {
