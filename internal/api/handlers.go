@@ -125,13 +125,13 @@ func (s *server) postArticles(w http.ResponseWriter, r *http.Request) error {
 	var res IngestResult
 	var arts []news.Article
 	var records []int
-	err = ingest.ReadFormat(r.Context(), "request", ingest.JSON, bytes.NewReader(body), ingest.Options{Lang: lang}, func(it ingest.Item) error {
+	err = ingest.ReadFormat(r.Context(), "request", ingest.JSON, bytes.NewReader(body), ingest.Options{Lang: lang, AnyLang: "?lang=any"}, func(it ingest.Item) error {
 		if len(res.Items) >= MaxBatch {
 			return errorf(http.StatusRequestEntityTooLarge, "more than %d articles in one request", MaxBatch)
 		}
 		if it.Refused() {
 			res.Refused++
-			res.Items = append(res.Items, IngestedItem{Record: it.Record, Error: apiReason(it.Reason)})
+			res.Items = append(res.Items, IngestedItem{Record: it.Record, Error: it.Reason})
 			return nil
 		}
 		arts = append(arts, it.Article)
@@ -368,10 +368,4 @@ func (s *server) healthz(w http.ResponseWriter, r *http.Request) error {
 		return writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "error": "store does not answer"})
 	}
 	return writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
-}
-
-// apiReason words a refusal of the ingest reader for the API: its hints
-// name the flags of rasid ingest, which are query parameters here.
-func apiReason(reason string) string {
-	return strings.ReplaceAll(reason, "--lang any", "?lang=any")
 }

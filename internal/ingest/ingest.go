@@ -30,6 +30,10 @@ type Options struct {
 	// Lang is "ar" (or "") to refuse text that is not mostly Arabic, or
 	// "any" to admit every language.
 	Lang string
+	// AnyLang is how the caller's user asks for Lang "any", named in the
+	// refusal of text that is not Arabic (default "--lang any", the flag
+	// of rasid ingest).
+	AnyLang string
 	// MaxArticleBytes bounds an article's body (default DefaultMaxArticleBytes).
 	MaxArticleBytes int
 	// MaxInputBytes bounds one input (default DefaultMaxInputBytes).
@@ -42,6 +46,13 @@ type Options struct {
 	// content type; the caller bounds size and time. It is called from a
 	// few goroutines at once.
 	Fetch func(ctx context.Context, url string) (body []byte, contentType string, err error)
+}
+
+func (o Options) anyLang() string {
+	if o.AnyLang != "" {
+		return o.AnyLang
+	}
+	return "--lang any"
 }
 
 func (o Options) maxArticle() int {
@@ -269,7 +280,7 @@ func (rd *reader) finish(a *news.Article) string {
 		a.Lang = "any"
 	} else {
 		if share, ok := arabicShare(a.Body); !ok {
-			return fmt.Sprintf("not Arabic (%d%% of letters are Arabic; --lang any admits it)", int(share*100))
+			return fmt.Sprintf("not Arabic (%d%% of letters are Arabic; %s admits it)", int(share*100), rd.opts.anyLang())
 		}
 		a.Lang = "ar"
 	}
