@@ -288,24 +288,33 @@ func entities(arts []news.Article, analyses map[string]news.Analysis, limit int)
 	// name, so the recognizer gave it an id of its own) joins the one
 	// person of the story whose fuller name ends with it; two such persons
 	// leave it alone. The fuller name stays the entity's name.
-	for _, k := range order {
-		g := byKey[k]
-		ws := nameWords(mostFrequent(g.names))
-		if g.e.Type != "PERS" || len(ws) != 1 {
+	// The words of each person's names of more than one word, computed
+	// once rather than for every surname they are tried against.
+	fuller := map[*agg][][]string{}
+	for _, g := range byKey {
+		if g.e.Type != "PERS" {
 			continue
 		}
-		fuller := func(h *agg) bool {
-			for n := range h.names {
-				if ow := nameWords(n); len(ow) > 1 && sameOrSurname(ws, ow) {
-					return true
-				}
+		for n := range g.names {
+			if ws := nameWords(n); len(ws) > 1 {
+				fuller[g] = append(fuller[g], ws)
 			}
-			return false
 		}
+	}
+	for _, k := range order {
+		g := byKey[k]
+		if g.e.Type != "PERS" {
+			continue
+		}
+		ws := nameWords(mostFrequent(g.names))
+		if len(ws) != 1 {
+			continue
+		}
+		endsWith := func(ow []string) bool { return sameOrSurname(ws, ow) }
 		var into *agg
 		for _, o := range order {
 			h := byKey[o]
-			if h == g || h.e.Type != "PERS" || h.e.Mentions == 0 || !fuller(h) {
+			if h == g || h.e.Mentions == 0 || !slices.ContainsFunc(fuller[h], endsWith) {
 				continue
 			}
 			if into != nil {
