@@ -180,26 +180,36 @@ func decadeForm(v string) (string, bool) {
 	return fmt.Sprintf("%04d-01-01/%04d-01-01", y, y+10), true
 }
 
-// FoundValueForms lists the canonical forms of a value timex wrote.
-func FoundValueForms(v string) []string {
+// valueForms lists the forms a value has on either side: itself, with a
+// bare hour padded, as a point, as the interval of its calendar period
+// and as a length in seconds.
+func valueForms(v string) []string {
 	out := []string{v, padHour(v)}
-	if d, ok := decadeForm(v); ok {
-		out = append(out, d)
-	}
 	if p, ok := pointForm(v); ok {
 		out = append(out, p)
-		if i := strings.IndexByte(p, 'T'); i > 0 {
-			out = append(out, p[i:]) // its clock, for gold without a day
-		}
 	}
 	if s, e, ok := periodStart(v); ok {
 		out = append(out, s.Format("2006-01-02")+"/"+e.Format("2006-01-02"))
 	}
-	if a, b, ok := strings.Cut(v, "/"); ok {
-		out = append(out, rangeForm(a, b)...)
-	}
 	if s, ok := durationSeconds(v); ok {
 		out = append(out, secondsForm(s))
+	}
+	return out
+}
+
+// FoundValueForms lists the canonical forms of a value timex wrote.
+func FoundValueForms(v string) []string {
+	out := valueForms(v)
+	if d, ok := decadeForm(v); ok {
+		out = append(out, d)
+	}
+	if p, ok := pointForm(v); ok {
+		if i := strings.IndexByte(p, 'T'); i > 0 {
+			out = append(out, p[i:]) // its clock, for gold without a day
+		}
+	}
+	if a, b, ok := strings.Cut(v, "/"); ok {
+		out = append(out, rangeForm(a, b)...)
 	}
 	// A part of the day on a day: "2016-11-07TNI" is also its code "TNI".
 	if len(v) == 13 && v[10] == 'T' {
@@ -216,16 +226,7 @@ func recExpectedForms(timexV string, resolutions []map[string]string) []string {
 		if t == "" {
 			return
 		}
-		out = append(out, t, padHour(t))
-		if p, ok := pointForm(t); ok {
-			out = append(out, p)
-		}
-		if s, e, ok := periodStart(t); ok {
-			out = append(out, s.Format("2006-01-02")+"/"+e.Format("2006-01-02"))
-		}
-		if s, ok := durationSeconds(t); ok {
-			out = append(out, secondsForm(s))
-		}
+		out = append(out, valueForms(t)...)
 		// "(2016-11-04,2016-11-23,P19D)" and "(T17,T18,PT1H)"
 		if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
 			f := strings.Split(strings.Trim(t, "()"), ",")
