@@ -405,7 +405,7 @@ func (p *parser) rangeExpr(i int) (match, bool) {
 	switch {
 	case left.ok && right.ok:
 		if lm.clk != nil && rm.clk != nil {
-			return p.timeRange(i, right.j, *lm.clk, *rm.clk, true, true, lm, rm)
+			return p.timeRange(i, right.j, *lm.clk, *rm.clk, lm, rm)
 		}
 		if lm.t.Type != TypeDate || rm.t.Type != TypeDate || lm.t.Granularity != rm.t.Granularity {
 			return match{}, false
@@ -446,7 +446,7 @@ func (p *parser) rangeExpr(i int) (match, bool) {
 			if c.h > 24 {
 				return match{}, false
 			}
-			return p.timeRange(i, right.j, c, *rm.clk, false, true, lm, rm)
+			return p.timeRange(i, right.j, c, *rm.clk, lm, rm)
 		}
 		if !rm.hasDay || rm.t.Granularity != "day" {
 			return match{}, false
@@ -468,7 +468,7 @@ func (p *parser) rangeExpr(i int) (match, bool) {
 				c.h, c.fixed = partHour(c.h, code)
 				j = e
 			}
-			return p.timeRange(i, j, *lm.clk, c, true, c.fixed, lm, match{})
+			return p.timeRange(i, j, *lm.clk, c, lm, match{})
 		}
 		if !lm.hasDay || lm.t.Granularity != "day" {
 			return match{}, false
@@ -609,10 +609,9 @@ func dayBeside(m match, d int) (match, bool) {
 
 // timeRange joins two clocks; an end without its part of the day takes
 // the other's, and a day after the range (غدا, من 22 أبريل) dates both.
-func (p *parser) timeRange(i, j int, a, b clockInfo, aRead, bRead bool, am, bm match) (match, bool) {
+func (p *parser) timeRange(i, j int, a, b clockInfo, am, bm match) (match, bool) {
 	if !a.fixed && b.fixed {
-		switch {
-		case b.h >= 12 && a.h+12 <= b.h:
+		if b.h >= 12 && a.h+12 <= b.h {
 			a.h += 12
 		}
 		a.fixed = true
@@ -621,21 +620,19 @@ func (p *parser) timeRange(i, j int, a, b clockInfo, aRead, bRead bool, am, bm m
 		b.h += 12
 	}
 	d := p.refDay
-	dated := false
 	if am.clk != nil && !am.day.IsZero() && am.dated {
-		d, dated = am.day, true
+		d = am.day
 	}
 	if bm.clk != nil && !bm.day.IsZero() && bm.dated {
-		d, dated = bm.day, true
+		d = bm.day
 	}
 	k := j
 	if p.k(k) == "من" || p.k(k) == "في" || p.raw(k) == "،" || p.raw(k) == "," {
 		k++
 	}
 	if m, ok := p.single(k); ok && m.hasDay && m.t.Granularity == "day" && m.clk == nil && m.j > j {
-		d, dated, j = m.day, true, m.j
+		d, j = m.day, m.j
 	}
-	_ = dated
 	return match{i: i, j: j, t: Timex{Type: TypeTime, Value: timeOn(d, a) + "/" + timeOn(d, b), Granularity: "time"}}, true
 }
 

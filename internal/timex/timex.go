@@ -205,7 +205,6 @@ func (p *parser) at(i int) (match, bool) {
 		}
 	}
 	saved := p.ws[i].Key
-	defer func() { p.ws[i].Key = saved }()
 	for _, v := range vs {
 		p.first, p.firstKey = i, v.key
 		p.ws[i].Key = v.key
@@ -540,8 +539,7 @@ func (p *parser) dayTail(j int, t *time.Time, hj *string) int {
 	if r := p.raw(j); r == "(" || r == "\"" || r == "«" || r == "،" && p.weekdayAt(j+1) {
 		open = 1
 	}
-	if wd, ok := weekdays[p.k(j+open)]; ok {
-		_ = wd
+	if p.weekdayAt(j + open) {
 		j += open + 1
 		if open == 1 {
 			if r := p.raw(j); r == ")" || r == "\"" || r == "»" {
