@@ -71,6 +71,18 @@ var directions = keys(map[string]int{
 	"الجاري": dirThis, "الجارية": dirThis, "الحالي": dirThis, "الحالية": dirThis, "ذاته": dirThis, "نفسه": dirThis,
 })
 
+// dirOffset is the step of a direction from the current period: -1 for
+// the past one, 1 for the next, 0 for this one or none.
+func dirOffset(d int) int {
+	switch d {
+	case dirPast:
+		return -1
+	case dirNext:
+		return 1
+	}
+	return 0
+}
+
 // dualDirections are the directions in the dual, after a dual unit
 // (اليومين المقبلين, الأسبوعين الماضيين).
 var dualDirections = keys(map[string]int{

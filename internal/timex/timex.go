@@ -304,7 +304,7 @@ func (p *parser) simple(i int) (match, bool) {
 			case p.k(j) == "بعد" && directions[p.k(j+1)] == dirNext:
 				j, off = j+2, 2
 			case directions[p.k(j)] != dirNone:
-				off = map[int]int{dirPast: -1, dirThis: 0, dirNext: 1}[directions[p.k(j)]]
+				off = dirOffset(directions[p.k(j)])
 				j++
 			}
 			return match{i: i, j: j, t: Timex{Type: TypeDate, Value: isoWeek(p.refDay.AddDate(0, 0, 7*off)) + "-WE", Granularity: "week"}}, true
@@ -723,7 +723,7 @@ func (p *parser) dayMonth(i int) (match, bool) {
 			return dateMatch(i, j+2, t), true
 		}
 		if p.k(j) == "الشهر" && directions[p.k(j+1)] != dirNone {
-			off := map[int]int{dirPast: -1, dirThis: 0, dirNext: 1}[directions[p.k(j+1)]]
+			off := dirOffset(directions[p.k(j+1)])
 			base := p.refDay.AddDate(0, off, 1-p.refDay.Day())
 			t, ok := dateOf(base.Year(), int(base.Month()), d)
 			if !ok {
@@ -813,7 +813,7 @@ func (p *parser) monthName(j int, weakOK bool) (monthRef, bool) {
 			k++
 		} else if directions[p.k(k+1)] != dirNone && (p.k(k) == "العام" || p.k(k) == "السنه") {
 			d := directions[p.k(k+1)]
-			r.year = p.refDay.Year() + map[int]int{dirPast: -1, dirThis: 0, dirNext: 1}[d]
+			r.year = p.refDay.Year() + dirOffset(d)
 			r.j = k + 2
 			return r, true
 		}
@@ -1286,7 +1286,7 @@ func (p *parser) relUnit(i int) (match, bool) {
 	} else {
 		return match{}, false
 	}
-	off := map[int]int{dirPast: -1, dirThis: 0, dirNext: 1}[dir]
+	off := dirOffset(dir)
 	if twice {
 		off = 2
 	}
