@@ -36,8 +36,9 @@ import (
 // figures and the command).
 //
 // It is for articles whose input gave no date: a caller must never use it
-// to overwrite a date the input gave (news.DateInput); an inferred date is
-// stored as news.DateInferred with its confidence.
+// to overwrite a date the input gave (news.DateInput). The analysis
+// records an inferred day as news.Analysis.PublishedInferred, with its
+// confidence; the article's own date is left as the input gave it.
 func InferPublished(text string) (t time.Time, confidence float64, ok bool) {
 	ev := gatherEvidence(text)
 	var linked *namedDay
