@@ -65,18 +65,19 @@ func (g *gazetteer) mark(toks []tokenInfo, bits []uint16) {
 			}
 		}
 		toks[i].cliticName = false
+		named := false // a variant that is a one-word name has been seen
 		for vi, v := range toks[i].variants[:toks[i].nvar] {
-			if f, ok := g.phrases[phraseKey(0, v)]; ok && f&^gazPrefix != 0 {
-				toks[i].cliticName = vi > 0 // not when the word itself is a name
-				break
-			}
-		}
-		for _, v := range toks[i].variants[:toks[i].nvar] {
 			k := phraseKey(0, v)
 			for j := i; ; {
 				f, ok := g.phrases[k]
 				if !ok {
 					break
+				}
+				if j == i && !named && f&^gazPrefix != 0 {
+					// The first variant that is a name decides: a clitic
+					// form of a name, not when the word itself is one.
+					named = true
+					toks[i].cliticName = vi > 0
 				}
 				if types := f &^ gazPrefix; types != 0 {
 					for t := Type(0); t < numTypes; t++ {
