@@ -240,9 +240,7 @@ func (lx *lexicon) info(text, w string, forms []string) (tokenInfo, []string) {
 		if k < 0 {
 			h = (h ^ '^') * fnvPrime
 		}
-		for b := from; b < to; b++ {
-			h = (h ^ uint64(noAl[b])) * fnvPrime
-		}
+		h = hashMore(h, noAl[from:to])
 		if k+3 > ns {
 			h = (h ^ '$') * fnvPrime
 		}

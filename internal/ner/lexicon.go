@@ -178,24 +178,15 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-func hashString(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
+func hashString(s string) uint64 { return hashMore(fnvOffset, s) }
 
 // hashConcat returns hashString(a + b) without building the string.
-func hashConcat(a, b string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(a); i++ {
-		h ^= uint64(a[i])
-		h *= fnvPrime
-	}
-	for i := 0; i < len(b); i++ {
-		h ^= uint64(b[i])
+func hashConcat(a, b string) uint64 { return hashMore(hashMore(fnvOffset, a), b) }
+
+// hashMore continues the FNV-1a hash h with the bytes of s.
+func hashMore(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
 		h *= fnvPrime
 	}
 	return h
