@@ -47,7 +47,7 @@ var storeWritable = sqlite.Writable
 // written (see sqlite.OpenReadOnly); any other store is opened as
 // openStore opens it, which brings its schema and index up to date.
 func openReadStore(ctx context.Context, env Env, dsn string) (store.Store, error) {
-	if dsn == "" || strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") || storeWritable(dsn) {
+	if dsn == "" || isPostgresDSN(dsn) || storeWritable(dsn) {
 		return openStore(ctx, env, dsn)
 	}
 	s, err := sqlite.OpenReadOnly(ctx, dsn)
@@ -60,12 +60,18 @@ func openReadStore(ctx context.Context, env Env, dsn string) (store.Store, error
 	return s, nil
 }
 
+// isPostgresDSN reports whether dsn names a PostgreSQL server rather
+// than a SQLite file.
+func isPostgresDSN(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
 // openStore opens the store named by dsn.
 func openStore(ctx context.Context, env Env, dsn string) (store.Store, error) {
 	switch {
 	case dsn == "":
 		return nil, usagef("no store: give --db or set RASID_DB")
-	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+	case isPostgresDSN(dsn):
 		return openPostgres(ctx, dsn)
 	}
 	s, err := sqlite.Open(ctx, dsn)

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"hash"
 	"os"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -312,7 +311,7 @@ func digest(ctx context.Context, st store.Store) (archiveDigest, error) {
 // rasid migrate that must name an archive already there; postgres:// URLs
 // are left to the server to refuse.
 func mustExist(flagName, dsn string) error {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+	if isPostgresDSN(dsn) {
 		return nil
 	}
 	if _, err := os.Stat(dsn); errors.Is(err, os.ErrNotExist) {
