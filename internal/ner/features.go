@@ -479,7 +479,10 @@ func features(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
 // featuresLite appends the features of token i that the second pass
 // uses beside docFeatures: the word and its near context in a few
 // features. The first pass's tag summarizes the rest, and the second
-// pass costs a third of the first.
+// pass costs far less than the first (commit 857cd7b: Tag, both passes,
+// at 0.7x the tokens/s of the single-pass build beside it, 84-94k
+// against 124-142k at load 2.8, by go test ./internal/ner -run XXX
+// -bench . -cpu 1 -benchtime 2s).
 func featuresLite(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
 	f := func(t int, v uint64) { dst = append(dst, mix(uint64(t), v)) }
 	cur := &toks[i]
