@@ -115,8 +115,9 @@ func Train(data []Sentence, opt TrainOptions) (*Model, error) {
 	}
 	infos := make([][]tokenInfo, len(data))
 	var s scratch
+	noGaz := newGazetteer(nil) // docContext reads no gazetteer bit
 	for i, d := range data {
-		s.analyze(lx, newGazetteer(nil), d.Tokens)
+		s.analyze(lx, noGaz, d.Tokens)
 		infos[i] = append([]tokenInfo(nil), s.toks...)
 	}
 	docs := docContext(infos, tags)
