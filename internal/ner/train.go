@@ -73,7 +73,6 @@ func Train(data []Sentence, opt TrainOptions) (*Model, error) {
 	}
 	var first *stage
 	tags := make([][]Tag, len(data))
-	part := func(i int) int { return i * opt.Folds / len(data) }
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
 	wg.Add(1)
@@ -92,7 +91,7 @@ func Train(data []Sentence, opt TrainOptions) (*Model, error) {
 			var held [][]string
 			var rest []Sentence
 			for i, s := range data {
-				if part(i) == k {
+				if foldOf(i, opt.Folds, len(data)) == k {
 					held = append(held, s.Tokens)
 				} else {
 					rest = append(rest, s)
@@ -102,7 +101,7 @@ func Train(data []Sentence, opt TrainOptions) (*Model, error) {
 			got := mk.tagText(&scratch{}, held)
 			n := 0
 			for i := range data {
-				if part(i) == k {
+				if foldOf(i, opt.Folds, len(data)) == k {
 					tags[i] = got[n]
 					n++
 				}
@@ -132,6 +131,11 @@ func Train(data []Sentence, opt TrainOptions) (*Model, error) {
 	return newModel(lx, entries, first, second), nil
 }
 
+// foldOf is the fold of sentence i of n cut into folds contiguous
+// parts, the cut of both the stacking in Train and the gazetteers of
+// trainStage.
+func foldOf(i, folds, n int) int { return i * folds / n }
+
 // trainStage trains the weights of one pass on data; docs, when not nil,
 // holds the first pass's view of every token for the features of the
 // second. progress, when not nil, is called after each epoch with the
@@ -139,12 +143,11 @@ func Train(data []Sentence, opt TrainOptions) (*Model, error) {
 func trainStage(lx *lexicon, data []Sentence, docs [][]docTok, opt TrainOptions, progress func(int, *stage)) *stage {
 	// The gazetteer of each fold: the hand lists and the entries of the
 	// other folds.
-	fold := func(i int) int { return i * opt.Folds / len(data) }
 	foldGaz := make([]*gazetteer, opt.Folds)
 	for f := range foldGaz {
 		var rest []Sentence
 		for i, s := range data {
-			if fold(i) != f {
+			if foldOf(i, opt.Folds, len(data)) != f {
 				rest = append(rest, s)
 			}
 		}
@@ -161,7 +164,7 @@ func trainStage(lx *lexicon, data []Sentence, docs [][]docTok, opt TrainOptions,
 	sents := make([]sent, len(data))
 	var s scratch
 	for i, d := range data {
-		s.analyze(lx, foldGaz[fold(i)], d.Tokens)
+		s.analyze(lx, foldGaz[foldOf(i, opt.Folds, len(data))], d.Tokens)
 		st := sent{tags: d.Tags, start: make([]int32, len(d.Tokens)+1)}
 		for j := range d.Tokens {
 			st.start[j] = int32(len(st.feats))
