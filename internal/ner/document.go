@@ -191,21 +191,24 @@ func docFeatures(doc []docTok, i int, dst []uint64) []uint64 {
 // tagText tags the sentences of one text with every stage of the model.
 func (m *Model) tagText(s *scratch, sents [][]string) [][]Tag {
 	out := make([][]Tag, len(sents))
-	first := m.stages[0]
-	if len(m.stages) == 1 {
-		for i, toks := range sents {
-			s.analyze(m.lx, m.gaz, toks)
-			out[i] = append([]Tag(nil), first.decode(s, nil)...)
-		}
-		return out
+	// The later stages read the first's analysis of every sentence.
+	keep := len(m.stages) > 1
+	var infos [][]tokenInfo
+	var gazs [][]uint16
+	if keep {
+		infos = make([][]tokenInfo, len(sents))
+		gazs = make([][]uint16, len(sents))
 	}
-	infos := make([][]tokenInfo, len(sents))
-	gazs := make([][]uint16, len(sents))
 	for i, toks := range sents {
 		s.analyze(m.lx, m.gaz, toks)
-		infos[i] = append([]tokenInfo(nil), s.toks...)
-		gazs[i] = append([]uint16(nil), s.gaz...)
-		out[i] = append([]Tag(nil), first.decode(s, nil)...)
+		if keep {
+			infos[i] = append([]tokenInfo(nil), s.toks...)
+			gazs[i] = append([]uint16(nil), s.gaz...)
+		}
+		out[i] = append([]Tag(nil), m.stages[0].decode(s, nil)...)
+	}
+	if !keep {
+		return out
 	}
 	for k := 1; k < len(m.stages); k++ {
 		doc := docContext(infos, out)
