@@ -46,9 +46,9 @@ var trigClasses = map[string]uint8{"title": trigTitle, "say": trigSay, "org": tr
 
 // lexicon holds the fixed word lists, parsed once.
 type lexicon struct {
-	clusters *wordTable       // word hash → cluster path (a byte per level) and log2 count class in the top byte
-	triggers map[uint64]uint8 // word hash → trigger class
-	hand     []gazEntry       // hand-written gazetteer entries
+	clusters hashTable[uint32] // word hash → cluster path (a byte per level) and log2 count class in the top byte
+	triggers map[uint64]uint8  // word hash → trigger class
+	hand     []gazEntry        // hand-written gazetteer entries
 	// handNames holds the one-word names of the hand-written lists,
 	// which are never split into clitics.
 	handNames map[uint64]bool
@@ -78,7 +78,10 @@ var loadLexicon = sync.OnceValue(func() *lexicon {
 		code |= uint32(bits.Len(uint(n))+1) << 24
 		clusters[hashString(w)] = code
 	})
-	lx.clusters = newWordTable(clusters)
+	lx.clusters = newHashTable[uint32](len(clusters))
+	for k, v := range clusters {
+		*lx.clusters.put(k) = v
+	}
 	eachLine(triggersTxt, func(line string) {
 		w, class, ok := strings.Cut(line, "\t")
 		if c := trigClasses[strings.TrimSpace(class)]; ok && c != trigNone {
@@ -100,53 +103,6 @@ var loadLexicon = sync.OnceValue(func() *lexicon {
 	}
 	return lx
 })
-
-// wordTable maps word hashes to values in an open-addressing table:
-// the word list is looked up a dozen times a token, and a slot of key
-// and value is one memory read where a map takes several.
-type wordTable struct {
-	slots []wordSlot
-	mask  uint64
-}
-
-type wordSlot struct {
-	key uint64 // 0 for none (a zero hash is stored as 1)
-	val uint32
-}
-
-func newWordTable(m map[uint64]uint32) *wordTable {
-	size := 1
-	for size < 2*len(m)+2 {
-		size <<= 1
-	}
-	t := &wordTable{slots: make([]wordSlot, size), mask: uint64(size - 1)}
-	for k, v := range m {
-		if k == 0 {
-			k = 1
-		}
-		i := k & t.mask
-		for t.slots[i].key != 0 {
-			i = (i + 1) & t.mask
-		}
-		t.slots[i] = wordSlot{k, v}
-	}
-	return t
-}
-
-// get returns the value of word hash k and whether it is listed.
-func (t *wordTable) get(k uint64) (uint32, bool) {
-	if k == 0 {
-		k = 1
-	}
-	for i := k & t.mask; ; i = (i + 1) & t.mask {
-		switch t.slots[i].key {
-		case k:
-			return t.slots[i].val, true
-		case 0:
-			return 0, false
-		}
-	}
-}
 
 // eachLine calls f with every line of txt that is neither blank nor a
 // comment.

@@ -31,9 +31,8 @@ type Model struct {
 
 // stage holds the weights of one pass of the tagger.
 type stage struct {
-	slots []slot // open-addressing table of features and their weights
-	mask  uint64
-	scale float32 // the weight of one quantum of slot.w
+	feats hashTable[[numTags]int16] // feature hash → its weight for each tag
+	scale float32                   // the weight of one quantum of slot.w
 	trans [numTags + 1][numTags]float32
 }
 
@@ -65,13 +64,10 @@ func newModel(lx *lexicon, entries []gazEntry, stages ...*stage) *Model {
 	return m
 }
 
-// slot is an entry of a stage's feature table: a feature hash (0 for
-// none) and its weight for each tag, quantized to 16 bits, side by side
-// in 32 bytes so that a lookup reads one cache line.
-type slot struct {
-	key uint64
-	w   [numTags]int16
-}
+// slot is an entry of a stage's feature table: a feature hash and its
+// weight for each tag, quantized to 16 bits, side by side in 32 bytes so
+// that a lookup reads one cache line.
+type slot = hashSlot[[numTags]int16]
 
 // newStage makes a stage from weights keyed by feature hash, w holding
 // numTags weights per key. The weights are quantized to 16 bits.
@@ -93,41 +89,11 @@ func newStage(keys []uint64, w []float32, trans *[numTags + 1][numTags]float32) 
 
 // newStageQ makes a stage from quantized weights.
 func newStageQ(keys []uint64, q []int16, scale float32, trans *[numTags + 1][numTags]float32) *stage {
-	m := &stage{scale: scale, trans: *trans}
-	size := 1
-	for size < 2*len(keys)+2 {
-		size <<= 1
-	}
-	m.slots = make([]slot, size)
-	m.mask = uint64(size - 1)
+	m := &stage{feats: newHashTable[[numTags]int16](len(keys)), scale: scale, trans: *trans}
 	for r, k := range keys {
-		if k == 0 {
-			k = 1
-		}
-		for i := k & m.mask; ; i = (i + 1) & m.mask {
-			if m.slots[i].key == 0 {
-				m.slots[i].key = k
-				copy(m.slots[i].w[:], q[r*numTags:r*numTags+numTags])
-				break
-			}
-		}
+		copy(m.feats.put(k)[:], q[r*numTags:r*numTags+numTags])
 	}
 	return m
-}
-
-// lookup returns the slot of feature hash k, or nil.
-func (m *stage) lookup(k uint64) *slot {
-	if k == 0 {
-		k = 1
-	}
-	for i := k & m.mask; ; i = (i + 1) & m.mask {
-		switch m.slots[i].key {
-		case k:
-			return &m.slots[i]
-		case 0:
-			return nil
-		}
-	}
 }
 
 // Tag returns the BIO tag of each token of one sentence, tokens as
@@ -174,9 +140,9 @@ func (m *stage) decode(s *scratch, doc []docTok) []Tag {
 			s.feats = features(s.toks, s.gaz, i, s.feats[:0])
 		}
 		for _, f := range s.feats {
-			if sl := m.lookup(f); sl != nil {
+			if sl := m.feats.find(f); sl != nil {
 				for t := range sum {
-					sum[t] += int32(sl.w[t])
+					sum[t] += int32(sl.val[t])
 				}
 			}
 		}
@@ -282,9 +248,9 @@ func (m *stage) write(uv func(uint64), sv func(int64)) {
 	}
 	// Features sorted by hash, delta coded.
 	var feats []*slot
-	for i := range m.slots {
-		if m.slots[i].key != 0 {
-			feats = append(feats, &m.slots[i])
+	for i := range m.feats.slots {
+		if m.feats.slots[i].key != 0 {
+			feats = append(feats, &m.feats.slots[i])
 		}
 	}
 	slices.SortFunc(feats, func(a, b *slot) int {
@@ -303,13 +269,13 @@ func (m *stage) write(uv func(uint64), sv func(int64)) {
 		uv(f.key - prev)
 		prev = f.key
 		var bits uint64
-		for t, q := range f.w {
+		for t, q := range f.val {
 			if q != 0 {
 				bits |= 1 << t
 			}
 		}
 		uv(bits)
-		for _, q := range f.w {
+		for _, q := range f.val {
 			if q != 0 {
 				sv(int64(q))
 			}
