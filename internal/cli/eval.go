@@ -57,7 +57,7 @@ func (g group) run(ctx context.Context, env Env, args []string) error {
 func evalTasks() []evalTask {
 	return []evalTask{
 		{"quotes", "quote detection P/R/F1 and speaker accuracy (--gold quotes.jsonl --articles quote_articles.jsonl)", runEvalQuotes},
-		{"ner", "entity recognition P/R/F1, micro and per type, on CoNLL data (--data dev.txt)", runEvalNER},
+		{"ner", "entity recognition P/R/F1, micro and per type, on CoNLL data (--data dev.txt), or cross-validated (--cv K --data train.txt)", runEvalNER},
 		{"stem", "stem accuracy and pairwise conflation on word/stem gold data", runEvalStem},
 		{"timex", "temporal expressions: Recognizers DateTime specs, Duckling corpus, or news annotations (--recognizers DIR | --duckling FILE | --gold FILE --articles FILE)", runEvalTimex},
 		{"numbers", "numbers, ordinals, percentages and ranges on Recognizers Number specs (--recognizers DIR)", runEvalNumbers},

@@ -3,9 +3,13 @@ package cli
 import (
 	"bufio"
 	"context"
+	"flag"
 	"fmt"
+	"io"
 	"os"
+	"runtime"
 	"sort"
+	"time"
 
 	"github.com/rasid-news/rasid/internal/eval"
 	"github.com/rasid-news/rasid/internal/ner"
@@ -113,20 +117,41 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 }
 
 func runEvalNER(ctx context.Context, env Env, args []string) error {
-	fs := newFlagSet(env, "eval ner", "--data FILE [--json] [--model FILE]",
-		"Score the entity tagger on CoNLL gold data (\"token TAG\" per line, BIO tags):\nexact-span precision, recall and F1, micro-averaged and per type, by the\nCoNLL-2003 convention.")
-	data := fs.String("data", "", "the gold file, CoNLL (../shared/data/anercorp/dev.txt)")
+	fs := newFlagSet(env, "eval ner", "--data FILE [--json] [--model FILE] | --cv K --data train.txt [--json] [--epochs N]",
+		"Score the entity tagger on CoNLL gold data (\"token TAG\" per line, BIO tags):\nexact-span precision, recall and F1, micro-averaged and per type, by the\nCoNLL-2003 convention.\n\nWith --cv K, cross-validate instead: cut the data into K contiguous folds\n(the cut of the trainer's own stacking), train a model (both passes, as\nrasid train ner) on the other folds for each, tag the held fold as one\nrunning text, and print each fold's figures and the figures pooled over\nthe folds (entity counts summed, then P/R/F1; not the folds' F1s\naveraged). Deterministic; folds train side by side up to GOMAXPROCS, and\nthe time of each goes to stderr.")
+	data := fs.String("data", "", "the gold file, CoNLL (../shared/data/anercorp/dev.txt; with --cv, train.txt)")
 	modelPath := fs.String("model", "", "a model file written by rasid train ner (default: the embedded model)")
-	asJSON := fs.Bool("json", false, "print one JSON object {f1, precision, recall, per_type, …}")
+	asJSON := fs.Bool("json", false, "print one JSON object {f1, precision, recall, per_type, …} (with --cv: {folds, pooled, …})")
+	cv := fs.Int("cv", 0, "cross-validate over K contiguous folds of --data, training a model per fold")
+	epochs := fs.Int("epochs", 0, "with --cv: passes over the training data (default: rasid train ner's, 14)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *data == "" {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	switch {
+	case *data == "":
 		return usagef("rasid eval ner: --data is required")
+	case fs.NArg() > 0:
+		return usagef("rasid eval ner: unexpected argument %q", fs.Arg(0))
+	case set["cv"] && *cv < 2:
+		return usagef("rasid eval ner: --cv %d: cross-validation needs 2 folds or more", *cv)
+	case set["cv"] && *modelPath != "":
+		return usagef("rasid eval ner: --cv trains its own models; --model does not go with it")
+	case !set["cv"] && set["epochs"]:
+		return usagef("rasid eval ner: --epochs goes with --cv (the given model is already trained)")
+	case *epochs < 0:
+		return usagef("rasid eval ner: --epochs %d: give a positive number of passes", *epochs)
 	}
 	gold, err := readCoNLLFile(*data)
 	if err != nil {
 		return fmt.Errorf("rasid eval ner: %w", err)
+	}
+	if set["cv"] {
+		if *cv > len(gold) {
+			return usagef("rasid eval ner: --cv %d: %s holds %d sentences; every fold needs one", *cv, *data, len(gold))
+		}
+		return runNERCV(env, gold, *data, *cv, *epochs, *asJSON)
 	}
 	m, err := loadNERModel(*modelPath)
 	if err != nil {
@@ -140,20 +165,64 @@ func runEvalNER(ctx context.Context, env Env, args []string) error {
 		return writeJSON(env.Stdout, rep)
 	}
 	fmt.Fprintf(env.Stdout, "sentences %d  tokens %d  token accuracy %.4f\n", rep.Sentences, rep.Tokens, rep.TokenAccuracy)
-	fmt.Fprintf(env.Stdout, "%-6s %9s %9s %9s %6s %6s %6s\n", "type", "precision", "recall", "F1", "tp", "fp", "fn")
+	writeNERTable(env.Stdout, rep)
+	return nil
+}
+
+// runNERCV cross-validates the tagger over k folds of gold (read from
+// path) and prints the figures: the folds' and the pooled ones on
+// stdout, each fold's time as it ends on stderr.
+func runNERCV(env Env, gold []ner.Sentence, path string, k, epochs int, asJSON bool) error {
+	start := time.Now()
+	train := func(data []ner.Sentence) (func([][]string) [][]ner.Tag, error) {
+		m, err := ner.Train(data, ner.TrainOptions{Epochs: epochs})
+		if err != nil {
+			return nil, err
+		}
+		return m.TagSentences, nil
+	}
+	done := func(f eval.NERFold) {
+		fmt.Fprintf(env.Stderr, "fold %d of %d (sentences %d–%d): F1 %.4f, %s since the start\n",
+			f.Fold, k, f.First, f.Last, f.F1, time.Since(start).Round(time.Second))
+	}
+	rep, err := eval.CrossValidateNER(gold, k, runtime.GOMAXPROCS(0), train, done)
+	if err != nil {
+		return fmt.Errorf("rasid eval ner: --cv %d: %s: %w", k, path, err)
+	}
+	fmt.Fprintf(env.Stderr, "%d folds in %s (GOMAXPROCS %d)\n", k, time.Since(start).Round(time.Second), runtime.GOMAXPROCS(0))
+	if asJSON {
+		return writeJSON(env.Stdout, rep)
+	}
+	w := env.Stdout
+	fmt.Fprintf(w, "%d-fold cross-validation on %s: %d sentences, %d tokens; contiguous folds, each\n", k, path, rep.Pooled.Sentences, rep.Pooled.Tokens)
+	fmt.Fprintln(w, "tagged as one running text by a model trained on the other folds")
+	fmt.Fprintf(w, "%-4s %11s %9s %9s %9s %9s\n", "fold", "sentences", "tokens", "precision", "recall", "F1")
+	for _, f := range rep.Folds {
+		fmt.Fprintf(w, "%-4d %11s %9d %9.4f %9.4f %9.4f\n", f.Fold, fmt.Sprintf("%d-%d", f.First, f.Last), f.Tokens, f.Precision, f.Recall, f.F1)
+	}
+	fmt.Fprintf(w, "fold F1: mean %.4f, standard deviation %.4f\n", rep.FoldF1Mean, rep.FoldF1SD)
+	fmt.Fprintf(w, "\npooled over the folds (%s):\n", rep.Pooling)
+	fmt.Fprintf(w, "sentences %d  tokens %d  token accuracy %.4f\n", rep.Pooled.Sentences, rep.Pooled.Tokens, rep.Pooled.TokenAccuracy)
+	writeNERTable(w, rep.Pooled)
+	return nil
+}
+
+// writeNERTable prints the precision, recall, F1 and counts of rep per
+// type and micro-averaged.
+func writeNERTable(w io.Writer, rep eval.NERReport) {
+	fmt.Fprintf(w, "%-6s %9s %9s %9s %6s %6s %6s\n", "type", "precision", "recall", "F1", "tp", "fp", "fn")
 	types := make([]string, 0, len(rep.PerType))
 	for t := range rep.PerType {
 		types = append(types, t)
 	}
 	sort.Strings(types)
 	row := func(name string, p eval.PRF) {
-		fmt.Fprintf(env.Stdout, "%-6s %9.4f %9.4f %9.4f %6d %6d %6d\n", name, p.Precision, p.Recall, p.F1, p.TP, p.FP, p.FN)
+		fmt.Fprintf(w, "%-6s %9.4f %9.4f %9.4f %6d %6d %6d\n", name, p.Precision, p.Recall, p.F1, p.TP, p.FP, p.FN)
 	}
 	for _, t := range types {
 		row(t, rep.PerType[t])
 	}
 	row("micro", rep.Micro)
-	return nil
 }
 
 func loadNERModel(path string) (*ner.Model, error) {

@@ -19,6 +19,8 @@ type NERReport struct {
 	PerType   map[string]PRF `json:"per_type"`
 	// TokenAccuracy is the share of tokens whose tag is the gold tag.
 	TokenAccuracy float64 `json:"token_accuracy"`
+
+	correct int // tokens whose tag is the gold tag
 }
 
 // ScoreNER tags the tokens of every gold sentence with tag and scores
@@ -93,6 +95,7 @@ func ScoreNERText(gold []ner.Sentence, tagAll func(sents [][]string) [][]ner.Tag
 		rep.Micro = rep.Micro.Add(*s)
 	}
 	rep.Precision, rep.Recall, rep.F1 = rep.Micro.Precision, rep.Micro.Recall, rep.Micro.F1
+	rep.correct = correct
 	if rep.Tokens > 0 {
 		rep.TokenAccuracy = float64(correct) / float64(rep.Tokens)
 	}
