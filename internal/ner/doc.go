@@ -19,6 +19,7 @@
 // variants meet, clitics are dropped from the canonical name, and titles
 // before a person's name are kept as roles.
 //
-// A Model is read-only once built and safe for concurrent use. A
+// A Model's weights never change once built; it remembers the words it
+// has analyzed, up to a bound, and is safe for concurrent use. A
 // Canonicalizer holds state and is not.
 package ner

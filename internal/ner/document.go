@@ -195,17 +195,20 @@ func (m *Model) tagText(s *scratch, sents [][]string) [][]Tag {
 	keep := len(m.stages) > 1
 	var infos [][]tokenInfo
 	var gazs [][]uint16
+	var sums [][]*wordSums
 	if keep {
 		infos = make([][]tokenInfo, len(sents))
 		gazs = make([][]uint16, len(sents))
+		sums = make([][]*wordSums, len(sents))
 	}
 	for i, toks := range sents {
-		s.analyze(m.lx, m.gaz, toks)
+		m.analyze(s, toks)
 		if keep {
 			infos[i] = append([]tokenInfo(nil), s.toks...)
 			gazs[i] = append([]uint16(nil), s.gaz...)
+			sums[i] = append([]*wordSums(nil), s.sums...)
 		}
-		out[i] = append([]Tag(nil), m.stages[0].decode(s, nil)...)
+		out[i] = append([]Tag(nil), m.stages[0].decode(s, 0, nil)...)
 	}
 	if !keep {
 		return out
@@ -213,10 +216,10 @@ func (m *Model) tagText(s *scratch, sents [][]string) [][]Tag {
 	for k := 1; k < len(m.stages); k++ {
 		doc := docContext(infos, out)
 		for i := range sents {
-			s.toks, s.gaz = infos[i], gazs[i]
-			copy(out[i], m.stages[k].decode(s, doc[i]))
+			s.toks, s.gaz, s.sums = infos[i], gazs[i], sums[i]
+			copy(out[i], m.stages[k].decode(s, k, doc[i]))
 		}
 	}
-	s.toks, s.gaz = nil, nil // the buffers belong to infos and gazs
+	s.toks, s.gaz, s.sums = nil, nil, nil // the buffers belong to infos, gazs and sums
 	return out
 }

@@ -367,23 +367,87 @@ const (
 	edgeRight = 0x2197
 )
 
+// The features of a token fall in three parts: those of the token
+// alone (ownFeatures), those of each neighbour alone at its offset
+// (neighbourFeatures), and those that read the sentence around it
+// (contextFeatures). The first two depend on the word as the lexicon
+// analyzed it and nothing else, so a tagger may sum their weights once
+// per word (tokenMemo); the second pass's features split alike (ownLite,
+// neighbourLite, contextLite and docFeatures).
+
+// neighbourOffsets are the offsets of the neighbours whose own
+// attributes a token's features read.
+var neighbourOffsets = [...]int{-2, -1, 1, 2}
+
 // features appends the feature hashes of token i of a sentence to dst.
 func features(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
-	at := func(j int) *tokenInfo {
-		if j < 0 || j >= len(toks) {
-			return nil
+	dst = ownFeatures(&toks[i], dst)
+	for _, k := range neighbourOffsets {
+		if j := i + k; j >= 0 && j < len(toks) {
+			dst = neighbourFeatures(&toks[j], k, dst)
 		}
-		return &toks[j]
 	}
+	return contextFeatures(toks, gaz, i, dst)
+}
+
+// ownFeatures appends the features of the first pass that depend on the
+// token alone.
+func ownFeatures(cur *tokenInfo, dst []uint64) []uint64 {
 	f := func(t int, v uint64) { dst = append(dst, mix(uint64(t), v)) }
-	edge := func(j int) uint64 {
-		if j < 0 {
-			return edgeLeft
-		}
-		return edgeRight
+	f(tWord+2, cur.word)
+	f(tStem+1, cur.stem)
+	f(tBare+1, cur.bare)
+	f(tNoAl, cur.noAl)
+	f(tBias, 0)
+	f(tCl1+2, uint64(cur.cluster>>16&0xff))
+	f(tTrig+2, uint64(cur.trig))
+	f(tCl2+1, uint64(cur.cluster>>8&0xffff))
+	f(tCl3+1, uint64(cur.cluster&0xffffff))
+	f(tPfx, cur.pfx)
+	for k, a := range cur.affix {
+		f(tAffix+k, a)
 	}
+	f(tMorph+1, uint64(cur.morph))
+	f(tMorphShape, uint64(cur.morph)<<40|cur.shape)
+	for _, g := range cur.grams[:cur.ngrams] {
+		f(tGram, g)
+	}
+	f(tShape, cur.shape)
+	f(tFreq, uint64(cur.cluster>>24)<<1|b2u(cur.viaBare))
+	f(tFreqShape, uint64(cur.cluster>>24)<<40|cur.shape)
+	return dst
+}
+
+// neighbourFeatures appends the features of the first pass that the
+// token t alone gives the token whose neighbour it is at offset k (k < 0:
+// t is on that token's left).
+func neighbourFeatures(t *tokenInfo, k int, dst []uint64) []uint64 {
+	f := func(tm int, v uint64) { dst = append(dst, mix(uint64(tm), v)) }
+	f(tWord+k+2, t.word)
+	f(tCl1+k+2, uint64(t.cluster>>16&0xff))
+	f(tTrig+k+2, uint64(t.trig))
+	if k == -1 || k == 1 {
+		f(tStem+k+1, t.stem)
+		f(tBare+k+1, t.bare)
+		f(tCl2+k+1, uint64(t.cluster>>8&0xffff))
+		f(tCl3+k+1, uint64(t.cluster&0xffffff))
+		f(tMorph+k+1, uint64(t.morph))
+	}
+	return dst
+}
+
+// contextFeatures appends the features of the first pass for token i
+// that ownFeatures and neighbourFeatures leave out.
+func contextFeatures(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
+	f := func(t int, v uint64) { dst = append(dst, mix(uint64(t), v)) }
 	cur := &toks[i]
-	var l, r *tokenInfo = at(i - 1), at(i + 1)
+	var l, r *tokenInfo
+	if i > 0 {
+		l = &toks[i-1]
+	}
+	if i < len(toks)-1 {
+		r = &toks[i+1]
+	}
 	lw, rw, ls, rs := uint64(edgeLeft), uint64(edgeRight), uint64(edgeLeft), uint64(edgeRight)
 	if l != nil {
 		lw, ls = l.word, l.shape
@@ -391,48 +455,19 @@ func features(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
 	if r != nil {
 		rw, rs = r.word, r.shape
 	}
-	// The identity of the word.
-	f(tWord+2, cur.word)
-	f(tStem+1, cur.stem)
-	f(tBare+1, cur.bare)
-	f(tNoAl, cur.noAl)
 	f(tBigramL, mix(lw, cur.word))
 	f(tBigramR, mix(cur.word, rw))
 	if l != nil && l.trig != trigNone {
 		f(tTrigWord, mix(uint64(l.trig), cur.word))
 	}
-	f(tBias, 0)
-	for k := -2; k <= 2; k++ {
-		if t := at(i + k); t != nil {
-			if k != 0 {
-				f(tWord+k+2, t.word)
-			}
-			f(tCl1+k+2, uint64(t.cluster>>16&0xff))
-			f(tTrig+k+2, uint64(t.trig))
-		} else {
-			f(tWord+k+2, edge(i+k))
+	for _, k := range neighbourOffsets {
+		switch j := i + k; {
+		case j < 0:
+			f(tWord+k+2, edgeLeft)
+		case j >= len(toks):
+			f(tWord+k+2, edgeRight)
 		}
 	}
-	for k := -1; k <= 1; k++ {
-		if t := at(i + k); t != nil {
-			if k != 0 {
-				f(tStem+k+1, t.stem)
-				f(tBare+k+1, t.bare)
-			}
-			f(tCl2+k+1, uint64(t.cluster>>8&0xffff))
-			f(tCl3+k+1, uint64(t.cluster&0xffffff))
-		}
-	}
-	f(tPfx, cur.pfx)
-	for k, a := range cur.affix {
-		f(tAffix+k, a)
-	}
-	for k := -1; k <= 1; k++ {
-		if t := at(i + k); t != nil {
-			f(tMorph+k+1, uint64(t.morph))
-		}
-	}
-	f(tMorphShape, uint64(cur.morph)<<40|cur.shape)
 	if cur.quote != 0 {
 		f(tQuote, uint64(cur.quote))
 	}
@@ -447,13 +482,7 @@ func features(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
 	f(tParts+1, uint64(cur.parts))
 	f(tParts+2, rp)
 	f(tPartsLR, lp<<20|uint64(cur.parts)<<10|rp)
-	for _, g := range cur.grams[:cur.ngrams] {
-		f(tGram, g)
-	}
-	f(tShape, cur.shape)
 	f(tShapes, mix(mix(ls, cur.shape), rs))
-	f(tFreq, uint64(cur.cluster>>24)<<1|b2u(cur.viaBare))
-	f(tFreqShape, uint64(cur.cluster>>24)<<40|cur.shape)
 	g := gaz[i]
 	for b := 0; b < 3*int(numTypes); b++ {
 		if g&(1<<b) != 0 {
@@ -484,18 +513,23 @@ func features(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
 // against 124-142k at load 2.8, by go test ./internal/ner -run XXX
 // -bench . -cpu 1 -benchtime 2s).
 func featuresLite(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
+	dst = ownLite(&toks[i], dst)
+	for _, k := range neighbourOffsets {
+		if j := i + k; j >= 0 && j < len(toks) {
+			dst = neighbourLite(&toks[j], k, dst)
+		}
+	}
+	return contextLite(toks, gaz, i, dst)
+}
+
+// ownLite appends the features of featuresLite that depend on the token
+// alone.
+func ownLite(cur *tokenInfo, dst []uint64) []uint64 {
 	f := func(t int, v uint64) { dst = append(dst, mix(uint64(t), v)) }
-	cur := &toks[i]
 	f(tBias, 0)
 	f(tWord+2, cur.word)
 	f(tBare+1, cur.bare)
 	f(tNoAl, cur.noAl)
-	for k := -1; k <= 1; k += 2 {
-		if j := i + k; j >= 0 && j < len(toks) {
-			f(tWord+k+2, toks[j].word)
-			f(tTrig+k+2, uint64(toks[j].trig))
-		}
-	}
 	f(tTrig+2, uint64(cur.trig))
 	f(tCl1+2, uint64(cur.cluster>>16&0xff))
 	f(tCl2+1, uint64(cur.cluster>>8&0xffff))
@@ -504,6 +538,24 @@ func featuresLite(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 
 	f(tShape, cur.shape)
 	f(tFreq, uint64(cur.cluster>>24)<<1|b2u(cur.viaBare))
 	f(tMorph+1, uint64(cur.morph))
+	return dst
+}
+
+// neighbourLite appends the features of featuresLite that the token t
+// alone gives the token whose neighbour it is at offset k: only the next
+// neighbours' (k = ±1).
+func neighbourLite(t *tokenInfo, k int, dst []uint64) []uint64 {
+	if k == -1 || k == 1 {
+		dst = append(dst, mix(uint64(tWord+k+2), t.word), mix(uint64(tTrig+k+2), uint64(t.trig)))
+	}
+	return dst
+}
+
+// contextLite appends the features of featuresLite that ownLite and
+// neighbourLite leave out.
+func contextLite(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
+	f := func(t int, v uint64) { dst = append(dst, mix(uint64(t), v)) }
+	cur := &toks[i]
 	f(tParts+1, uint64(cur.parts))
 	if g := gaz[i]; g != 0 {
 		f(tGaz, uint64(g))
@@ -523,6 +575,12 @@ func (s *scratch) analyze(lx *lexicon, gz *gazetteer, tokens []string) {
 		ti, s.forms = lx.info(t, arabic.NormalizeString(t), s.forms)
 		s.toks = append(s.toks, ti)
 	}
+	s.mark(gz, tokens)
+}
+
+// mark sets the attributes of the tokens of s that depend on the rest of
+// the sentence: quotation marks and the gazetteer's bits.
+func (s *scratch) mark(gz *gazetteer, tokens []string) {
 	markQuotes(tokens, s.toks)
 	if cap(s.gaz) < len(tokens) {
 		s.gaz = make([]uint16, len(tokens), 2*len(tokens))
@@ -535,6 +593,7 @@ func (s *scratch) analyze(lx *lexicon, gz *gazetteer, tokens []string) {
 // scratch holds buffers reused from sentence to sentence.
 type scratch struct {
 	toks  []tokenInfo
+	sums  []*wordSums // of each token of toks, when a Model analyzed them
 	gaz   []uint16
 	forms []string
 	feats []uint64

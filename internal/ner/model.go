@@ -16,8 +16,9 @@ import (
 )
 
 // Model is a trained entity tagger: the weights of its features and tag
-// transitions, and the gazetteer it was trained with. It is read-only
-// and safe for concurrent use.
+// transitions, and the gazetteer it was trained with. It is safe for
+// concurrent use; its weights never change once built, and it remembers
+// the words it has analyzed (tokenMemo), up to a bound.
 type Model struct {
 	lx      *lexicon
 	entries []gazEntry // gazetteer entries learned from the training data
@@ -27,6 +28,7 @@ type Model struct {
 	// first pass's tags of the same words elsewhere in the text.
 	stages []*stage
 	pool   sync.Pool
+	memo   tokenMemo
 }
 
 // stage holds the weights of one pass of the tagger.
@@ -34,6 +36,8 @@ type stage struct {
 	feats hashTable[[numTags]int16] // feature hash → its weight for each tag
 	scale float32                   // the weight of one quantum of slot.w
 	trans [numTags + 1][numTags]float32
+	// paths is trans with -Inf where allowed forbids the transition.
+	paths [numTags + 1][numTags]float32
 }
 
 // The model embedded in the binary, rebuilt with
@@ -90,6 +94,14 @@ func newStage(keys []uint64, w []float32, trans *[numTags + 1][numTags]float32) 
 // newStageQ makes a stage from quantized weights.
 func newStageQ(keys []uint64, q []int16, scale float32, trans *[numTags + 1][numTags]float32) *stage {
 	m := &stage{feats: newHashTable[[numTags]int16](len(keys)), scale: scale, trans: *trans}
+	for p := range m.paths {
+		for t := range m.paths[p] {
+			m.paths[p][t] = m.trans[p][t]
+			if !allowed(p, Tag(t)) {
+				m.paths[p][t] = float32(math.Inf(-1))
+			}
+		}
+	}
 	for r, k := range keys {
 		copy(m.feats.put(k)[:], q[r*numTags:r*numTags+numTags])
 	}
@@ -121,10 +133,22 @@ func (m *Model) getScratch() *scratch {
 	return &scratch{}
 }
 
-// decode runs Viterbi with the weights of stage m over the analyzed
-// sentence in s and returns the best tags, in s.tags. doc, when not nil,
-// holds the first pass's view of each token of the sentence.
-func (m *stage) decode(s *scratch, doc []docTok) []Tag {
+// sum adds the weights of the features feats for each tag to sum.
+func (m *stage) sum(feats []uint64, sum *[numTags]int32) {
+	for _, f := range feats {
+		if sl := m.feats.find(f); sl != nil {
+			for t := range sum {
+				sum[t] += int32(sl.val[t])
+			}
+		}
+	}
+}
+
+// decode runs Viterbi with the weights of stage m, the model's stage k,
+// over the sentence in s as Model.analyze left it, and returns the best
+// tags, in s.tags. doc, when not nil, holds the first pass's view of
+// each token of the sentence.
+func (m *stage) decode(s *scratch, k int, doc []docTok) []Tag {
 	n := len(s.toks)
 	if cap(s.score) < n*numTags {
 		s.score = make([]float32, n*numTags, 2*n*numTags)
@@ -132,46 +156,43 @@ func (m *stage) decode(s *scratch, doc []docTok) []Tag {
 	}
 	s.score, s.back = s.score[:n*numTags], s.back[:n*numTags]
 	for i := 0; i < n; i++ {
-		var sum [numTags]int32
-		if doc != nil {
-			s.feats = featuresLite(s.toks, s.gaz, i, s.feats[:0])
-			s.feats = docFeatures(doc, i, s.feats)
-		} else {
-			s.feats = features(s.toks, s.gaz, i, s.feats[:0])
-		}
-		for _, f := range s.feats {
-			if sl := m.feats.find(f); sl != nil {
+		sum := s.sums[i][k][0]
+		for r, off := range neighbourOffsets {
+			if j := i + off; j >= 0 && j < n {
+				nb := &s.sums[j][k][1+r]
 				for t := range sum {
-					sum[t] += int32(sl.val[t])
+					sum[t] += nb[t]
 				}
 			}
 		}
+		if doc != nil {
+			s.feats = contextLite(s.toks, s.gaz, i, s.feats[:0])
+			s.feats = docFeatures(doc, i, s.feats)
+		} else {
+			s.feats = contextFeatures(s.toks, s.gaz, i, s.feats[:0])
+		}
+		m.sum(s.feats, &sum)
 		var em [numTags]float32
 		for t := range em {
 			em[t] = float32(sum[t]) * m.scale
 		}
 		sc := s.score[i*numTags : i*numTags+numTags]
-		for t := 0; t < numTags; t++ {
-			if i == 0 {
-				if allowed(numTags, Tag(t)) {
-					sc[t] = em[t] + m.trans[numTags][t]
-				} else {
-					sc[t] = float32(math.Inf(-1))
-				}
-				continue
+		if i == 0 {
+			for t := range sc {
+				sc[t] = em[t] + m.paths[numTags][t]
 			}
-			prev := s.score[(i-1)*numTags : i*numTags]
-			best, bp := float32(math.Inf(-1)), 0
-			if s.toks[i].cliticName && !Tag(t).IsBegin() && Tag(t) != O {
+			continue
+		}
+		prev := (*[numTags]float32)(s.score[(i-1)*numTags : i*numTags])
+		for t := 0; t < numTags; t++ {
+			if s.toks[i].cliticName && Tag(t) != O && !Tag(t).IsBegin() {
 				// A proclitic before a name begins a new one.
 				sc[t] = float32(math.Inf(-1))
 				continue
 			}
-			for p := 0; p < numTags; p++ {
-				if !allowed(p, Tag(t)) {
-					continue
-				}
-				if v := prev[p] + m.trans[p][t]; v > best {
+			best, bp := float32(math.Inf(-1)), 0
+			for p, v := range prev {
+				if v += m.paths[p][t]; v > best {
 					best, bp = v, p
 				}
 			}
@@ -205,8 +226,8 @@ const (
 	modelMagic  = "rasid-ner-2\n"
 )
 
-// maxStages bounds the stages of a model read from outside.
-const maxStages = 4
+// maxStages bounds the stages of a model: Train makes one or two.
+const maxStages = 2
 
 // WriteTo writes the model in its compact binary form (gzip of the
 // gazetteer learned in training, then of each stage the transitions and

@@ -1,0 +1,159 @@
+package ner
+
+import (
+	"os"
+	"slices"
+	"sync"
+	"testing"
+)
+
+// TestWordSums checks what the token memo relies on: the wordSums of a
+// token and of its neighbours, computed from each word alone, plus the
+// weights of its context features give the weights of all its features
+// once the sentence is marked (quotation marks, gazetteer), in each
+// stage. A feature in the wrong part, or a field that the marking
+// changes and ownFeatures reads, would break it.
+func TestWordSums(t *testing.T) {
+	f, err := os.Open("../../../shared/data/anercorp/dev.txt")
+	if err != nil {
+		t.Skipf("data not found: %v", err)
+	}
+	defer f.Close()
+	dev, err := ReadCoNLL(f, "dev.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.stages) != 2 {
+		t.Fatalf("the embedded model has %d stages, want 2", len(m.stages))
+	}
+	// A few made-up sentences with quotation marks and clitic names
+	// besides dev's, each twice so that the second reads the memo.
+	sents := [][]string{
+		{"قال", "«", "مجلس", "الأمن", "»", "إن", "وبغداد", "لواشنطن"},
+		{"وزير", "الخارجية", "الأميركي", "مايك", "بومبيو", "في", "بغداد"},
+	}
+	for _, s := range dev {
+		sents = append(sents, s.Tokens)
+	}
+	sents = append(sents, sents...)
+	s := &scratch{}
+	var doc []docTok
+	for _, toks := range sents {
+		m.analyze(s, toks)
+		doc = slices.Grow(doc[:0], len(toks))[:len(toks)]
+		for i := range toks {
+			for k, st := range m.stages {
+				var full, split [numTags]int32
+				var all []uint64
+				if k == 0 {
+					all = features(s.toks, s.gaz, i, nil)
+					st.sum(contextFeatures(s.toks, s.gaz, i, nil), &split)
+				} else {
+					all = docFeatures(doc, i, featuresLite(s.toks, s.gaz, i, nil))
+					st.sum(docFeatures(doc, i, contextLite(s.toks, s.gaz, i, nil)), &split)
+				}
+				st.sum(all, &full)
+				for tg := range split {
+					split[tg] += s.sums[i][k][0][tg]
+					for r, off := range neighbourOffsets {
+						if j := i + off; j >= 0 && j < len(toks) {
+							split[tg] += s.sums[j][k][1+r][tg]
+						}
+					}
+				}
+				if full != split {
+					t.Fatalf("%q, token %d (%s), stage %d: own + context weights %v, all features %v", toks, i, toks[i], k, split, full)
+				}
+			}
+		}
+	}
+	if n := m.memo.n.Load(); n == 0 || n > memoMax {
+		t.Errorf("memo holds %d tokens, want 1 to %d", n, memoMax)
+	}
+}
+
+// TestMemoSameTags checks that a model tags a text alike whatever its
+// memo holds: empty, filled by the same text, or full.
+func TestMemoSameTags(t *testing.T) {
+	f, err := os.Open("../../../shared/data/anercorp/dev.txt")
+	if err != nil {
+		t.Skipf("data not found: %v", err)
+	}
+	defer f.Close()
+	dev, err := ReadCoNLL(f, "dev.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sents [][]string
+	for _, s := range dev {
+		sents = append(sents, s.Tokens)
+	}
+	ForgetTokens(m)
+	cold := m.TagSentences(sents)
+	warm := m.TagSentences(sents)
+	ForgetTokens(m)
+	m.memo.n.Store(memoMax) // full: nothing is kept
+	full := m.TagSentences(sents)
+	ForgetTokens(m)
+	for i := range sents {
+		if !slices.Equal(cold[i], warm[i]) || !slices.Equal(cold[i], full[i]) {
+			t.Fatalf("sentence %d: tags with an empty memo %v, with the text's own %v, with a full one %v", i, cold[i], warm[i], full[i])
+		}
+	}
+}
+
+// TestMemoConcurrent tags one text from several goroutines at once,
+// each beginning at another sentence, on a model whose memo is empty:
+// the tags are those of one goroutine alone (go test -race checks the
+// memo's sharing).
+func TestMemoConcurrent(t *testing.T) {
+	f, err := os.Open("../../../shared/data/anercorp/dev.txt")
+	if err != nil {
+		t.Skipf("data not found: %v", err)
+	}
+	defer f.Close()
+	dev, err := ReadCoNLL(f, "dev.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev = dev[:100]
+	ForgetTokens(m)
+	want := make([][]Tag, len(dev))
+	for i, s := range dev {
+		want[i] = m.Tag(s.Tokens)
+	}
+	ForgetTokens(m)
+	defer ForgetTokens(m)
+	const workers = 4
+	got := make([][][]Tag, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			got[w] = make([][]Tag, len(dev))
+			for n := range dev {
+				i := (n + w*len(dev)/workers) % len(dev)
+				got[w][i] = m.Tag(dev[i].Tokens)
+			}
+		})
+	}
+	wg.Wait()
+	for w := range workers {
+		for i := range dev {
+			if !slices.Equal(got[w][i], want[i]) {
+				t.Fatalf("goroutine %d, sentence %d: tags %v, want %v", w, i, got[w][i], want[i])
+			}
+		}
+	}
+}
