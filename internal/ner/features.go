@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -8,24 +9,20 @@ import (
 	"github.com/rasid-news/rasid/internal/arabic"
 )
 
-// tokenInfo holds the hashed attributes of one token, computed once per
-// token; features combine them with their template and position.
+// tokenInfo holds the hashed attributes of one token that the features
+// of other tokens, the gazetteer or the second pass read, computed once
+// per token; features combine them with their template and position.
 type tokenInfo struct {
 	word     uint64 // normalized word
 	stem     uint64 // light stem (arabic.StemNorm)
 	bare     uint64 // the word without its proclitics (و ف ب ك ل, لل → ال)
 	noAl     uint64 // bare without the article
-	pfx      uint64 // the proclitics removed
 	strip    uint64 // the most stripped clitic-free form, known or not (the second pass's key of the word)
-	affix    [6]uint64
 	shape    uint64
-	cluster  uint32 // cluster path of the word (or of bare), 0 if unknown
-	viaBare  bool   // the cluster is bare's
-	trig     uint8
 	variants [4]uint64 // the word and its clitic-free forms, for the gazetteer
-	nvar     int
-	grams    [maxGrams]uint64 // letter trigrams of noAl, with its edges
-	ngrams   int
+	cluster  uint32    // cluster path of the word (or of bare), 0 if unknown
+	nvar     uint8
+	trig     uint8
 	morph    uint8 // how the word's other forms occur in the cluster list (morph* bits)
 	quote    uint8 // quote* bits
 	parts    uint8 // name-part bits set by the gazetteer: 1<<(2*type) first word, 1<<(2*type+1) later word
@@ -33,6 +30,16 @@ type tokenInfo struct {
 	// form is a one-word name and that is none itself (بترمب): it
 	// begins a name, never continues one.
 	cliticName bool
+}
+
+// tokenOwn holds the hashed attributes of one token that only its own
+// features read (ownFeatures, ownLite).
+type tokenOwn struct {
+	pfx     uint64 // the proclitics removed
+	affix   [6]uint64
+	grams   [maxGrams]uint64 // letter trigrams of noAl, with its edges
+	ngrams  int
+	viaBare bool // the cluster is bare's
 }
 
 // Bits of tokenInfo.morph: forms of the clitic-free word (without its
@@ -148,14 +155,13 @@ const (
 )
 
 // info computes the attributes of the token text (as written) whose
-// normalized form is w.
-func (lx *lexicon) info(text, w string, forms []string) (tokenInfo, []string) {
-	var ti tokenInfo
+// normalized form is w, into ti and own.
+func (lx *lexicon) info(text, w string, ti *tokenInfo, own *tokenOwn, forms []string) []string {
 	ti.word = hashString(w)
 	ti.stem = hashString(arabic.StemNorm(w))
 	forms = cliticForms(w, forms)
 	for _, f := range forms {
-		if ti.nvar < len(ti.variants) {
+		if int(ti.nvar) < len(ti.variants) {
 			ti.variants[ti.nvar] = hashString(f)
 			ti.nvar++
 		}
@@ -169,14 +175,14 @@ func (lx *lexicon) info(text, w string, forms []string) (tokenInfo, []string) {
 		if c, ok := lx.clusters.get(ti.variants[i]); ok {
 			bare = forms[i]
 			if ti.cluster == 0 {
-				ti.cluster, ti.viaBare = c, true
+				ti.cluster, own.viaBare = c, true
 			}
 			break
 		}
 	}
 	ti.bare = hashString(bare)
 	ti.strip = hashString(forms[len(forms)-1])
-	ti.pfx = hashString(w[:len(w)-len(bare)])
+	own.pfx = hashString(w[:len(w)-len(bare)])
 	noAl := bare
 	if strings.HasPrefix(bare, sAl) && utf8.RuneCountInString(bare) >= 4 {
 		noAl = bare[len(sAl):]
@@ -227,7 +233,7 @@ func (lx *lexicon) info(text, w string, forms []string) (tokenInfo, []string) {
 		end = starts[ns-1]
 		ns--
 	}
-	for k := -1; k+1 < ns && ti.ngrams < maxGrams; k++ {
+	for k := -1; k+1 < ns && own.ngrams < maxGrams; k++ {
 		// The letters k, k+1, k+2 of noAl, -1 and ns being its edges.
 		from, to := 0, end
 		if k >= 0 {
@@ -244,8 +250,8 @@ func (lx *lexicon) info(text, w string, forms []string) (tokenInfo, []string) {
 		if k+3 > ns {
 			h = (h ^ '$') * fnvPrime
 		}
-		ti.grams[ti.ngrams] = h
-		ti.ngrams++
+		own.grams[own.ngrams] = h
+		own.ngrams++
 	}
 	// Prefixes and suffixes of one to three letters.
 	p, s := 0, len(w)
@@ -258,21 +264,21 @@ func (lx *lexicon) info(text, w string, forms []string) (tokenInfo, []string) {
 			_, n := utf8.DecodeLastRuneInString(w[:s])
 			s -= n
 		}
-		ti.affix[k] = hashString(w[:p])
-		ti.affix[3+k] = hashString(w[s:])
+		own.affix[k] = hashString(w[:p])
+		own.affix[3+k] = hashString(w[s:])
 	}
 	ti.shape = shapeOf(text)
 	if c, ok := lx.triggers[ti.word]; ok {
 		ti.trig = c
 	} else {
-		for i := 1; i < ti.nvar; i++ {
+		for i := 1; i < int(ti.nvar); i++ {
 			if c, ok := lx.triggers[ti.variants[i]]; ok {
 				ti.trig = c
 				break
 			}
 		}
 	}
-	return ti, forms
+	return forms
 }
 
 func shapeOf(text string) uint64 {
@@ -380,8 +386,8 @@ const (
 var neighbourOffsets = [...]int{-2, -1, 1, 2}
 
 // features appends the feature hashes of token i of a sentence to dst.
-func features(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
-	dst = ownFeatures(&toks[i], dst)
+func features(toks []tokenInfo, owns []tokenOwn, gaz []uint16, i int, dst []uint64) []uint64 {
+	dst = ownFeatures(&toks[i], &owns[i], dst)
 	for _, k := range neighbourOffsets {
 		if j := i + k; j >= 0 && j < len(toks) {
 			dst = neighbourFeatures(&toks[j], k, dst)
@@ -392,7 +398,7 @@ func features(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
 
 // ownFeatures appends the features of the first pass that depend on the
 // token alone.
-func ownFeatures(cur *tokenInfo, dst []uint64) []uint64 {
+func ownFeatures(cur *tokenInfo, own *tokenOwn, dst []uint64) []uint64 {
 	f := func(t int, v uint64) { dst = append(dst, mix(uint64(t), v)) }
 	f(tWord+2, cur.word)
 	f(tStem+1, cur.stem)
@@ -403,17 +409,17 @@ func ownFeatures(cur *tokenInfo, dst []uint64) []uint64 {
 	f(tTrig+2, uint64(cur.trig))
 	f(tCl2+1, uint64(cur.cluster>>8&0xffff))
 	f(tCl3+1, uint64(cur.cluster&0xffffff))
-	f(tPfx, cur.pfx)
-	for k, a := range cur.affix {
+	f(tPfx, own.pfx)
+	for k, a := range own.affix {
 		f(tAffix+k, a)
 	}
 	f(tMorph+1, uint64(cur.morph))
 	f(tMorphShape, uint64(cur.morph)<<40|cur.shape)
-	for _, g := range cur.grams[:cur.ngrams] {
+	for _, g := range own.grams[:own.ngrams] {
 		f(tGram, g)
 	}
 	f(tShape, cur.shape)
-	f(tFreq, uint64(cur.cluster>>24)<<1|b2u(cur.viaBare))
+	f(tFreq, uint64(cur.cluster>>24)<<1|b2u(own.viaBare))
 	f(tFreqShape, uint64(cur.cluster>>24)<<40|cur.shape)
 	return dst
 }
@@ -512,8 +518,8 @@ func contextFeatures(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint
 // at 0.7x the tokens/s of the single-pass build beside it, 84-94k
 // against 124-142k at load 2.8, by go test ./internal/ner -run XXX
 // -bench . -cpu 1 -benchtime 2s).
-func featuresLite(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
-	dst = ownLite(&toks[i], dst)
+func featuresLite(toks []tokenInfo, owns []tokenOwn, gaz []uint16, i int, dst []uint64) []uint64 {
+	dst = ownLite(&toks[i], &owns[i], dst)
 	for _, k := range neighbourOffsets {
 		if j := i + k; j >= 0 && j < len(toks) {
 			dst = neighbourLite(&toks[j], k, dst)
@@ -524,7 +530,7 @@ func featuresLite(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 
 
 // ownLite appends the features of featuresLite that depend on the token
 // alone.
-func ownLite(cur *tokenInfo, dst []uint64) []uint64 {
+func ownLite(cur *tokenInfo, own *tokenOwn, dst []uint64) []uint64 {
 	f := func(t int, v uint64) { dst = append(dst, mix(uint64(t), v)) }
 	f(tBias, 0)
 	f(tWord+2, cur.word)
@@ -533,10 +539,10 @@ func ownLite(cur *tokenInfo, dst []uint64) []uint64 {
 	f(tTrig+2, uint64(cur.trig))
 	f(tCl1+2, uint64(cur.cluster>>16&0xff))
 	f(tCl2+1, uint64(cur.cluster>>8&0xffff))
-	f(tAffix+2, cur.affix[2])
-	f(tAffix+5, cur.affix[5])
+	f(tAffix+2, own.affix[2])
+	f(tAffix+5, own.affix[5])
 	f(tShape, cur.shape)
-	f(tFreq, uint64(cur.cluster>>24)<<1|b2u(cur.viaBare))
+	f(tFreq, uint64(cur.cluster>>24)<<1|b2u(own.viaBare))
 	f(tMorph+1, uint64(cur.morph))
 	return dst
 }
@@ -566,14 +572,14 @@ func contextLite(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
 	return dst
 }
 
-// analyze computes the token attributes and gazetteer bits of a
-// sentence of tokens as written, reusing the buffers of s.
+// analyze computes the token attributes (toks, owns) and gazetteer bits
+// of a sentence of tokens as written, reusing the buffers of s.
 func (s *scratch) analyze(lx *lexicon, gz *gazetteer, tokens []string) {
-	s.toks = s.toks[:0]
-	for _, t := range tokens {
-		var ti tokenInfo
-		ti, s.forms = lx.info(t, arabic.NormalizeString(t), s.forms)
-		s.toks = append(s.toks, ti)
+	s.toks = slices.Grow(s.toks[:0], len(tokens))[:len(tokens)]
+	s.owns = slices.Grow(s.owns[:0], len(tokens))[:len(tokens)]
+	for i, t := range tokens {
+		s.toks[i], s.owns[i] = tokenInfo{}, tokenOwn{}
+		s.forms = lx.info(t, arabic.NormalizeString(t), &s.toks[i], &s.owns[i], s.forms)
 	}
 	s.mark(gz, tokens)
 }
@@ -593,6 +599,7 @@ func (s *scratch) mark(gz *gazetteer, tokens []string) {
 // scratch holds buffers reused from sentence to sentence.
 type scratch struct {
 	toks  []tokenInfo
+	owns  []tokenOwn  // of each token of toks, when scratch.analyze analyzed them
 	sums  []*wordSums // of each token of toks, when a Model analyzed them
 	gaz   []uint16
 	forms []string

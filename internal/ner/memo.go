@@ -2,7 +2,6 @@ package ner
 
 import (
 	"hash/maphash"
-	"strings"
 	"sync/atomic"
 
 	"github.com/rasid-news/rasid/internal/arabic"
@@ -33,18 +32,26 @@ type tokenMemo struct {
 	n     atomic.Int64
 }
 
-// memoEntry is what tokenMemo keeps of a token.
+// memoEntry is what tokenMemo keeps of a token: the token's bytes are
+// kept in the entry, beside its attributes, so that finding it reads no
+// other place.
 type memoEntry struct {
-	token string
-	info  tokenInfo
-	sums  wordSums
+	n    uint8 // the length of the token
+	key  [maxMemoToken]byte
+	info tokenInfo
+	sums wordSums
 }
 
-// Bounds of tokenMemo: memoMax tokens (about 650 bytes each, 21 MB in
-// all when full) in twice as many slots.
+// is reports whether e is the entry of token t.
+func (e *memoEntry) is(t string) bool { return int(e.n) == len(t) && string(e.key[:e.n]) == t }
+
+// Bounds of tokenMemo: memoMax tokens (about 500 bytes each, 16 MB in
+// all when full) in twice as many slots, of up to maxMemoToken bytes
+// (15 Arabic letters; longer tokens are analyzed at each occurrence).
 const (
-	memoMax   = 1 << 15
-	memoSlots = 2 * memoMax
+	memoMax      = 1 << 15
+	memoSlots    = 2 * memoMax
+	maxMemoToken = 31
 )
 
 // memoSeed seeds the hash of the memo's tokens.
@@ -56,7 +63,7 @@ func (tm *tokenMemo) find(t string) (*memoEntry, uint64) {
 	i := maphash.String(memoSeed, t) % memoSlots
 	for {
 		e := tm.slots[i].Load()
-		if e == nil || e.token == t {
+		if e == nil || e.is(t) {
 			return e, i
 		}
 		i = (i + 1) % memoSlots
@@ -70,7 +77,7 @@ func (tm *tokenMemo) add(e *memoEntry, i uint64) {
 		return
 	}
 	for !tm.slots[i].CompareAndSwap(nil, e) {
-		if tm.slots[i].Load().token == e.token {
+		if tm.slots[i].Load().is(string(e.key[:e.n])) {
 			return
 		}
 		i = (i + 1) % memoSlots
@@ -93,23 +100,29 @@ func (m *Model) analyze(s *scratch, tokens []string) {
 // word returns the memo's entry of token t, computing it if the memo
 // has none.
 func (m *Model) word(s *scratch, t string) *memoEntry {
-	e, slot := m.memo.find(t)
-	if e != nil {
-		return e
-	}
-	// Cloned: t may be a piece of a long text the memo must not keep.
-	e = &memoEntry{token: strings.Clone(t)}
-	e.info, s.forms = m.lx.info(t, arabic.NormalizeString(t), s.forms)
-	for k, st := range m.stages {
-		own, nb := ownFeatures, neighbourFeatures
-		if k > 0 {
-			own, nb = ownLite, neighbourLite
+	var slot uint64
+	if len(t) <= maxMemoToken {
+		var e *memoEntry
+		if e, slot = m.memo.find(t); e != nil {
+			return e
 		}
-		st.sum(own(&e.info, s.feats[:0]), &e.sums[k][0])
+	}
+	e := &memoEntry{}
+	var own tokenOwn
+	s.forms = m.lx.info(t, arabic.NormalizeString(t), &e.info, &own, s.forms)
+	for k, st := range m.stages {
+		of, nb := ownFeatures, neighbourFeatures
+		if k > 0 {
+			of, nb = ownLite, neighbourLite
+		}
+		st.sum(of(&e.info, &own, s.feats[:0]), &e.sums[k][0])
 		for n, off := range neighbourOffsets {
 			st.sum(nb(&e.info, off, s.feats[:0]), &e.sums[k][1+n])
 		}
 	}
-	m.memo.add(e, slot)
+	if len(t) <= maxMemoToken {
+		e.n = uint8(copy(e.key[:], t))
+		m.memo.add(e, slot)
+	}
 	return e
 }

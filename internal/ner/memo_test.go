@@ -35,25 +35,31 @@ func TestWordSums(t *testing.T) {
 	sents := [][]string{
 		{"قال", "«", "مجلس", "الأمن", "»", "إن", "وبغداد", "لواشنطن"},
 		{"وزير", "الخارجية", "الأميركي", "مايك", "بومبيو", "في", "بغداد"},
+		{"زار", "الاستراتيجيةالمتعددةالأطراف", "بغداد"}, // too long for the memo
 	}
 	for _, s := range dev {
 		sents = append(sents, s.Tokens)
 	}
 	sents = append(sents, sents...)
-	s := &scratch{}
+	s, fresh := &scratch{}, &scratch{}
 	var doc []docTok
 	for _, toks := range sents {
 		m.analyze(s, toks)
+		fresh.analyze(m.lx, m.gaz, toks) // the attributes, computed anew
+		if !slices.Equal(s.toks, fresh.toks) {
+			t.Fatalf("%q: the memo's attributes differ from the lexicon's", toks)
+		}
+		owns := fresh.owns
 		doc = slices.Grow(doc[:0], len(toks))[:len(toks)]
 		for i := range toks {
 			for k, st := range m.stages {
 				var full, split [numTags]int32
 				var all []uint64
 				if k == 0 {
-					all = features(s.toks, s.gaz, i, nil)
+					all = features(s.toks, owns, s.gaz, i, nil)
 					st.sum(contextFeatures(s.toks, s.gaz, i, nil), &split)
 				} else {
-					all = docFeatures(doc, i, featuresLite(s.toks, s.gaz, i, nil))
+					all = docFeatures(doc, i, featuresLite(s.toks, owns, s.gaz, i, nil))
 					st.sum(docFeatures(doc, i, contextLite(s.toks, s.gaz, i, nil)), &split)
 				}
 				st.sum(all, &full)

@@ -175,10 +175,10 @@ func trainStage(lx *lexicon, data []Sentence, docs [][]docTok, opt TrainOptions,
 		for j := range d.Tokens {
 			st.start[j] = int32(len(st.feats))
 			if docs != nil {
-				s.feats = featuresLite(s.toks, s.gaz, j, s.feats[:0])
+				s.feats = featuresLite(s.toks, s.owns, s.gaz, j, s.feats[:0])
 				s.feats = docFeatures(docs[i], j, s.feats)
 			} else {
-				s.feats = features(s.toks, s.gaz, j, s.feats[:0])
+				s.feats = features(s.toks, s.owns, s.gaz, j, s.feats[:0])
 			}
 			for _, f := range s.feats {
 				if f == 0 {
