@@ -32,33 +32,28 @@ type docTok struct {
 // given the first-pass tags of every sentence.
 func docContext(toks [][]tokenInfo, first [][]Tag) [][]docTok {
 	out := make([][]docTok, len(toks))
-	counts := map[uint64]*[numTags]uint16{}
-	pairs := map[uint64]*[2]uint16{}
+	n := 0
+	for _, t := range toks {
+		n += len(t)
+	}
+	// Counts by word and by pair of words; neither has more keys than
+	// the text has tokens.
+	counts := newHashTable[[numTags]uint16](n)
+	pairs := newHashTable[[2]uint16](n)
 	inName := func(s, j int) bool {
 		p, t := first[s][j-1], first[s][j]
 		return t != O && !t.IsBegin() && p != O && p.Type() == t.Type()
 	}
 	add := func(s int, d int) {
 		for j := 1; j < len(toks[s]); j++ {
-			k := mix(toks[s][j-1].strip, toks[s][j].strip)
-			c := pairs[k]
-			if c == nil {
-				c = new([2]uint16)
-				pairs[k] = c
-			}
+			c := pairs.upsert(mix(toks[s][j-1].strip, toks[s][j].strip))
 			if inName(s, j) {
 				c[0] += uint16(d)
 			}
 			c[1] += uint16(d)
 		}
 		for j := range toks[s] {
-			k := toks[s][j].strip
-			c := counts[k]
-			if c == nil {
-				c = new([numTags]uint16)
-				counts[k] = c
-			}
-			c[first[s][j]] += uint16(d)
+			counts.upsert(toks[s][j].strip)[first[s][j]] += uint16(d)
 		}
 	}
 	lo, hi := 0, 0 // sentences [lo, hi) are counted
@@ -76,10 +71,10 @@ func docContext(toks [][]tokenInfo, first [][]Tag) [][]docTok {
 			own := first[s][j]
 			dt[j].own = own
 			dt[j].al = toks[s][j].noAl != toks[s][j].bare
-			dt[j].others = *counts[toks[s][j].strip]
+			dt[j].others, _ = counts.get(toks[s][j].strip)
 			dt[j].others[own]--
 			if j > 0 {
-				c := pairs[mix(toks[s][j-1].strip, toks[s][j].strip)]
+				c, _ := pairs.get(mix(toks[s][j-1].strip, toks[s][j].strip))
 				dt[j].pairIn, dt[j].pairAll = c[0], c[1]-1
 				if inName(s, j) {
 					dt[j].pairIn--

@@ -4,12 +4,12 @@ package ner
 // keyed by the chained hashes of their normalized words, so a lookup
 // allocates nothing.
 type gazetteer struct {
-	phrases map[uint64]uint8 // phrase key → type bits (1<<Type) | gazPrefix
+	phrases hashTable[uint8] // phrase key → type bits (1<<Type) | gazPrefix
 	// parts holds the words of the names of more than one word: word
 	// hash → 1<<(2*type) for a first word, 1<<(2*type+1) for a later
 	// one. A first name or a family name is then known apart from the
 	// full names it was seen in.
-	parts  map[uint64]uint8
+	parts  hashTable[uint8]
 	maxLen int
 }
 
@@ -26,30 +26,30 @@ const (
 func phraseKey(prev, word uint64) uint64 { return mix(prev+0x51ed27, word) }
 
 func newGazetteer(entries []gazEntry) *gazetteer {
-	g := &gazetteer{phrases: make(map[uint64]uint8, 2*len(entries)), parts: map[uint64]uint8{}}
+	words := 0
 	for _, e := range entries {
-		g.add(e.words, e.typ)
+		words += len(e.words)
+	}
+	g := &gazetteer{phrases: newHashTable[uint8](words), parts: newHashTable[uint8](words)}
+	for _, e := range entries {
+		if len(e.words) == 0 {
+			continue
+		}
+		var k uint64
+		for i, w := range e.words {
+			h := hashString(w)
+			if len(e.words) > 1 {
+				*g.parts.upsert(h) |= 1 << (2*uint(e.typ) + uint(min(i, 1)))
+			}
+			k = phraseKey(k, h)
+			if i < len(e.words)-1 {
+				*g.phrases.upsert(k) |= gazPrefix
+			}
+		}
+		*g.phrases.upsert(k) |= 1 << e.typ
+		g.maxLen = max(g.maxLen, len(e.words))
 	}
 	return g
-}
-
-func (g *gazetteer) add(words []string, t Type) {
-	if len(words) == 0 {
-		return
-	}
-	var k uint64
-	for i, w := range words {
-		h := hashString(w)
-		if len(words) > 1 {
-			g.parts[h] |= 1 << (2*uint(t) + uint(min(i, 1)))
-		}
-		k = phraseKey(k, h)
-		if i < len(words)-1 {
-			g.phrases[k] |= gazPrefix
-		}
-	}
-	g.phrases[k] |= 1 << t
-	g.maxLen = max(g.maxLen, len(words))
 }
 
 // mark sets in bits[i] the gazetteer bits of every token of the sentence
@@ -59,7 +59,7 @@ func (g *gazetteer) mark(toks []tokenInfo, bits []uint16) {
 	for i := range toks {
 		toks[i].parts = 0
 		for _, v := range toks[i].variants[:toks[i].nvar] {
-			if p, ok := g.parts[v]; ok {
+			if p, ok := g.parts.get(v); ok {
 				toks[i].parts = p
 				break
 			}
@@ -69,7 +69,7 @@ func (g *gazetteer) mark(toks []tokenInfo, bits []uint16) {
 		for vi, v := range toks[i].variants[:toks[i].nvar] {
 			k := phraseKey(0, v)
 			for j := i; ; {
-				f, ok := g.phrases[k]
+				f, ok := g.phrases.get(k)
 				if !ok {
 					break
 				}

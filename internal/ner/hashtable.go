@@ -4,7 +4,9 @@ package ner
 // with linear probing at a load factor of at most one half, each key
 // beside its value so that a lookup reads one slot where a Go map reads
 // several places: the word list (lexicon.clusters, looked up a dozen
-// times a token) and the feature weights of each stage of the model.
+// times a token), the feature weights of each stage of the model, the
+// gazetteer's phrases and name parts, and the second pass's counts of
+// the words of a text.
 type hashTable[V any] struct {
 	slots []hashSlot[V]
 	mask  uint64
@@ -33,6 +35,20 @@ func (t *hashTable[V]) put(k uint64) *V {
 	}
 	i := k & t.mask
 	for t.slots[i].key != 0 {
+		i = (i + 1) & t.mask
+	}
+	t.slots[i].key = k
+	return &t.slots[i].val
+}
+
+// upsert returns the value of key k, adding k with the zero value if
+// the table does not hold it; the table must have room for it.
+func (t *hashTable[V]) upsert(k uint64) *V {
+	if k == 0 {
+		k = 1
+	}
+	i := k & t.mask
+	for t.slots[i].key != 0 && t.slots[i].key != k {
 		i = (i + 1) & t.mask
 	}
 	t.slots[i].key = k

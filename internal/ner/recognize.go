@@ -152,6 +152,6 @@ func (m *Model) stripClitics(w string) string {
 // isName reports whether the normalized word w is a one-word name in the
 // gazetteer.
 func (m *Model) isName(w string) bool {
-	f, ok := m.gaz.phrases[phraseKey(0, hashString(w))]
+	f, ok := m.gaz.phrases.get(phraseKey(0, hashString(w)))
 	return ok && f&^gazPrefix != 0
 }
