@@ -184,10 +184,21 @@ func (m *stage) decode(s *scratch, k int, doc []docTok) []Tag {
 			continue
 		}
 		prev := (*[numTags]float32)(s.score[(i-1)*numTags : i*numTags])
+		back := s.back[i*numTags : i*numTags+numTags]
 		for t := 0; t < numTags; t++ {
-			if s.toks[i].cliticName && Tag(t) != O && !Tag(t).IsBegin() {
-				// A proclitic before a name begins a new one.
-				sc[t] = float32(math.Inf(-1))
+			if Tag(t) != O && !Tag(t).IsBegin() {
+				// I- continues its B- or I- only (allowed), and a
+				// proclitic before a name begins a new one.
+				b := t - 1
+				if s.toks[i].cliticName {
+					sc[t], back[t] = float32(math.Inf(-1)), 0
+					continue
+				}
+				if vb, vi := prev[b]+m.trans[b][t], prev[t]+m.trans[t][t]; vi > vb {
+					sc[t], back[t] = vi+em[t], uint8(t)
+				} else {
+					sc[t], back[t] = vb+em[t], uint8(b)
+				}
 				continue
 			}
 			best, bp := float32(math.Inf(-1)), 0
@@ -197,7 +208,7 @@ func (m *stage) decode(s *scratch, k int, doc []docTok) []Tag {
 				}
 			}
 			sc[t] = best + em[t]
-			s.back[i*numTags+t] = uint8(bp)
+			back[t] = uint8(bp)
 		}
 	}
 	s.tags = s.tags[:0]
