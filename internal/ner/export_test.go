@@ -6,5 +6,4 @@ func ForgetTokens(m *Model) {
 	for i := range m.memo.slots {
 		m.memo.slots[i].Store(nil)
 	}
-	m.memo.n.Store(0)
 }

@@ -18,18 +18,20 @@ type wordSums [maxStages][1 + len(neighbourOffsets)][numTags]int32
 // tokenMemo remembers, for the tokens a model has tagged, the lexicon's
 // analysis of the token and its wordSums: news text repeats its words,
 // and these cost most of the tagging of a word (the lexicon's dozen
-// lookups and the stem, then some sixty weight lookups, most of them in
-// tables too large for the processor's nearest caches), where a repeated
-// word costs one memo lookup. Both are pure functions of the token as
-// written and of the model, so the memo never goes stale.
+// lookups and the stem, then some seventy weight lookups, most of them
+// in tables too large for the processor's nearest caches), where a
+// repeated word costs one memo lookup. Both are pure functions of the
+// token as written and of the model, so an entry never goes stale.
 //
-// It is a hash table of memoSlots slots, filled and never emptied, that
-// any number of goroutines read and add to without locks: a slot, once
-// set, never changes. It stops growing at memoMax tokens, after which
-// other tokens are analyzed at each occurrence.
+// It is a direct-mapped cache of memoSlots entries: a token has one
+// slot, by its hash, and a token analyzed anew takes its slot from
+// whatever token held it. Any number of goroutines read and replace
+// entries without locks (an entry, once made, never changes), and the
+// memo follows the vocabulary of the text that goes through it, where a
+// table that stopped growing when full would keep the words of the first
+// texts it saw.
 type tokenMemo struct {
 	slots [memoSlots]atomic.Pointer[memoEntry]
-	n     atomic.Int64
 }
 
 // memoEntry is what tokenMemo keeps of a token: the token's bytes are
@@ -45,44 +47,20 @@ type memoEntry struct {
 // is reports whether e is the entry of token t.
 func (e *memoEntry) is(t string) bool { return int(e.n) == len(t) && string(e.key[:e.n]) == t }
 
-// Bounds of tokenMemo: memoMax tokens (about 500 bytes each, 16 MB in
-// all when full) in twice as many slots, of up to maxMemoToken bytes
-// (15 Arabic letters; longer tokens are analyzed at each occurrence).
+// Bounds of tokenMemo: memoSlots tokens (about 500 bytes each, 32 MB in
+// all when full) of up to maxMemoToken bytes (15 Arabic letters; longer
+// tokens are analyzed at each occurrence).
 const (
-	memoMax      = 1 << 15
-	memoSlots    = 2 * memoMax
+	memoSlots    = 1 << 16
 	maxMemoToken = 31
 )
 
 // memoSeed seeds the hash of the memo's tokens.
 var memoSeed = maphash.MakeSeed()
 
-// find returns the entry of token t, or nil, and the slot where t's
-// search ended (t's slot if the memo adds it).
-func (tm *tokenMemo) find(t string) (*memoEntry, uint64) {
-	i := maphash.String(memoSeed, t) % memoSlots
-	for {
-		e := tm.slots[i].Load()
-		if e == nil || e.is(t) {
-			return e, i
-		}
-		i = (i + 1) % memoSlots
-	}
-}
-
-// add stores e, whose search ended at slot i, unless the memo is full;
-// another goroutine may have stored the same token meanwhile.
-func (tm *tokenMemo) add(e *memoEntry, i uint64) {
-	if tm.n.Load() >= memoMax {
-		return
-	}
-	for !tm.slots[i].CompareAndSwap(nil, e) {
-		if tm.slots[i].Load().is(string(e.key[:e.n])) {
-			return
-		}
-		i = (i + 1) % memoSlots
-	}
-	tm.n.Add(1)
+// slot returns the slot of token t.
+func (tm *tokenMemo) slot(t string) *atomic.Pointer[memoEntry] {
+	return &tm.slots[maphash.String(memoSeed, t)%memoSlots]
 }
 
 // analyze computes the attributes, gazetteer bits and wordSums of a
@@ -100,10 +78,10 @@ func (m *Model) analyze(s *scratch, tokens []string) {
 // word returns the memo's entry of token t, computing it if the memo
 // has none.
 func (m *Model) word(s *scratch, t string) *memoEntry {
-	var slot uint64
+	var slot *atomic.Pointer[memoEntry]
 	if len(t) <= maxMemoToken {
-		var e *memoEntry
-		if e, slot = m.memo.find(t); e != nil {
+		slot = m.memo.slot(t)
+		if e := slot.Load(); e != nil && e.is(t) {
 			return e
 		}
 	}
@@ -120,9 +98,9 @@ func (m *Model) word(s *scratch, t string) *memoEntry {
 			st.sum(nb(&e.info, off, s.feats[:0]), &e.sums[k][1+n])
 		}
 	}
-	if len(t) <= maxMemoToken {
+	if slot != nil {
 		e.n = uint8(copy(e.key[:], t))
-		m.memo.add(e, slot)
+		slot.Store(e)
 	}
 	return e
 }
