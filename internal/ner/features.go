@@ -373,27 +373,46 @@ const (
 	edgeRight = 0x2197
 )
 
-// The features of a token fall in three parts: those of the token
-// alone (ownFeatures), those of each neighbour alone at its offset
-// (neighbourFeatures), and those that read the sentence around it
-// (contextFeatures). The first two depend on the word as the lexicon
-// analyzed it and nothing else, so a tagger may sum their weights once
-// per word (tokenMemo); the second pass's features split alike (ownLite,
-// neighbourLite, contextLite and docFeatures).
+// featureSet is the features of a token in one pass of the tagger, in
+// three parts: those of the token alone (own), those that each
+// neighbour alone gives it at its offset (neighbour), and those that read
+// the sentence around it (context). The first two depend on the word as
+// the lexicon analyzed it and nothing else, so a tagger may sum their
+// weights once per word (tokenMemo).
+type featureSet struct {
+	own       func(cur *tokenInfo, own *tokenOwn, dst []uint64) []uint64
+	neighbour func(t *tokenInfo, k int, dst []uint64) []uint64
+	context   func(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64
+}
+
+// passFeatures returns the features of stage k of a model: the first
+// pass's, then the second's (which also has docFeatures). The second
+// pass has the word and its near context in a few features: the first
+// pass's tag summarizes the rest, and the second pass costs far less
+// than the first (commit 857cd7b: Tag, both passes, at 0.7x the
+// tokens/s of the single-pass build beside it, 84-94k against 124-142k
+// at load 2.8, by go test ./internal/ner -run XXX -bench . -cpu 1
+// -benchtime 2s).
+func passFeatures(k int) featureSet {
+	if k == 0 {
+		return featureSet{ownFeatures, neighbourFeatures, contextFeatures}
+	}
+	return featureSet{ownLite, neighbourLite, contextLite}
+}
 
 // neighbourOffsets are the offsets of the neighbours whose own
 // attributes a token's features read.
 var neighbourOffsets = [...]int{-2, -1, 1, 2}
 
-// features appends the feature hashes of token i of a sentence to dst.
-func features(toks []tokenInfo, owns []tokenOwn, gaz []uint16, i int, dst []uint64) []uint64 {
-	dst = ownFeatures(&toks[i], &owns[i], dst)
+// all appends all the features of token i of a sentence to dst.
+func (fs featureSet) all(toks []tokenInfo, owns []tokenOwn, gaz []uint16, i int, dst []uint64) []uint64 {
+	dst = fs.own(&toks[i], &owns[i], dst)
 	for _, k := range neighbourOffsets {
 		if j := i + k; j >= 0 && j < len(toks) {
-			dst = neighbourFeatures(&toks[j], k, dst)
+			dst = fs.neighbour(&toks[j], k, dst)
 		}
 	}
-	return contextFeatures(toks, gaz, i, dst)
+	return fs.context(toks, gaz, i, dst)
 }
 
 // ownFeatures appends the features of the first pass that depend on the
@@ -511,25 +530,8 @@ func contextFeatures(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint
 	return dst
 }
 
-// featuresLite appends the features of token i that the second pass
-// uses beside docFeatures: the word and its near context in a few
-// features. The first pass's tag summarizes the rest, and the second
-// pass costs far less than the first (commit 857cd7b: Tag, both passes,
-// at 0.7x the tokens/s of the single-pass build beside it, 84-94k
-// against 124-142k at load 2.8, by go test ./internal/ner -run XXX
-// -bench . -cpu 1 -benchtime 2s).
-func featuresLite(toks []tokenInfo, owns []tokenOwn, gaz []uint16, i int, dst []uint64) []uint64 {
-	dst = ownLite(&toks[i], &owns[i], dst)
-	for _, k := range neighbourOffsets {
-		if j := i + k; j >= 0 && j < len(toks) {
-			dst = neighbourLite(&toks[j], k, dst)
-		}
-	}
-	return contextLite(toks, gaz, i, dst)
-}
-
-// ownLite appends the features of featuresLite that depend on the token
-// alone.
+// ownLite appends the features of the second pass that depend on the
+// token alone.
 func ownLite(cur *tokenInfo, own *tokenOwn, dst []uint64) []uint64 {
 	f := func(t int, v uint64) { dst = append(dst, mix(uint64(t), v)) }
 	f(tBias, 0)
@@ -547,9 +549,9 @@ func ownLite(cur *tokenInfo, own *tokenOwn, dst []uint64) []uint64 {
 	return dst
 }
 
-// neighbourLite appends the features of featuresLite that the token t
-// alone gives the token whose neighbour it is at offset k: only the next
-// neighbours' (k = ±1).
+// neighbourLite appends the features of the second pass that the token
+// t alone gives the token whose neighbour it is at offset k: only the
+// next neighbours' (k = ±1).
 func neighbourLite(t *tokenInfo, k int, dst []uint64) []uint64 {
 	if k == -1 || k == 1 {
 		dst = append(dst, mix(uint64(tWord+k+2), t.word), mix(uint64(tTrig+k+2), uint64(t.trig)))
@@ -557,8 +559,8 @@ func neighbourLite(t *tokenInfo, k int, dst []uint64) []uint64 {
 	return dst
 }
 
-// contextLite appends the features of featuresLite that ownLite and
-// neighbourLite leave out.
+// contextLite appends the features of the second pass for token i that
+// ownLite and neighbourLite leave out, beside docFeatures.
 func contextLite(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64 {
 	f := func(t int, v uint64) { dst = append(dst, mix(uint64(t), v)) }
 	cur := &toks[i]

@@ -8,11 +8,10 @@ import (
 )
 
 // wordSums holds, for each stage of a model, the sums of the weights of
-// the features that a word alone gives (for each tag): row 0 to itself
-// (ownFeatures in the first stage, ownLite in the others), row 1+n to
-// the token whose neighbour it is at offset neighbourOffsets[n] (the
-// token -neighbourOffsets[n] places after it: neighbourFeatures,
-// neighbourLite).
+// the features that a word alone gives (for each tag, featureSet): row
+// 0 to itself (own), row 1+n to the token whose neighbour it is at offset
+// neighbourOffsets[n], the token -neighbourOffsets[n] places after it
+// (neighbour).
 type wordSums [maxStages][1 + len(neighbourOffsets)][numTags]int32
 
 // tokenMemo remembers, for the tokens a model has tagged, the lexicon's
@@ -89,13 +88,10 @@ func (m *Model) word(s *scratch, t string) *memoEntry {
 	var own tokenOwn
 	s.forms = m.lx.info(t, arabic.NormalizeString(t), &e.info, &own, s.forms)
 	for k, st := range m.stages {
-		of, nb := ownFeatures, neighbourFeatures
-		if k > 0 {
-			of, nb = ownLite, neighbourLite
-		}
-		st.sum(of(&e.info, &own, s.feats[:0]), &e.sums[k][0])
+		fs := passFeatures(k)
+		st.sum(fs.own(&e.info, &own, s.feats[:0]), &e.sums[k][0])
 		for n, off := range neighbourOffsets {
-			st.sum(nb(&e.info, off, s.feats[:0]), &e.sums[k][1+n])
+			st.sum(fs.neighbour(&e.info, off, s.feats[:0]), &e.sums[k][1+n])
 		}
 	}
 	if slot != nil {

@@ -14,15 +14,7 @@ import (
 // stage. A feature in the wrong part, or a field that the marking
 // changes and ownFeatures reads, would break it.
 func TestWordSums(t *testing.T) {
-	f, err := os.Open("../../../shared/data/anercorp/dev.txt")
-	if err != nil {
-		t.Skipf("data not found: %v", err)
-	}
-	defer f.Close()
-	dev, err := ReadCoNLL(f, "dev.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	dev := readSentences(t, "dev.txt")
 	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -37,9 +29,7 @@ func TestWordSums(t *testing.T) {
 		{"وزير", "الخارجية", "الأميركي", "مايك", "بومبيو", "في", "بغداد"},
 		{"زار", "الاستراتيجيةالمتعددةالأطراف", "بغداد"}, // too long for the memo
 	}
-	for _, s := range dev {
-		sents = append(sents, s.Tokens)
-	}
+	sents = append(sents, dev...)
 	sents = append(sents, sents...)
 	s, fresh := &scratch{}, &scratch{}
 	var doc []docTok
@@ -54,15 +44,13 @@ func TestWordSums(t *testing.T) {
 		for i := range toks {
 			for k, st := range m.stages {
 				var full, split [numTags]int32
-				var all []uint64
-				if k == 0 {
-					all = features(s.toks, owns, s.gaz, i, nil)
-					st.sum(contextFeatures(s.toks, s.gaz, i, nil), &split)
-				} else {
-					all = docFeatures(doc, i, featuresLite(s.toks, owns, s.gaz, i, nil))
-					st.sum(docFeatures(doc, i, contextLite(s.toks, s.gaz, i, nil)), &split)
+				fs := passFeatures(k)
+				all, context := fs.all(s.toks, owns, s.gaz, i, nil), fs.context(s.toks, s.gaz, i, nil)
+				if k > 0 {
+					all, context = docFeatures(doc, i, all), docFeatures(doc, i, context)
 				}
 				st.sum(all, &full)
+				st.sum(context, &split)
 				for tg := range split {
 					split[tg] += s.sums[i][k][0][tg]
 					for r, off := range neighbourOffsets {
@@ -86,23 +74,7 @@ func TestWordSums(t *testing.T) {
 // memo holds: nothing, the same text, or another text, whose words
 // then give their slots up to the text's.
 func TestMemoSameTags(t *testing.T) {
-	read := func(name string) [][]string {
-		f, err := os.Open("../../../shared/data/anercorp/" + name)
-		if err != nil {
-			t.Skipf("data not found: %v", err)
-		}
-		defer f.Close()
-		data, err := ReadCoNLL(f, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var sents [][]string
-		for _, s := range data {
-			sents = append(sents, s.Tokens)
-		}
-		return sents
-	}
-	dev, train := read("dev.txt"), read("train.txt")
+	dev, train := readSentences(t, "dev.txt"), readSentences(t, "train.txt")
 	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -126,24 +98,15 @@ func TestMemoSameTags(t *testing.T) {
 // the tags are those of one goroutine alone (go test -race checks the
 // memo's sharing).
 func TestMemoConcurrent(t *testing.T) {
-	f, err := os.Open("../../../shared/data/anercorp/dev.txt")
-	if err != nil {
-		t.Skipf("data not found: %v", err)
-	}
-	defer f.Close()
-	dev, err := ReadCoNLL(f, "dev.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	dev := readSentences(t, "dev.txt")[:100]
 	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	dev = dev[:100]
 	ForgetTokens(m)
 	want := make([][]Tag, len(dev))
 	for i, s := range dev {
-		want[i] = m.Tag(s.Tokens)
+		want[i] = m.Tag(s)
 	}
 	ForgetTokens(m)
 	defer ForgetTokens(m)
@@ -155,7 +118,7 @@ func TestMemoConcurrent(t *testing.T) {
 			got[w] = make([][]Tag, len(dev))
 			for n := range dev {
 				i := (n + w*len(dev)/workers) % len(dev)
-				got[w][i] = m.Tag(dev[i].Tokens)
+				got[w][i] = m.Tag(dev[i])
 			}
 		})
 	}
@@ -167,4 +130,23 @@ func TestMemoConcurrent(t *testing.T) {
 			}
 		}
 	}
+}
+
+// readSentences returns the tokens of the sentences of an ANERcorp split
+// in ../shared/data, skipping the test when it is not there.
+func readSentences(t *testing.T, name string) [][]string {
+	f, err := os.Open("../../../shared/data/anercorp/" + name)
+	if err != nil {
+		t.Skipf("data not found: %v", err)
+	}
+	defer f.Close()
+	data, err := ReadCoNLL(f, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := make([][]string, len(data))
+	for i, s := range data {
+		sents[i] = s.Tokens
+	}
+	return sents
 }

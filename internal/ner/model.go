@@ -155,6 +155,7 @@ func (m *stage) decode(s *scratch, k int, doc []docTok) []Tag {
 		s.back = make([]uint8, n*numTags, 2*n*numTags)
 	}
 	s.score, s.back = s.score[:n*numTags], s.back[:n*numTags]
+	fs := passFeatures(k)
 	for i := 0; i < n; i++ {
 		sum := s.sums[i][k][0]
 		for r, off := range neighbourOffsets {
@@ -165,11 +166,9 @@ func (m *stage) decode(s *scratch, k int, doc []docTok) []Tag {
 				}
 			}
 		}
+		s.feats = fs.context(s.toks, s.gaz, i, s.feats[:0])
 		if doc != nil {
-			s.feats = contextLite(s.toks, s.gaz, i, s.feats[:0])
 			s.feats = docFeatures(doc, i, s.feats)
-		} else {
-			s.feats = contextFeatures(s.toks, s.gaz, i, s.feats[:0])
 		}
 		m.sum(s.feats, &sum)
 		var em [numTags]float32

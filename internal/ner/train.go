@@ -169,16 +169,18 @@ func trainStage(lx *lexicon, data []Sentence, docs [][]docTok, opt TrainOptions,
 	}
 	sents := make([]sent, len(data))
 	var s scratch
+	fs := passFeatures(0)
+	if docs != nil {
+		fs = passFeatures(1)
+	}
 	for i, d := range data {
 		s.analyze(lx, foldGaz[foldOf(i, opt.Folds, len(data))], d.Tokens)
 		st := sent{tags: d.Tags, start: make([]int32, len(d.Tokens)+1)}
 		for j := range d.Tokens {
 			st.start[j] = int32(len(st.feats))
+			s.feats = fs.all(s.toks, s.owns, s.gaz, j, s.feats[:0])
 			if docs != nil {
-				s.feats = featuresLite(s.toks, s.owns, s.gaz, j, s.feats[:0])
 				s.feats = docFeatures(docs[i], j, s.feats)
-			} else {
-				s.feats = features(s.toks, s.owns, s.gaz, j, s.feats[:0])
 			}
 			for _, f := range s.feats {
 				if f == 0 {
