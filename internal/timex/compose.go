@@ -433,7 +433,7 @@ func (p *parser) rangeExpr(i int) (match, bool) {
 			if rm, ok = moveYear(rm, lm, true); !ok {
 				return match{}, false
 			}
-		case lm.guessYear && lm.t.Granularity == "day" && rm.day.Year() != lm.day.Year() && rm.t.Value[5:] > lm.t.Value[5:]:
+		case lm.guessYear && lm.t.Granularity == "day" && lm.t.Hijri == "" && rm.day.Year() != lm.day.Year() && rm.t.Value[5:] > lm.t.Value[5:]:
 			// Neither year written, and the reference put the ends in
 			// two years: both in the right end's.
 			lm.day = time.Date(rm.day.Year(), lm.day.Month(), lm.day.Day(), 0, 0, 0, 0, time.UTC)
@@ -545,8 +545,12 @@ func (p *parser) rangeEnds(i int) (match, match, bool) {
 // moveYear puts m, a day, month or quarter whose year was not written, in the
 // year of other, the other end of its range: the last such m not after
 // other when m is the left end, the first not before it when m is the
-// right end.
+// right end. A Hijri day moves by Hijri years (من 5 رمضان إلى 10 شوال
+// 1441 = 1441-09-05/1441-10-10).
 func moveYear(m, other match, right bool) (match, bool) {
+	if m.t.Hijri != "" {
+		return moveHijriYear(m, other, right)
+	}
 	at := func(y int) (match, bool) {
 		out := m
 		if m.t.Granularity == "quarter" {
@@ -582,6 +586,40 @@ func moveYear(m, other match, right bool) (match, bool) {
 	}
 	out.guessYear = false
 	return out, true
+}
+
+// moveHijriYear is moveYear for m, a Hijri day: the Hijri year is one of
+// the three around other's day.
+func moveHijriYear(m, other match, right bool) (match, bool) {
+	var h HijriDate
+	if n, _ := fmt.Sscanf(m.t.Hijri, "%d-%d-%d", &h.Year, &h.Month, &h.Day); n != 3 || m.t.Granularity != "day" {
+		return match{}, false
+	}
+	at, ok := ToHijri(other.day)
+	if !ok {
+		return match{}, false
+	}
+	var out match
+	found := false
+	for y := at.Year - 1; y <= at.Year+1; y++ {
+		h.Year = y
+		t, ok := FromHijri(h)
+		if !ok {
+			continue
+		}
+		switch {
+		case right && !t.Before(other.day) && !found:
+			found = true
+		case !right && !t.After(other.day):
+			found = true
+		default:
+			continue
+		}
+		out = m
+		out.day, out.t.Value, out.t.Hijri = t, day(t), h.String()
+	}
+	out.guessYear = false
+	return out, found
 }
 
 // dayBeside is day d of the month of the day m, on m's calendar.

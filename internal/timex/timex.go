@@ -119,8 +119,9 @@ type match struct {
 	dated  bool       // a clock or part of the day on a day written in the text
 	part   string     // the part of the day (MO, AF, EV, NI …) of a part expression
 	wd     int        // 1 + the weekday, for a weekday
-	// guessYear marks a Gregorian day, month or quarter whose year was not written
-	// (no year, no direction): it came from the reference.
+	// guessYear marks a day (Gregorian or Hijri), or a Gregorian month or
+	// quarter, whose year was not written (no year, no direction): it
+	// came from the reference.
 	guessYear bool
 	leftEnd   bool // the left end of a range read as two expressions
 }
@@ -881,6 +882,7 @@ func (p *parser) resolveMonth(i int, mo monthRef, d int) (match, bool) {
 			}
 			m := dateMatch(i, mo.j, t)
 			m.t.Hijri = HijriDate{y, mo.month, d}.String()
+			m.guessYear = mo.year == 0 && mo.dir == dirNone
 			return m, true
 		}
 		f, l, ok := hijriMonthRange(y, mo.month)
