@@ -603,6 +603,7 @@ type scratch struct {
 	toks  []tokenInfo
 	owns  []tokenOwn  // of each token of toks, when scratch.analyze analyzed them
 	sums  []*wordSums // of each token of toks, when a Model analyzed them
+	turn  int         // the tokens this scratch has added to a model's memo
 	gaz   []uint16
 	forms []string
 	feats []uint64

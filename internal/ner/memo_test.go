@@ -65,7 +65,7 @@ func TestWordSums(t *testing.T) {
 			}
 		}
 	}
-	if m.memo.slot(sents[0][0]).Load() == nil {
+	if e, _, _ := m.memo.find(sents[0][0]); e == nil {
 		t.Errorf("the memo kept no entry for %q", sents[0][0])
 	}
 }
