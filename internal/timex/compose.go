@@ -424,16 +424,17 @@ func (p *parser) rangeExpr(i int) (match, bool) {
 		// month not after the right end (من 10 ديسمبر إلى 5 يناير 2020 =
 		// 2019-12-10/2020-01-05), the right end the first not before the
 		// left (من 5 مارس 2019 إلى 10 مايو = 2019-03-05/2019-05-10).
+		lg, rg := yearGuessed(lm, rm)
 		switch {
-		case lm.guessYear && !rm.guessYear:
+		case lg && !rg:
 			if lm, ok = moveYear(lm, rm, false); !ok {
 				return match{}, false
 			}
-		case rm.guessYear && !lm.guessYear:
+		case rg && !lg:
 			if rm, ok = moveYear(rm, lm, true); !ok {
 				return match{}, false
 			}
-		case lm.guessYear && lm.t.Granularity == "day" && lm.t.Hijri == "" && rm.day.Year() != lm.day.Year() && rm.t.Value[5:] > lm.t.Value[5:]:
+		case lg && lm.t.Granularity == "day" && lm.t.Hijri == "" && rm.day.Year() != lm.day.Year() && rm.t.Value[5:] > lm.t.Value[5:]:
 			// Neither year written, and the reference put the ends in
 			// two years: both in the right end's.
 			lm.day = time.Date(rm.day.Year(), lm.day.Month(), lm.day.Day(), 0, 0, 0, 0, time.UTC)
@@ -504,10 +505,11 @@ func (p *parser) rangeEnds(i int) (match, match, bool) {
 	}
 	switch {
 	case left.ok && right.ok:
-		if !isDate(lm) || !isDate(rm) || lm.t.Granularity != rm.t.Granularity || lm.guessYear == rm.guessYear {
+		lg, rg := yearGuessed(lm, rm)
+		if !isDate(lm) || !isDate(rm) || lm.t.Granularity != rm.t.Granularity || lg == rg {
 			return match{}, match{}, false
 		}
-		if lm.guessYear {
+		if lg {
 			lm, ok = moveYear(lm, rm, false)
 		} else {
 			rm, ok = moveYear(rm, lm, true)
@@ -540,6 +542,18 @@ func (p *parser) rangeEnds(i int) (match, match, bool) {
 		p.lastMonth = rm.day
 	}
 	return lm, rm, true
+}
+
+// yearGuessed reports whether the year of each end of a range was not
+// written, so that the end may move to the other's year. Beside a
+// Gregorian end without a year, a Hijri day without one counts as
+// placed: the Gregorian end moves to it (من 5 رمضان إلى 10 يونيو), as
+// both readings did before Hijri days marked their year as guessed.
+func yearGuessed(lm, rm match) (bool, bool) {
+	if lm.guessYear && rm.guessYear && (lm.t.Hijri == "") != (rm.t.Hijri == "") {
+		return lm.t.Hijri == "", rm.t.Hijri == ""
+	}
+	return lm.guessYear, rm.guessYear
 }
 
 // moveYear puts m, a day, month or quarter whose year was not written, in the

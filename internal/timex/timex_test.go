@@ -71,6 +71,7 @@ func TestExtract(t *testing.T) {
 		{"range year from the left", "من 5 مارس 2019 إلى 10 مايو", "2020-08-20", []string{"5 مارس 2019=2019-03-05", "10 مايو=2019-05-10"}},
 		{"range bare right end", "منذ 17 يوليو حتى 19 منه", "2015-08-02", []string{"17 يوليو=2015-07-17", "19=2015-07-19"}},
 		{"Hijri range year from the right", "من 5 رمضان إلى 10 شوال 1441", "2017-05-01", []string{"5 رمضان=2020-04-28|1441-09-05", "10 شوال 1441=2020-06-02|1441-10-10"}},
+		{"range Gregorian left end beside a Hijri day, no year written", "من 5 مارس إلى 10 رمضان", "2016-11-07", []string{"5 مارس=2017-03-05", "10 رمضان=2017-06-05|1438-09-10"}},
 		{"range hijri", "من 16 إلى 30 شوال", "2015-07-25", []string{"16=2015-08-01|1436-10-16", "30 شوال=2015-08-15|1436-10-30"}},
 		{"range written ends kept", "بين 22 ديسمبر المقبل والرابع من يناير 2016", "2015-08-02", []string{"22 ديسمبر المقبل=2015-12-22", "الرابع من يناير 2016=2016-01-04"}},
 		{"range of years", "من 2014 إلى 2018", "2020-08-20", []string{"2014=2014", "2018=2018"}},
@@ -206,6 +207,9 @@ func TestRangeYears(t *testing.T) {
 		{"Hijri, left year written", "من 5 رمضان 1441 إلى 10 شوال", false, "2020-04-28/2020-06-02"},
 		{"Hijri, right year written, left end in the Hijri year before", "من 25 ذي الحجة إلى 5 محرم 1442", false, "2020-08-15/2020-08-24"},
 		{"Hijri left end, Gregorian right end with its year", "من 5 رمضان إلى 10 يونيو 2020", false, "2020-04-28/2020-06-10"},
+		// Neither year written: the Gregorian end moves to the Hijri day.
+		{"Hijri left end, Gregorian right end, no year written", "من 5 رمضان إلى 10 يونيو", false, "2017-05-31/2017-06-10"},
+		{"Gregorian left end, Hijri right end, no year written", "من 5 مارس إلى 10 رمضان", false, "2017-03-05/2017-06-05"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
