@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"bytes"
 	"os"
 	"slices"
 	"sync"
@@ -128,6 +129,33 @@ func TestMemoConcurrent(t *testing.T) {
 			if !slices.Equal(got[w][i], want[i]) {
 				t.Fatalf("goroutine %d, sentence %d: tags %v, want %v", w, i, got[w][i], want[i])
 			}
+		}
+	}
+}
+
+// TestReadModelStages checks that ReadModel refuses a model of more
+// stages than a memo entry keeps the sums of (maxStages), which would
+// otherwise fail only when it tags.
+func TestReadModelStages(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 1; n <= maxStages+1; n++ {
+		stages := make([]*stage, n)
+		for k := range stages {
+			stages[k] = m.stages[min(k, len(m.stages)-1)]
+		}
+		var buf bytes.Buffer
+		if _, err := newModel(m.lx, m.entries, stages...).WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		_, err := ReadModel(&buf)
+		if n <= maxStages && err != nil {
+			t.Errorf("%d stages: %v", n, err)
+		}
+		if n > maxStages && err == nil {
+			t.Errorf("%d stages: ReadModel gave no error", n)
 		}
 	}
 }
