@@ -2,8 +2,10 @@ package ner
 
 import (
 	"bytes"
+	"hash/maphash"
 	"os"
 	"slices"
+	"strconv"
 	"sync"
 	"testing"
 )
@@ -131,6 +133,39 @@ func TestMemoConcurrent(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestMemoSetShared has goroutines look up and add tokens of one set of
+// the memo at once, more tokens than the set has ways: a lookup finds
+// its own token's entry, whole, or none, never another token's (two
+// goroutines adding to one way at once may leave a fingerprint beside
+// another token's entry).
+func TestMemoSetShared(t *testing.T) {
+	tm := new(tokenMemo)
+	var toks []string
+	for i := 0; len(toks) < 3*memoWays; i++ {
+		if w := strconv.Itoa(i); maphash.String(memoSeed, w)%memoSets == 0 {
+			toks = append(toks, w)
+		}
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for n := range 20000 {
+				tok := toks[(7*n+g)%len(toks)]
+				e, set, fp := tm.find(tok)
+				if e == nil {
+					e = &memoEntry{info: tokenInfo{word: hashString(tok)}}
+					e.n = uint8(copy(e.key[:], tok))
+					set.add(e, fp, n+g)
+				} else if e.info.word != hashString(tok) {
+					t.Errorf("find(%q) gave an entry of another token", tok)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // TestReadModelStages checks that ReadModel refuses a model of more
