@@ -213,3 +213,21 @@ func readSentences(t *testing.T, name string) [][]string {
 	}
 	return sents
 }
+
+// TestIOnlyFromItsName checks what decode's shortcut for I- tags
+// assumes of allowed: an I- tag follows its own B- or I- tag and nothing
+// else, and is its B- tag plus one.
+func TestIOnlyFromItsName(t *testing.T) {
+	for ty := range numTypes {
+		b, i := B(ty), I(ty)
+		if int(i) != int(b)+1 {
+			t.Errorf("%s is %d, %s %d: want B+1", i, i, b, b)
+		}
+		for p := 0; p <= numTags; p++ {
+			want := p == int(b) || p == int(i)
+			if got := allowed(p, i); got != want {
+				t.Errorf("allowed(%d, %s) = %v, want %v", p, i, got, want)
+			}
+		}
+	}
+}
