@@ -117,13 +117,14 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 }
 
 func runEvalNER(ctx context.Context, env Env, args []string) error {
-	fs := newFlagSet(env, "eval ner", "--data FILE [--json] [--model FILE] | --cv K --data train.txt [--json] [--epochs N]",
+	fs := newFlagSet(env, "eval ner", "--data FILE [--json] [--model FILE] | --cv K --data train.txt [--json] [--epochs N] [--seed N]",
 		"Score the entity tagger on CoNLL gold data (\"token TAG\" per line, BIO tags):\nexact-span precision, recall and F1, micro-averaged and per type, by the\nCoNLL-2003 convention.\n\nWith --cv K, cross-validate instead: cut the data into K contiguous folds\n(the cut of the trainer's own stacking), train a model (both passes, as\nrasid train ner) on the other folds for each, tag the held fold as one\nrunning text, and print each fold's figures and the figures pooled over\nthe folds (entity counts summed, then P/R/F1; not the folds' F1s\naveraged). Deterministic; folds train side by side up to GOMAXPROCS, and\nthe time of each goes to stderr.")
 	data := fs.String("data", "", "the gold file, CoNLL (../shared/data/anercorp/dev.txt; with --cv, train.txt)")
 	modelPath := fs.String("model", "", "a model file written by rasid train ner (default: the embedded model)")
 	asJSON := fs.Bool("json", false, "print one JSON object {f1, precision, recall, per_type, …} (with --cv: {folds, pooled, …})")
 	cv := fs.Int("cv", 0, "cross-validate over K contiguous folds of --data, training a model per fold")
 	epochs := fs.Int("epochs", 0, "with --cv: passes over the training data (default: rasid train ner's, 14)")
+	seed := fs.Uint64("seed", 0, "with --cv: the seed of the order of the training sentences in each epoch (rasid train ner's is 0); another seed shows how much the figure owes to the order")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -138,8 +139,8 @@ func runEvalNER(ctx context.Context, env Env, args []string) error {
 		return usagef("rasid eval ner: --cv %d: cross-validation needs 2 folds or more", *cv)
 	case set["cv"] && *modelPath != "":
 		return usagef("rasid eval ner: --cv trains its own models; --model does not go with it")
-	case !set["cv"] && set["epochs"]:
-		return usagef("rasid eval ner: --epochs goes with --cv (the given model is already trained)")
+	case !set["cv"] && (set["epochs"] || set["seed"]):
+		return usagef("rasid eval ner: --epochs and --seed go with --cv (the given model is already trained)")
 	case *epochs < 0:
 		return usagef("rasid eval ner: --epochs %d: give a positive number of passes", *epochs)
 	}
@@ -151,7 +152,7 @@ func runEvalNER(ctx context.Context, env Env, args []string) error {
 		if *cv > len(gold) {
 			return usagef("rasid eval ner: --cv %d: %s holds %d sentences; every fold needs one", *cv, *data, len(gold))
 		}
-		return runNERCV(env, gold, *data, *cv, *epochs, *asJSON)
+		return runNERCV(env, gold, *data, *cv, ner.TrainOptions{Epochs: *epochs, Seed: *seed}, *asJSON)
 	}
 	m, err := loadNERModel(*modelPath)
 	if err != nil {
@@ -169,13 +170,13 @@ func runEvalNER(ctx context.Context, env Env, args []string) error {
 	return nil
 }
 
-// runNERCV cross-validates the tagger over k folds of gold (read from
-// path) and prints the figures: the folds' and the pooled ones on
+// runNERCV cross-validates the tagger, trained with opt, over k folds of
+// gold (read from path) and prints the figures: the folds' and the pooled ones on
 // stdout, each fold's time as it ends on stderr.
-func runNERCV(env Env, gold []ner.Sentence, path string, k, epochs int, asJSON bool) error {
+func runNERCV(env Env, gold []ner.Sentence, path string, k int, opt ner.TrainOptions, asJSON bool) error {
 	start := time.Now()
 	train := func(data []ner.Sentence) (func([][]string) [][]ner.Tag, error) {
-		m, err := ner.Train(data, ner.TrainOptions{Epochs: epochs})
+		m, err := ner.Train(data, opt)
 		if err != nil {
 			return nil, err
 		}
@@ -196,6 +197,11 @@ func runNERCV(env Env, gold []ner.Sentence, path string, k, epochs int, asJSON b
 	w := env.Stdout
 	fmt.Fprintf(w, "%d-fold cross-validation on %s: %d sentences, %d tokens; contiguous folds, each\n", k, path, rep.Pooled.Sentences, rep.Pooled.Tokens)
 	fmt.Fprintln(w, "tagged as one running text by a model trained on the other folds")
+	ep := "the default number of epochs"
+	if opt.Epochs > 0 {
+		ep = fmt.Sprintf("%d epochs", opt.Epochs)
+	}
+	fmt.Fprintf(w, "models: both passes, %s, seed %d\n", ep, opt.Seed)
 	fmt.Fprintf(w, "%-4s %11s %9s %9s %9s %9s\n", "fold", "sentences", "tokens", "precision", "recall", "F1")
 	for _, f := range rep.Folds {
 		fmt.Fprintf(w, "%-4d %11s %9d %9.4f %9.4f %9.4f\n", f.Fold, fmt.Sprintf("%d-%d", f.First, f.Last), f.Tokens, f.Precision, f.Recall, f.F1)

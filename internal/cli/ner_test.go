@@ -101,7 +101,7 @@ func TestEvalNERCV(t *testing.T) {
 		k    int
 	}{
 		{"2 folds", []string{"--cv", "2", "--epochs", "2"}, 2},
-		{"3 folds", []string{"--cv", "3", "--epochs", "1"}, 3},
+		{"3 folds, another seed", []string{"--cv", "3", "--epochs", "1", "--seed", "7"}, 3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			args := append([]string{"eval", "ner", "--data", path, "--json"}, tc.args...)
@@ -195,7 +195,8 @@ func TestEvalNERCVFlags(t *testing.T) {
 		{"negative folds", []string{"--cv", "-3"}, "--cv -3: cross-validation needs 2 folds or more"},
 		{"more folds than sentences", []string{"--cv", "4"}, "holds 3 sentences; every fold needs one"},
 		{"with a model", []string{"--cv", "2", "--model", "x.bin"}, "--model does not go with it"},
-		{"epochs without --cv", []string{"--epochs", "3"}, "--epochs goes with --cv"},
+		{"epochs without --cv", []string{"--epochs", "3"}, "--epochs and --seed go with --cv"},
+		{"seed without --cv", []string{"--seed", "3"}, "--epochs and --seed go with --cv"},
 		{"negative epochs", []string{"--cv", "2", "--epochs", "-1"}, "--epochs -1"},
 		{"not a number", []string{"--cv", "two"}, "invalid value"},
 	} {
