@@ -439,6 +439,8 @@ func (p *parser) rangeExpr(i int) (match, bool) {
 			// two years: both in the right end's.
 			lm.day = time.Date(rm.day.Year(), lm.day.Month(), lm.day.Day(), 0, 0, 0, 0, time.UTC)
 			lm.t.Value = day(lm.day)
+		case lg && rg && lm.t.Value > rm.t.Value:
+			lm, rm = p.unreverse(lm, rm)
 		}
 		return match{i: i, j: right.j, t: Timex{Type: TypeDate, Value: lm.t.Value + "/" + rm.t.Value, Granularity: lm.t.Granularity}}, true
 	case !left.ok && right.ok:
@@ -506,12 +508,17 @@ func (p *parser) rangeEnds(i int) (match, match, bool) {
 	switch {
 	case left.ok && right.ok:
 		lg, rg := yearGuessed(lm, rm)
-		if !isDate(lm) || !isDate(rm) || lm.t.Granularity != rm.t.Granularity || lg == rg {
+		if !isDate(lm) || !isDate(rm) || lm.t.Granularity != rm.t.Granularity || !lg && !rg {
 			return match{}, match{}, false
 		}
-		if lg {
+		switch {
+		case lg && rg && lm.t.Value > rm.t.Value:
+			lm, rm = p.unreverse(lm, rm)
+		case lg && rg:
+			return match{}, match{}, false
+		case lg:
 			lm, ok = moveYear(lm, rm, false)
-		} else {
+		default:
 			rm, ok = moveYear(rm, lm, true)
 		}
 	case !left.ok && right.ok:
@@ -600,6 +607,46 @@ func moveYear(m, other match, right bool) (match, bool) {
 	}
 	out.guessYear = false
 	return out, true
+}
+
+// unreverse mends a range whose ends both lack a written year and that
+// the reference put in the wrong order (من 25 ديسمبر إلى 5 يناير, read in
+// one year): the left end moves back a year, or the right end on, which
+// ever puts the range nearer the reference (in August the coming winter,
+// in February the last). It returns the ends unchanged when neither
+// moves.
+func (p *parser) unreverse(lm, rm match) (match, match) {
+	back, okBack := moveYear(lm, rm, false)
+	on, okOn := moveYear(rm, lm, true)
+	switch {
+	case okBack && okOn:
+		if p.distance(back, rm) <= p.distance(lm, on) {
+			return back, rm
+		}
+		return lm, on
+	case okBack:
+		return back, rm
+	case okOn:
+		return lm, on
+	}
+	return lm, rm
+}
+
+// distance is how far the range from the start of day or month a to the
+// end of b lies from the reference day, 0 if it holds it.
+func (p *parser) distance(a, b match) time.Duration {
+	from, to := a.day, b.day
+	if a.t.Granularity == "month" {
+		from = time.Date(atoi(a.t.Value[:4]), time.Month(atoi(a.t.Value[5:7])), 1, 0, 0, 0, 0, time.UTC)
+		to = time.Date(atoi(b.t.Value[:4]), time.Month(atoi(b.t.Value[5:7]))+1, 0, 0, 0, 0, 0, time.UTC)
+	}
+	switch {
+	case p.refDay.Before(from):
+		return from.Sub(p.refDay)
+	case p.refDay.After(to):
+		return p.refDay.Sub(to)
+	}
+	return 0
 }
 
 // moveHijriYear is moveYear for m, a Hijri day: the Hijri year is one of

@@ -70,6 +70,8 @@ func TestExtract(t *testing.T) {
 		{"range across a year", "من نوفمبر إلى فبراير 2021", "2018-05-01", []string{"نوفمبر=2020-11", "فبراير 2021=2021-02"}},
 		{"range year from the left", "من 5 مارس 2019 إلى 10 مايو", "2020-08-20", []string{"5 مارس 2019=2019-03-05", "10 مايو=2019-05-10"}},
 		{"range bare right end", "منذ 17 يوليو حتى 19 منه", "2015-08-02", []string{"17 يوليو=2015-07-17", "19=2015-07-19"}},
+		{"range without years, reversed: the left end back", "من 25 ديسمبر إلى 5 يناير", "2021-02-10", []string{"25 ديسمبر=2020-12-25", "5 يناير=2021-01-05"}},
+		{"range without years, reversed: the right end on", "من 25 ديسمبر إلى 5 يناير", "2020-08-20", []string{"25 ديسمبر=2020-12-25", "5 يناير=2021-01-05"}},
 		{"Hijri range year from the right", "من 5 رمضان إلى 10 شوال 1441", "2017-05-01", []string{"5 رمضان=2020-04-28|1441-09-05", "10 شوال 1441=2020-06-02|1441-10-10"}},
 		{"range Gregorian left end beside a Hijri day, no year written", "من 5 مارس إلى 10 رمضان", "2016-11-07", []string{"5 مارس=2017-03-05", "10 رمضان=2017-06-05|1438-09-10"}},
 		{"range hijri", "من 16 إلى 30 شوال", "2015-07-25", []string{"16=2015-08-01|1436-10-16", "30 شوال=2015-08-15|1436-10-30"}},
@@ -202,6 +204,9 @@ func TestRangeYears(t *testing.T) {
 		{"quarters, left year written", "من الربع الرابع 2019 إلى الربع الثاني", false, "2019-Q4/2020-Q2"},
 		{"no year written", "من 5 مارس إلى 10 مايو", false, "2016-03-05/2016-05-10"},
 		{"no year written, Future", "من 5 مارس إلى 10 مايو", true, "2017-03-05/2017-05-10"},
+		{"no year written, reversed: the right end on", "من 25 ديسمبر إلى 5 يناير", false, "2016-12-25/2017-01-05"},
+		{"months, no year written, reversed: the right end on", "من نوفمبر إلى فبراير", false, "2016-11/2017-02"},
+		{"no year written, reversed, Hijri", "من 25 ذي الحجة إلى 5 محرم", false, "2016-09-26/2016-10-06"},
 		// Hijri days move by Hijri years.
 		{"Hijri, right year written", "من 5 رمضان إلى 10 شوال 1441", false, "2020-04-28/2020-06-02"},
 		{"Hijri, left year written", "من 5 رمضان 1441 إلى 10 شوال", false, "2020-04-28/2020-06-02"},
