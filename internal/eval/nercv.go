@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/rasid-news/rasid/internal/ner"
@@ -66,24 +67,17 @@ func CrossValidateNER(data []ner.Sentence, k, parallel int, train NERTrainer, do
 	folds := make([]NERFold, k)
 	errs := make([]error, k)
 	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		sem  = make(chan struct{}, parallel)
-		held = make([][]ner.Sentence, k)
-		rest = make([][]ner.Sentence, k)
+		wg  sync.WaitGroup
+		mu  sync.Mutex
+		sem = make(chan struct{}, parallel)
 	)
-	for i, s := range data {
+	// The folds are contiguous: fold f is data[First-1:Last].
+	for i := range data {
 		f := ner.FoldOf(i, k, len(data))
-		if len(held[f]) == 0 {
+		if folds[f].First == 0 {
 			folds[f].First = i + 1
 		}
 		folds[f].Last = i + 1
-		held[f] = append(held[f], s)
-		for g := range rest {
-			if g != f {
-				rest[g] = append(rest[g], s)
-			}
-		}
 	}
 	for f := range folds {
 		wg.Add(1)
@@ -92,12 +86,13 @@ func CrossValidateNER(data []ner.Sentence, k, parallel int, train NERTrainer, do
 			defer wg.Done()
 			defer func() { <-sem }()
 			folds[f].Fold = f + 1
-			tagAll, err := train(rest[f])
+			held := data[folds[f].First-1 : folds[f].Last]
+			tagAll, err := train(slices.Concat(data[:folds[f].First-1], data[folds[f].Last:]))
 			if err != nil {
 				errs[f] = fmt.Errorf("fold %d: training: %w", f+1, err)
 				return
 			}
-			r, err := ScoreNERText(held[f], tagAll)
+			r, err := ScoreNERText(held, tagAll)
 			if err != nil {
 				errs[f] = fmt.Errorf("fold %d: %w", f+1, err)
 				return
