@@ -80,18 +80,7 @@ func TestOpenErrors(t *testing.T) {
 		{"a directory", dir, []string{dir + " is a directory", filepath.Join(dir, "rasid.db")}},
 		{"a file that is no store", notDB, []string{notDB, "not a database"}},
 	} {
-		t.Run(tc.desc, func(t *testing.T) {
-			s, err := Open(context.Background(), tc.path)
-			if err == nil {
-				s.Close()
-				t.Fatalf("%q opened", tc.path)
-			}
-			for _, w := range tc.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error %q does not contain %q", err, w)
-				}
-			}
-		})
+		t.Run(tc.desc, func(t *testing.T) { wantOpenError(t, Open, tc.path, tc.want) })
 	}
 }
 
@@ -425,4 +414,20 @@ func FuzzSearchTerms(f *testing.F) {
 			}
 		}
 	})
+}
+
+// wantOpenError checks that open refuses path with an error that
+// contains each of want.
+func wantOpenError(t *testing.T, open func(context.Context, string) (*DB, error), path string, want []string) {
+	t.Helper()
+	s, err := open(context.Background(), path)
+	if err == nil {
+		s.Close()
+		t.Fatalf("%q opened", path)
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error %q does not contain %q", err, w)
+		}
+	}
 }
