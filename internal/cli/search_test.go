@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rasid-news/rasid/internal/racedetect"
 )
 
 func TestSearchCommand(t *testing.T) {
@@ -68,7 +70,7 @@ func TestSearchCommand(t *testing.T) {
 // days of SaudiNewsNet (4,922 articles, 150 headlines) and fails when it
 // drops below the level measured (first 94.0%, top 10 99.3% when set).
 func TestEvalSearchGuard(t *testing.T) {
-	if testing.Short() || searchGuardRace {
+	if testing.Short() || racedetect.On {
 		t.Skip("the known-item evaluation stores 4,922 articles (skipped with -short and -race)")
 	}
 	zips, _ := filepath.Glob("../../../shared/data/news/saudinewsnet/*.zip")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rasid-news/rasid/internal/analysis"
 	"github.com/rasid-news/rasid/internal/dedup"
+	"github.com/rasid-news/rasid/internal/racedetect"
 	"github.com/rasid-news/rasid/internal/story"
 )
 
@@ -50,7 +51,7 @@ func loadDevClusters(t testing.TB) ClusterSet {
 // this same set, so this guards against regressions, it says nothing of
 // held-out quality). The guard sits a little under; it is not a target.
 func TestClusterDevGuard(t *testing.T) {
-	if raceDetector {
+	if racedetect.On {
 		t.Skip("quality guard: runs without -race")
 	}
 	set := loadDevClusters(t)
@@ -80,7 +81,7 @@ func TestClusterDevGuard(t *testing.T) {
 // independent same-story pairs flagged, when the guard was set; the
 // options were chosen on this set).
 func TestDedupDevGuard(t *testing.T) {
-	if raceDetector {
+	if racedetect.On {
 		t.Skip("quality guard: runs without -race")
 	}
 	if _, err := os.Stat(newsDir); err != nil {
