@@ -11,3 +11,12 @@ func ForgetTokens(m *Model) {
 		}
 	}
 }
+
+// MemoHolds reports whether the token memo of m holds token.
+func MemoHolds(m *Model, token string) bool {
+	if len(token) > maxMemoToken {
+		return false
+	}
+	e, _, _ := m.memo.find(token)
+	return e != nil
+}

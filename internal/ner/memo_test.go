@@ -231,3 +231,48 @@ func TestIOnlyFromItsName(t *testing.T) {
 		}
 	}
 }
+
+// TestMemoLookupsGuard measures what the memo saves, and guards it:
+// the weight lookups of a token of dev whose word the memo holds against
+// one whose word it does not (both passes, docFeatures included). Run it
+// with -v for the figures.
+func TestMemoLookupsGuard(t *testing.T) {
+	dev := readSentences(t, "dev.txt")
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &scratch{}
+	infos := make([][]tokenInfo, len(dev))
+	gazs := make([][]uint16, len(dev))
+	owns := make([][]tokenOwn, len(dev))
+	first := make([][]Tag, len(dev))
+	for i, toks := range dev {
+		s.analyze(m.lx, m.gaz, toks)
+		infos[i] = slices.Clone(s.toks)
+		gazs[i] = slices.Clone(s.gaz)
+		owns[i] = slices.Clone(s.owns)
+		first[i] = m.Tag(toks)
+	}
+	doc := docContext(infos, first)
+	var held, all, tokens int
+	for i := range dev {
+		for j := range dev[i] {
+			tokens++
+			for k := range m.stages {
+				fs := passFeatures(k)
+				ctx, every := fs.context(infos[i], gazs[i], j, nil), fs.all(infos[i], owns[i], gazs[i], j, nil)
+				if k > 0 {
+					ctx, every = docFeatures(doc[i], j, ctx), docFeatures(doc[i], j, every)
+				}
+				held += len(ctx)
+				all += len(every)
+			}
+		}
+	}
+	perHeld, perAll := float64(held)/float64(tokens), float64(all)/float64(tokens)
+	t.Logf("weight lookups per dev token, both passes: %.1f when the memo holds its word, %.1f when not (%.1f to fill its entry)", perHeld, perAll, perAll-perHeld)
+	if perHeld > 25 || perAll < 3*perHeld {
+		t.Errorf("lookups per token %.1f held, %.1f not: the memo saves less than it did (20 against 82)", perHeld, perAll)
+	}
+}
