@@ -1198,11 +1198,11 @@ func (p *parser) yearPhrase(i int) (match, bool) {
 	switch p.k(i - 1) {
 	case "في", "منذ", "حتي", "خلال", "بين", "قبل", "بعد", "وفي", "ومنذ":
 		lead = true
-	case "الحالي", "الجاري", "الماضي", "المقبل", "المنصرم", "القادم":
-		// The year of العام الحالي 2026 written beside it.
-		lead = p.k(i-2) == "العام" || p.k(i-2) == "السنه"
 	case "العام", "السنه":
 		lead = p.k(i-2) == "هذا" || p.k(i-2) == "هذه" // هذا العام 2026
+	default:
+		// The year of العام الحالي 2026 written beside it.
+		lead = directions[p.k(i-1)] != dirNone && (p.k(i-2) == "العام" || p.k(i-2) == "السنه")
 	}
 	if !lead {
 		// A bare number is a year only if no counted noun follows it.
