@@ -48,7 +48,7 @@ import (
 // stored in news.Analysis.Analyzer, and `rasid reanalyze` redoes every
 // analysis made by another version. Bump it whenever a model, a word list
 // or an analyzer's behaviour changes what Analyze returns.
-const Version = "rasid-analysis/17"
+const Version = "rasid-analysis/18"
 
 // Analyzer runs the analyzers on articles. Build one with New or Default
 // and share it: it is read-only and safe for concurrent use.
@@ -272,12 +272,13 @@ func (an *Analyzer) entities(id, text string, sp spanner, out *news.Analysis) []
 		}
 	}
 	// The display name of a group is its canonical name as the article
-	// writes it (فؤاد حسين rather than the normalized فواد حسين): the first
-	// mention whose text normalizes to the name; else the normalized name.
+	// writes it (فؤاد حسين rather than the normalized فواد حسين, إيران for
+	// لإيران): the written name of the first mention with that name;
+	// else the normalized name.
 	names := make([]string, len(groups))
 	for i, m := range ms {
-		if g := local[i] - 1; g >= 0 && g < len(groups) && names[g] == "" && arabic.NormalizeString(m.Text) == groups[g].Name {
-			names[g] = m.Text
+		if g := local[i] - 1; g >= 0 && g < len(groups) && names[g] == "" && m.Name == groups[g].Name && m.Written != "" {
+			names[g] = m.Written
 		}
 	}
 	for i, g := range groups {

@@ -38,6 +38,6 @@ func ExampleModel_Recognize() {
 		fmt.Println(mn.Type, mn.Text, mn.Start, mn.End, mn.Role)
 	}
 	// Output:
-	// PERS مايك بومبيو 27 38 وزير الخارجية الاميركي
+	// PERS مايك بومبيو 27 38 وزير الخارجية الأميركي
 	// LOC بغداد 43 48
 }

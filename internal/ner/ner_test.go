@@ -265,21 +265,42 @@ func TestRecognizeClitics(t *testing.T) {
 	}
 }
 
-func TestRole(t *testing.T) {
+// TestWrittenAndRole checks that a mention's Written name and Role keep
+// the text's letters (hamza, alef, yeh forms) while Name is normalized,
+// and that both lose the clitics Name loses.
+func TestWrittenAndRole(t *testing.T) {
 	m, err := ner.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	ms := m.Recognize("وقال وزير الخارجية الأميركي مايك بومبيو إن بلاده تدعم العراق.")
-	for _, mn := range ms {
-		if mn.Type == ner.PERS {
-			if mn.Name != "مايك بومبيو" || mn.Role != "وزير الخارجية الاميركي" {
-				t.Errorf("person %q role %q, want مايك بومبيو with role وزير الخارجية الاميركي", mn.Name, mn.Role)
+	tests := []struct {
+		text, name, written, role string
+	}{
+		{"وقال وزير الخارجية الأميركي مايك بومبيو إن بلاده تدعم العراق.", "مايك بومبيو", "مايك بومبيو", "وزير الخارجية الأميركي"},
+		{"واستقبل رئيس الوزراء العراقي مصطفى الكاظمي الوفد.", "مصطفي الكاظمي", "مصطفى الكاظمي", "رئيس الوزراء العراقي"},
+		{"وقال وزير الخارجية العراقي فؤاد حسين إن الحوار مستمر.", "فواد حسين", "فؤاد حسين", "وزير الخارجية العراقي"},
+		{"وأكد ولوزير الخارجية العراقي فؤاد حسين موقف.", "فواد حسين", "فؤاد حسين", "وزير الخارجية العراقي"},
+		{"وصل الوفد إلى بغداد ثم زار لإيران أمس.", "ايران", "إيران", ""},
+		{"وأكد دعم واشنطن للعراق في حربه.", "العراق", "العراق", ""},
+		{"وقال الرئيس الأمريكي جو بايدن إن بلاده ستبقى.", "جو بايدن", "جو بايدن", "الرئيس الأمريكي"},
+		{"والتقى مُصطفى الكـاظمي بالوفد.", "مصطفي الكاظمي", "مصطفى الكاظمي", ""},
+	}
+	for _, tc := range tests {
+		ms := m.Recognize(tc.text)
+		found := false
+		for _, mn := range ms {
+			if mn.Name != tc.name {
+				continue
 			}
-			return
+			found = true
+			if mn.Written != tc.written || mn.Role != tc.role {
+				t.Errorf("%s: %q written %q role %q, want written %q role %q", tc.text, mn.Name, mn.Written, mn.Role, tc.written, tc.role)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no mention named %q in %+v", tc.text, tc.name, ms)
 		}
 	}
-	t.Errorf("no person in %v", ms)
 }
 
 func readCoNLL(tb testing.TB, path string) []ner.Sentence {

@@ -19,8 +19,14 @@ type Mention struct {
 	// arabic.NormalizeString), without the clitics fused to its first
 	// word (وبغداد → بغداد, للعراق → العراق) and without a leading title.
 	Name string `json:"name"`
+	// Written is Name as the text writes it: the same words, without the
+	// clitics and the title, but with the text's hamza, alef and yeh
+	// forms (فؤاد حسين where Name has فواد حسين); only diacritics,
+	// tatweel and invisible marks are dropped.
+	Written string `json:"written"`
 	// Role is the title or office written before a person's name
-	// (وزير الخارجية الاميركي), normalized; empty if none.
+	// (وزير الخارجية الأميركي), as written (marks dropped, clitics of its
+	// first word too); empty if none.
 	Role string `json:"role,omitempty"`
 }
 
@@ -66,14 +72,20 @@ func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []st
 	mn := Mention{Type: ch.Type}
 	name := append([]string(nil), norms[first:end]...)
 	name[0] = m.stripClitics(name[0])
+	// written is token i as the text writes it, without the clitics
+	// stripClitics finds when strip is set.
+	written := func(i int, strip bool) string {
+		if strip {
+			return dropClitics(st[i].Text, norms[i], m.stripClitics(norms[i]))
+		}
+		return plain(st[i].Text)
+	}
+	k := 0 // the title words at the head of the chunk
 	if ch.Type == PERS {
 		// A title tagged as part of the name becomes its role.
-		k := 0
 		for k < len(name)-1 && m.lx.triggers[hashString(name[k])] == trigTitle {
 			k++
 		}
-		role := name[:k]
-		name = name[k:]
 		// Titles and offices written just before the name.
 		j := first
 		for j > 0 && first-j < maxRoleWords {
@@ -86,22 +98,57 @@ func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []st
 		for j < first && m.lx.triggers[hashString(m.stripClitics(norms[j]))] != trigTitle {
 			j++ // a role begins with a title
 		}
-		var before []string
-		for i := j; i < first; i++ {
-			w := norms[i]
-			if i == j {
-				w = m.stripClitics(w)
-			}
-			before = append(before, w)
+		var role []string
+		for i := j; i < first+k; i++ {
+			role = append(role, written(i, i == j || i == first))
 		}
-		mn.Role = strings.Join(append(before, role...), " ")
+		mn.Role = strings.Join(role, " ")
+		name = name[k:]
 	}
 	mn.Name = strings.Join(name, " ")
+	ws := make([]string, 0, end-first-k)
+	for i := first + k; i < end; i++ {
+		ws = append(ws, written(i, i == first))
+	}
+	mn.Written = strings.Join(ws, " ")
 	mn.Start, mn.End = st[first].Start, st[end-1].End
 	if mn.End < len(byteAt) {
 		mn.Text = text[byteAt[mn.Start]:byteAt[mn.End]]
 	}
 	return mn
+}
+
+// dropClitics returns the written word w, whose normalized form is norm,
+// without the clitics that stripClitics dropped to give stripped: the
+// letters of norm before the tail it shares with stripped are cut from w,
+// and the letters of stripped before that tail written in their place
+// (للعراق, stripped العراق: ل cut, ال written before عراق).
+func dropClitics(w, norm, stripped string) string {
+	if stripped == norm {
+		return plain(w)
+	}
+	a, b := []rune(norm), []rune(stripped)
+	tail := 0
+	for tail < len(a) && tail < len(b) && a[len(a)-1-tail] == b[len(b)-1-tail] {
+		tail++
+	}
+	n := arabic.Normalize(w)
+	if len(n.Map) != len(a)+1 {
+		return stripped // w does not normalize to norm: keep the canonical form
+	}
+	cut := n.Map[len(a)-tail]
+	return string(b[:len(b)-tail]) + plain(string([]rune(w)[cut:]))
+}
+
+// plain is the written word w without the marks Normalize drops
+// (diacritics, tatweel, zero-width and bidi marks).
+func plain(w string) string {
+	return strings.Map(func(r rune) rune {
+		if arabic.IsMark(r) {
+			return -1
+		}
+		return r
+	}, w)
 }
 
 // stripClitics returns the normalized word w without the proclitics
