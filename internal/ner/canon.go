@@ -3,6 +3,7 @@ package ner
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/rasid-news/rasid/internal/arabic"
@@ -40,12 +41,42 @@ type Count struct {
 //
 // A Canonicalizer is not safe for concurrent use.
 type Canonicalizer struct {
-	native   map[string]bool // native Arabic given names, matched exactly
+	*names
 	entities []*entityState
 	byName   map[string]int   // type + name key → entity index
 	bySet    map[string]int   // sorted words of a person's full name → entity index
 	bySur    map[string][]int // surname key → entities of persons with a full name
 }
+
+// names is what a Canonicalizer reads from the hand-written lists.
+type names struct {
+	native map[string]bool // native Arabic given names, matched exactly
+	// aliases maps the type and word keys of another name of a place or
+	// organization (aliases.txt) to the word keys of the name it means.
+	aliases map[string][]string
+}
+
+// listNames parses the lists once.
+var listNames = sync.OnceValue(func() *names {
+	n := &names{native: map[string]bool{}, aliases: map[string][]string{}}
+	// The one-word names at the top of the person list are native
+	// Arabic names: حسين and حسن are two names, not two spellings.
+	eachLine(strings.Split(personsTxt, "# world")[0], func(line string) {
+		if ws := strings.Fields(arabic.NormalizeString(line)); len(ws) == 1 {
+			n.native[ws[0]] = true
+		}
+	})
+	eachLine(aliasesTxt, func(line string) {
+		f := strings.Split(line, "\t")
+		t, err := ParseType(f[0])
+		if len(f) != 3 || err != nil {
+			panic("ner: aliases.txt: bad line " + line) // the embedded list is ours
+		}
+		other := n.wordKeys(arabic.NormalizeString(f[1]))
+		n.aliases[t.String()+":"+strings.Join(other, " ")] = n.wordKeys(arabic.NormalizeString(f[2]))
+	})
+	return n
+})
 
 type entityState struct {
 	Entity
@@ -57,27 +88,19 @@ type entityState struct {
 
 // NewCanonicalizer returns an empty Canonicalizer.
 func NewCanonicalizer() *Canonicalizer {
-	c := &Canonicalizer{native: map[string]bool{}, byName: map[string]int{}, bySet: map[string]int{}, bySur: map[string][]int{}}
-	// The one-word names at the top of the person list are native
-	// Arabic names: حسين and حسن are two names, not two spellings.
-	eachLine(strings.Split(personsTxt, "# world")[0], func(line string) {
-		if ws := strings.Fields(arabic.NormalizeString(line)); len(ws) == 1 {
-			c.native[ws[0]] = true
-		}
-	})
-	return c
+	return &Canonicalizer{names: listNames(), byName: map[string]int{}, bySet: map[string]int{}, bySur: map[string][]int{}}
 }
 
 // tokenKey is the matching key of one normalized name word: without the
 // article, teh marbuta folded, and for a long transliterated word
 // (five letters or more, not a native name) without its long vowels
 // after the first letter, so ترامب and ترمب, بلينكن and بلنكن meet.
-func (c *Canonicalizer) tokenKey(w string) string {
+func (n *names) tokenKey(w string) string {
 	if strings.HasPrefix(w, sAl) && utf8.RuneCountInString(w) >= 4 {
 		w = w[len(sAl):]
 	}
 	w = arabic.FoldTehMarbuta(w)
-	if utf8.RuneCountInString(w) < 5 || c.native[w] {
+	if utf8.RuneCountInString(w) < 5 || n.native[w] {
 		return w
 	}
 	var b strings.Builder
@@ -94,14 +117,39 @@ func (c *Canonicalizer) tokenKey(w string) string {
 // Mention's Name, or an Entity's): the type and the words' matching keys
 // (article dropped, teh marbuta folded, long vowels of transliterated
 // words dropped, عبد joined to the next word), a person's words in sorted
-// order. Names with one key are spellings of one entity (ترمب, ترامب), so
+// order; another name of a place or organization in aliases.txt takes the
+// key of the name it means (الولايات المتحدة الأمريكية, أمريكا →
+// الولايات المتحدة; تنظيم داعش → داعش). Names with one key are spellings
+// of one entity (ترمب, ترامب), so
 // a hash of the key is an entity id that is the same in every article and
 // every run. Key only reads the Canonicalizer and is safe for concurrent
 // use.
 func (c *Canonicalizer) Key(t Type, name string) string {
+	keys := c.nameKeys(t, name)
+	if t == PERS {
+		return t.String() + ":" + sortedKey(keys)
+	}
+	return t.String() + ":" + strings.Join(keys, " ")
+}
+
+// nameKeys returns the word keys of a normalized name of type t: the
+// keys of the name it means when it is another name of a listed place or
+// organization (الولايات المتحدة الأمريكية → الولايات المتحدة).
+func (n *names) nameKeys(t Type, name string) []string {
+	keys := n.wordKeys(name)
+	if t != PERS {
+		if to, ok := n.aliases[t.String()+":"+strings.Join(keys, " ")]; ok {
+			return to
+		}
+	}
+	return keys
+}
+
+// wordKeys returns the tokenKey of each word of a normalized name; عبد
+// and the name after it are one word, written with or without a space
+// (عبد العزيز, عبدالعزيز).
+func (n *names) wordKeys(name string) []string {
 	words := strings.Fields(name)
-	// عبد and the name after it are one word, written with or without a
-	// space (عبد العزيز, عبدالعزيز).
 	for i := 0; i+1 < len(words); i++ {
 		if words[i] == "عبد" {
 			words[i] += words[i+1]
@@ -110,12 +158,9 @@ func (c *Canonicalizer) Key(t Type, name string) string {
 	}
 	keys := make([]string, len(words))
 	for i, w := range words {
-		keys[i] = c.tokenKey(w)
+		keys[i] = n.tokenKey(w)
 	}
-	if t == PERS {
-		return t.String() + ":" + sortedKey(keys)
-	}
-	return t.String() + ":" + strings.Join(keys, " ")
+	return keys
 }
 
 // KnownPersons returns the full names (two words or more) of the public
@@ -148,13 +193,9 @@ func (c *Canonicalizer) Add(article string, mentions []Mention) []int {
 	locals := []*local{}
 	of := make([]*local, len(mentions))
 	for i, mn := range mentions {
-		words := strings.Fields(mn.Name)
-		if len(words) == 0 {
+		keys := c.nameKeys(mn.Type, mn.Name)
+		if len(keys) == 0 {
 			continue
-		}
-		keys := make([]string, len(words))
-		for k, w := range words {
-			keys[k] = c.tokenKey(w)
 		}
 		var hit *local
 		// The latest entity of the article this mention names.

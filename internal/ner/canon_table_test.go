@@ -24,6 +24,10 @@ func TestCanonicalizer(t *testing.T) {
 		{"surname in context joins its article's person", []art{{"PERS:جو بايدن"}, {"PERS:هنتر بايدن", "PERS:بايدن"}}, [][2]int{{1, 2}}, [][2]int{{0, 1}}},
 		{"native names are not variants", []art{{"PERS:حسين"}, {"PERS:حسن"}}, nil, [][2]int{{0, 1}}},
 		{"types stay apart", []art{{"PERS:بغداد", "LOC:بغداد"}}, nil, [][2]int{{0, 1}}},
+		{"listed other names of a place", []art{{"LOC:الولايات المتحدة الامريكية"}, {"LOC:الولايات المتحدة"}, {"LOC:امريكا", "LOC:الولايات المتحدة الاميركيه"}}, [][2]int{{0, 1}, {0, 2}, {0, 3}}, nil},
+		{"listed other names of an organization, in one article", []art{{"ORG:تنظيم داعش", "ORG:داعش", "ORG:تنظيم الدوله الاسلاميه"}}, [][2]int{{0, 1}, {0, 2}}, nil},
+		{"other names keep their type", []art{{"ORG:امريكا", "LOC:الولايات المتحدة"}}, nil, [][2]int{{0, 1}}},
+		{"unlisted longer names stay apart", []art{{"LOC:سلطنة عمان"}, {"LOC:عمان"}}, nil, [][2]int{{0, 1}}},
 	} {
 		t.Run(tc.desc, func(t *testing.T) {
 			c := ner.NewCanonicalizer()

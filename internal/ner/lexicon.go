@@ -28,6 +28,8 @@ var (
 	orgsTxt string
 	//go:embed lexicon/triggers.txt
 	triggersTxt string
+	//go:embed lexicon/aliases.txt
+	aliasesTxt string
 )
 
 // Trigger classes of words that announce a name next to them.
