@@ -8,6 +8,7 @@ package quantity
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rasid-news/rasid/internal/arabic"
 )
@@ -328,23 +329,53 @@ func currencyAfter(ws []Word, j int) (string, int, bool) {
 	return code, j + 1, true
 }
 
-// notCounted lists words that follow numbers without being counted.
+// notCounted lists words that follow numbers without being counted, besides
+// the stopwords (arabic.IsStopword): prepositional nouns, and the elatives
+// of "the 10 largest …", whose counted noun comes after them.
 var notCounted = normKeys(map[string]bool{
-	"من": true, "في": true, "علي": true, "الي": true, "عن": true, "و": true, "او": true, "مع": true,
-	"ان": true, "الا": true, "ثم": true, "حتي": true, "بين": true, "هو": true, "هي": true, "قد": true,
-	"لا": true, "لم": true, "لن": true, "ما": true, "التي": true, "الذي": true,
+	"و": true, "او": true, "ثم": true, "قد": true, "لا": true, "لم": true, "لن": true, "ما": true,
+	"بنسبة": true, "بتوقيت": true, "مقارنة": true, "بسبب": true, "إثر": true, "مقابل": true,
+	"أهم": true, "أكبر": true, "أبرز": true, "أكثر": true, "أقل": true, "أفضل": true, "أسوأ": true,
+	"أقوى": true, "أعلى": true, "أدنى": true, "أقدم": true, "أحدث": true, "أصغر": true, "أطول": true,
+	"أقصر": true, "أسرع": true, "أخطر": true, "أغنى": true, "أفقر": true, "أجمل": true, "أغلى": true,
 })
 
 // countable reports whether w can be the noun counted by a number before
-// it (ثلاثة جنود, 20 قتيلا).
+// it (ثلاثة جنود, 20 قتيلا): not a function word, a number word, a word
+// with the article, or a verb.
 func countable(w Word) bool {
-	if w.Kind != arabic.Word || notCounted[w.Key] || len([]rune(w.Key)) < 3 {
+	if w.Kind != arabic.Word || len([]rune(w.Key)) < 3 || notCounted[w.Key] || isFunctionWord(arabic.NormalizeString(w.Raw)) {
 		return false
 	}
 	if _, ok := cardinals[w.Key]; ok {
 		return false
 	}
-	return !strings.HasPrefix(w.Key, "ال") && !strings.HasPrefix(w.Key, "وال")
+	return !strings.HasPrefix(w.Key, "ال") && !strings.HasPrefix(w.Key, "وال") && !pluralVerb(w.Key)
+}
+
+// isFunctionWord reports whether the normalized word w is a stopword,
+// alone or after the conjunction و or ف (وهو, ولا, فقد). (The lookup
+// form would not do: فئة folds to the stopword فيه.)
+func isFunctionWord(w string) bool {
+	if arabic.IsStopword(w) {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return (r == 'و' || r == 'ف') && arabic.IsStopword(w[n:])
+}
+
+// pluralVerb reports whether the lookup form k is written as an imperfect
+// verb of a plural subject (يعملون, سيدفعون, تعيشون): an imperfect prefix,
+// the future سـ before it or not, and the ending ون. A plural noun ending
+// in ون rarely follows a number, which takes the genitive plural (ثلاثة
+// مهندسين) or an accusative singular (عشرون مهندسا).
+func pluralVerb(k string) bool {
+	k = strings.TrimPrefix(k, "س")
+	if utf8.RuneCountInString(k) < 5 || !strings.HasSuffix(k, "ون") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(k)
+	return r == 'ي' || r == 'ت' || r == 'ن'
 }
 
 // formatNum writes v the shortest way (no exponent for ordinary sizes).

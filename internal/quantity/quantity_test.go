@@ -32,6 +32,13 @@ func TestExtract(t *testing.T) {
 		{"teen", "ستة عشر", []string{"ستة عشر|number|16|"}},
 		{"hundreds", "مائة وواحد وستون", []string{"مائة وواحد وستون|number|161|"}},
 		{"nothing", "لا أرقام هنا", nil},
+		{"counted plural noun", "احترقت 30 سيارة و3 منازل", []string{"30 سيارة|count|30|سيارة", "3 منازل|count|3|منازل"}},
+		{"plural verb not counted", "قال إن 5 سيدفعون الثمن و12 يعملون", []string{"5|number|5|", "12|number|12|"}},
+		{"function word not counted", "قتل 7 منهم و4 فقط وهو", []string{"7|number|7|", "4|number|4|"}},
+		{"conjunction and function word", "بلغ 9 وهو رقم", []string{"9|number|9|"}},
+		{"elative not counted", "ضمن 10 أكبر شركات", []string{"10|number|10|"}},
+		{"noun folding to a stopword counted", "هناك 5 فئة", []string{"5 فئة|count|5|فئة"}},
+		{"a plural noun in ون reads as a verb (rare after a number: accepted)", "وصل 4 تونسيون", []string{"4|number|4|"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
