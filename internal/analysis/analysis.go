@@ -48,7 +48,7 @@ import (
 // stored in news.Analysis.Analyzer, and `rasid reanalyze` redoes every
 // analysis made by another version. Bump it whenever a model, a word list
 // or an analyzer's behaviour changes what Analyze returns.
-const Version = "rasid-analysis/20"
+const Version = "rasid-analysis/21"
 
 // Analyzer runs the analyzers on articles. Build one with New or Default
 // and share it: it is read-only and safe for concurrent use.
@@ -243,8 +243,8 @@ func (an *Analyzer) entities(id, text string, sp spanner, out *news.Analysis) []
 				continue
 			}
 			full := strings.Fields(strings.TrimPrefix(keys[j], "PERS:"))
-			if len(full) <= len(words) || !containsAll(full, words) {
-				continue
+			if len(full) <= len(words) || !containsAll(full, words) || ner.Ancestor(g.Name, h.Name) {
+				continue // not all its words, or its parent's name in it
 			}
 			if found >= 0 {
 				found = -2 // two fuller names hold it: leave it alone

@@ -433,6 +433,30 @@ func FuzzAnalyze(f *testing.F) {
 
 // TestListedPersons checks that a person named in part takes the id of
 // the one listed person that fits, and that other people stay apart.
+// TestLineage checks that a father named inside his son's name
+// (محمد بن سلمان بن عبدالعزيز) keeps his own id, and that a title after a
+// name is left out of it.
+func TestLineage(t *testing.T) {
+	an := analyzer(t)
+	text := "استقبل الملك سلمان بن عبدالعزيز الرئيس الفرنسي. وحضر الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد. وقال الملك سلمان إن العلاقات متينة."
+	ids := map[string]string{}
+	for _, e := range an.Analyze(news.Article{ID: "x", Body: text}).Entities {
+		if e.Type == "PERS" {
+			ids[e.Text] = e.EntityID
+		}
+	}
+	father, son, alone := ids["سلمان بن عبدالعزيز"], ids["محمد بن سلمان بن عبدالعزيز"], ids["سلمان"]
+	if father == "" || son == "" || alone == "" {
+		t.Fatalf("persons %v: want سلمان بن عبدالعزيز, محمد بن سلمان بن عبدالعزيز (without ولي ولي) and سلمان", ids)
+	}
+	if father == son {
+		t.Errorf("father and son share id %s", father)
+	}
+	if alone != father {
+		t.Errorf("سلمان alone has id %s, want the father's %s", alone, father)
+	}
+}
+
 func TestListedPersons(t *testing.T) {
 	an := analyzer(t)
 	person := func(text string) news.Entity {

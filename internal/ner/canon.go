@@ -209,9 +209,9 @@ func (c *Canonicalizer) Add(article string, mentions []Mention) []int {
 				hit = l
 			case mn.Type == PERS && len(keys) > 1 && sortedKey(l.keys) == sortedKey(keys):
 				hit = l // the same names in another order (حسين فؤاد)
-			case mn.Type == PERS && len(keys) == 1 && len(l.keys) > 1 && l.keys[len(l.keys)-1] == keys[0]:
+			case mn.Type == PERS && len(keys) == 1 && len(l.keys) > 1 && familyName(l.keys) == keys[0]:
 				hit = l // the surname of a full name
-			case mn.Type == PERS && len(l.keys) == 1 && len(keys) > 1 && keys[len(keys)-1] == l.keys[0]:
+			case mn.Type == PERS && len(l.keys) == 1 && len(keys) > 1 && familyName(keys) == l.keys[0]:
 				hit, l.keys = l, keys // a surname first, the full name later
 			}
 		}
@@ -257,8 +257,7 @@ func (c *Canonicalizer) resolve(l *local) int {
 			return g
 		}
 	}
-	if l.typ == PERS {
-		sur := l.keys[len(l.keys)-1]
+	if sur := familyName(l.keys); l.typ == PERS && sur != "" {
 		cands := c.bySur[sur]
 		if len(l.keys) == 1 && len(cands) == 1 {
 			return cands[0] // the one person of the archive with this surname
@@ -285,11 +284,45 @@ func (c *Canonicalizer) resolve(l *local) int {
 	})
 	c.byName[key] = g
 	if l.typ == PERS && len(l.keys) > 1 {
-		sur := l.keys[len(l.keys)-1]
-		c.bySur[sur] = append(c.bySur[sur], g)
+		if sur := familyName(l.keys); sur != "" {
+			c.bySur[sur] = append(c.bySur[sur], g)
+		}
 		c.bySet[sortedKey(l.keys)] = g
 	}
 	return g
+}
+
+// lineage are the words that join a person's name to a parent's: بن,
+// ابن, بنت (as name keys).
+var lineage = map[string]bool{"بن": true, "ابن": true, "بنت": true}
+
+// familyName returns the last word key of a person's name when it can
+// stand alone for the person, as a family name does (الكاظمي for مصطفى
+// الكاظمي); "" when it is a parent's name after بن, which alone names
+// the parent (عبدالعزيز in سلمان بن عبدالعزيز), or keys is empty.
+func familyName(keys []string) string {
+	n := len(keys)
+	if n == 0 || n >= 2 && lineage[keys[n-2]] {
+		return ""
+	}
+	return keys[n-1]
+}
+
+// Ancestor reports whether the person's name part (normalized) is the
+// tail of the lineage in the fuller name full: its first word follows
+// بن, ابن or بنت there. سلمان بن عبدالعزيز in محمد بن سلمان بن عبدالعزيز
+// names the father, not the son, though full holds all its words.
+func Ancestor(part, full string) bool {
+	p, f := strings.Fields(part), strings.Fields(full)
+	if len(p) == 0 {
+		return false
+	}
+	for k := 1; k < len(f); k++ {
+		if f[k] == p[0] && lineage[f[k-1]] {
+			return true
+		}
+	}
+	return false
 }
 
 // sortedKey is the words of a name in sorted order.

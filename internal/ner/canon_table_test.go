@@ -27,6 +27,9 @@ func TestCanonicalizer(t *testing.T) {
 		{"listed other names of a place", []art{{"LOC:الولايات المتحدة الامريكية"}, {"LOC:الولايات المتحدة"}, {"LOC:امريكا", "LOC:الولايات المتحدة الاميركيه"}}, [][2]int{{0, 1}, {0, 2}, {0, 3}}, nil},
 		{"listed other names of an organization, in one article", []art{{"ORG:تنظيم داعش", "ORG:داعش", "ORG:تنظيم الدوله الاسلاميه"}}, [][2]int{{0, 1}, {0, 2}}, nil},
 		{"other names keep their type", []art{{"ORG:امريكا", "LOC:الولايات المتحدة"}}, nil, [][2]int{{0, 1}}},
+		{"a parent's name after بن is no surname", []art{{"PERS:محمد بن سلمان بن عبدالعزيز", "PERS:عبدالعزيز"}}, nil, [][2]int{{0, 1}}},
+		{"nor across articles", []art{{"PERS:سلمان بن عبدالعزيز"}, {"PERS:عبدالعزيز"}}, nil, [][2]int{{0, 1}}},
+		{"a family name after a lineage still is", []art{{"PERS:محمد بن راشد ال مكتوم", "PERS:مكتوم"}}, [][2]int{{0, 1}}, nil},
 		{"unlisted longer names stay apart", []art{{"LOC:سلطنة عمان"}, {"LOC:عمان"}}, nil, [][2]int{{0, 1}}},
 	} {
 		t.Run(tc.desc, func(t *testing.T) {
@@ -55,5 +58,23 @@ func TestCanonicalizer(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestAncestor(t *testing.T) {
+	for _, tc := range []struct {
+		part, full string
+		want       bool
+	}{
+		{"سلمان بن عبدالعزيز", "محمد بن سلمان بن عبدالعزيز", true},
+		{"عبدالعزيز", "سلمان بن عبدالعزيز", true},
+		{"محمد بن سلمان", "محمد بن سلمان بن عبدالعزيز", false},
+		{"فواد حسين", "حسين فواد", false},
+		{"مريم", "عائشة بنت مريم", true},
+		{"", "محمد بن سلمان", false},
+	} {
+		if got := ner.Ancestor(tc.part, tc.full); got != tc.want {
+			t.Errorf("Ancestor(%q, %q) = %v, want %v", tc.part, tc.full, got, tc.want)
+		}
 	}
 }

@@ -69,6 +69,13 @@ func (m *Model) Recognize(text string) []Mention {
 // mention builds the Mention of chunk ch of a sentence.
 func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []string, ch Chunk) Mention {
 	first, end := ch.Start, ch.End
+	if ch.Type == PERS {
+		// A title after the name is no part of it (محمد بن سلمان ولي ولي
+		// العهد), as long as two words of the name remain.
+		for end-first > 2 && m.lx.triggers[hashString(norms[end-1])] == trigTitle {
+			end--
+		}
+	}
 	mn := Mention{Type: ch.Type}
 	name := append([]string(nil), norms[first:end]...)
 	name[0] = m.stripClitics(name[0])
