@@ -48,7 +48,7 @@ import (
 // stored in news.Analysis.Analyzer, and `rasid reanalyze` redoes every
 // analysis made by another version. Bump it whenever a model, a word list
 // or an analyzer's behaviour changes what Analyze returns.
-const Version = "rasid-analysis/21"
+const Version = "rasid-analysis/22"
 
 // Analyzer runs the analyzers on articles. Build one with New or Default
 // and share it: it is read-only and safe for concurrent use.
@@ -205,8 +205,13 @@ func (an *Analyzer) Analyze(a news.Article) news.Analysis {
 // the quote extractor.
 func (an *Analyzer) entities(id, text string, sp spanner, out *news.Analysis) []quote.Mention {
 	ms := an.ner.Recognize(text)
-	// A currency inside an amount (50 مليون دولار) is no named entity.
+	// A currency inside an amount (50 مليون دولار) is no named entity, nor
+	// is God: ANERcorp tags الله alone as MISC, which would put it at the
+	// top of every archive's entities and make it a speaker (قال الله).
 	ms = slices.DeleteFunc(ms, func(m ner.Mention) bool {
+		if m.Type == ner.MISC && m.Name == "الله" {
+			return true
+		}
 		for _, q := range out.Quantities {
 			if q.Type == quantity.TypeMoney && q.Start <= m.Start && m.End <= q.End {
 				return true

@@ -433,6 +433,19 @@ func FuzzAnalyze(f *testing.F) {
 
 // TestListedPersons checks that a person named in part takes the id of
 // the one listed person that fits, and that other people stay apart.
+// TestNotEntities checks the mentions the analysis drops although the
+// recognizer tags them: الله (MISC in ANERcorp).
+func TestNotEntities(t *testing.T) {
+	an := analyzer(t)
+	for _, text := range []string{"وقال الله تعالى في كتابه إن الصبر مفتاح الفرج.", "نسأل الله أن يرحمه."} {
+		for _, e := range an.Analyze(news.Article{ID: "x", Body: text}).Entities {
+			if e.Name == "الله" {
+				t.Errorf("%s: entity %+v", text, e)
+			}
+		}
+	}
+}
+
 // TestLineage checks that a father named inside his son's name
 // (محمد بن سلمان بن عبدالعزيز) keeps his own id, and that a title after a
 // name is left out of it.
