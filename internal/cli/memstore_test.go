@@ -140,7 +140,7 @@ func (m *memStore) Stories(ctx context.Context, from, to time.Time, limit, offse
 	defer m.mu.Unlock()
 	var out []news.Story
 	for _, s := range m.stories {
-		if !from.IsZero() && s.Last.Before(from) || !to.IsZero() && !s.First.Before(to) {
+		if !from.IsZero() && s.Last.Before(from) || !to.IsZero() && (!s.First.Before(to) || s.Last.IsZero()) {
 			continue
 		}
 		out = append(out, s)

@@ -292,7 +292,11 @@ func storyTime(t time.Time, zero int64) int64 {
 // Stories lists stories, most recently active first.
 func (s *DB) Stories(ctx context.Context, from, to time.Time, limit, offset int) ([]news.Story, error) {
 	as := args{storyTime(from, -1<<62), storyTime(to, 1<<62)}
-	q := limitOffset(`SELECT data FROM stories WHERE last >= $1 AND first < $2 ORDER BY last DESC, id`, &as, limit, offset)
+	dated := ""
+	if !from.IsZero() || !to.IsZero() { // a date bound leaves out stories of unknown date
+		dated = " AND last <> 0"
+	}
+	q := limitOffset(`SELECT data FROM stories WHERE last >= $1 AND first < $2`+dated+` ORDER BY last DESC, id`, &as, limit, offset)
 	data, err := s.strings(ctx, "stories", q, as...)
 	if err != nil {
 		return nil, err

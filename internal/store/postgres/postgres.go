@@ -443,6 +443,23 @@ func (as *args) add(v any) string {
 	return "$" + strconv.Itoa(len(*as))
 }
 
+// dateConds adds the conditions of a date range [from, to) (zero bounds
+// are open) on a.sort_key. A range with either bound leaves out articles of
+// unknown date, whose key sorts after every date.
+func dateConds(conds []string, as *args, from, to time.Time) []string {
+	if from.IsZero() && to.IsZero() {
+		return conds
+	}
+	if !from.IsZero() {
+		conds = append(conds, "a.sort_key >= "+as.add(from.Unix()))
+	}
+	hi := int64(undated)
+	if !to.IsZero() {
+		hi = min(hi, to.Unix())
+	}
+	return append(conds, "a.sort_key < "+as.add(hi))
+}
+
 // where builds the WHERE clause of an article filter.
 func (s *DB) where(ctx context.Context, f store.ArticleFilter, keyset bool, as *args) (string, error) {
 	var conds []string
@@ -452,12 +469,7 @@ func (s *DB) where(ctx context.Context, f store.ArticleFilter, keyset bool, as *
 	if len(f.Sources) > 0 {
 		conds = append(conds, "a.source = ANY("+as.add(f.Sources)+")")
 	}
-	if !f.From.IsZero() {
-		conds = append(conds, "a.sort_key >= "+as.add(f.From.Unix()))
-	}
-	if !f.To.IsZero() {
-		conds = append(conds, "a.sort_key < "+as.add(f.To.Unix()))
-	}
+	conds = dateConds(conds, as, f.From, f.To)
 	if len(f.IDs) > 0 {
 		conds = append(conds, "a.id = ANY("+as.add(f.IDs)+")")
 	}

@@ -67,12 +67,7 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 	if len(q.Sources) > 0 {
 		conds = append(conds, "a.source = ANY("+as.add(q.Sources)+")")
 	}
-	if !q.From.IsZero() {
-		conds = append(conds, "a.sort_key >= "+as.add(q.From.Unix()))
-	}
-	if !q.To.IsZero() {
-		conds = append(conds, "a.sort_key < "+as.add(q.To.Unix()))
-	}
+	conds = dateConds(conds, &as, q.From, q.To)
 	if len(q.Entities) > 0 {
 		conds = append(conds, "a.id IN (SELECT article_id FROM mentions WHERE entity_id = ANY("+as.add(q.Entities)+"))")
 	}

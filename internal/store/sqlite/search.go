@@ -76,14 +76,7 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 			args = append(args, src)
 		}
 	}
-	if !q.From.IsZero() {
-		conds = append(conds, "a.sort_key >= ?")
-		args = append(args, q.From.Unix())
-	}
-	if !q.To.IsZero() {
-		conds = append(conds, "a.sort_key < ?")
-		args = append(args, q.To.Unix())
-	}
+	conds, args = dateConds(conds, args, q.From, q.To)
 	if len(q.Entities) > 0 {
 		conds = append(conds, "a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ("+placeholders(len(q.Entities))+"))")
 		for _, e := range q.Entities {

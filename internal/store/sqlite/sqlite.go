@@ -414,14 +414,7 @@ func (s *DB) where(ctx context.Context, f store.ArticleFilter, keyset bool) (str
 			args = append(args, src)
 		}
 	}
-	if !f.From.IsZero() {
-		conds = append(conds, "a.sort_key >= ?")
-		args = append(args, f.From.Unix())
-	}
-	if !f.To.IsZero() {
-		conds = append(conds, "a.sort_key < ?")
-		args = append(args, f.To.Unix())
-	}
+	conds, args = dateConds(conds, args, f.From, f.To)
 	if len(f.IDs) > 0 {
 		conds = append(conds, "a.id IN ("+placeholders(len(f.IDs))+")")
 		for _, id := range f.IDs {
@@ -444,6 +437,24 @@ func (s *DB) where(ctx context.Context, f store.ArticleFilter, keyset bool) (str
 		return "", args, nil
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+// dateConds adds the conditions of a date range [from, to) (zero bounds
+// are open) on a.sort_key. A range with either bound leaves out articles of
+// unknown date, whose key sorts after every date.
+func dateConds(conds []string, args []any, from, to time.Time) ([]string, []any) {
+	if from.IsZero() && to.IsZero() {
+		return conds, args
+	}
+	if !from.IsZero() {
+		conds = append(conds, "a.sort_key >= ?")
+		args = append(args, from.Unix())
+	}
+	hi := int64(undated)
+	if !to.IsZero() {
+		hi = min(hi, to.Unix())
+	}
+	return append(conds, "a.sort_key < ?"), append(args, hi)
 }
 
 func placeholders(n int) string {

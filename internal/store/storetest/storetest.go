@@ -46,6 +46,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"StoryPaging", testStoryPaging},
 		{"SearchMore", testSearchMore},
 		{"Prepared", testPrepared},
+		{"DateFiltersUndated", testDateFiltersUndated},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -225,6 +226,98 @@ func testOrderAndFilters(t *testing.T, s store.Store) {
 			n, err := s.CountArticles(ctx, store.ArticleFilter{Sources: tt.f.Sources, From: tt.f.From, To: tt.f.To, IDs: tt.f.IDs})
 			if err != nil || tt.f.Limit == 0 && tt.f.After == "" && n != len(tt.want) {
 				t.Errorf("CountArticles = %d, %v; want %d", n, err, len(tt.want))
+			}
+		})
+	}
+}
+
+// testDateFiltersUndated checks that a date bound (from, to or both)
+// leaves out articles and stories of unknown date, which sort after every
+// date: in lists, counts, search and its facets.
+func testDateFiltersUndated(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	early := article("الأفق", "https://x.example/early", "", "خبر عن المياه في الشتاء.", day0)
+	late := article("النبأ", "https://x.example/late", "", "خبر عن المياه في الصيف.", day0.AddDate(0, 6, 0))
+	undated := article("النبأ", "https://x.example/undated", "", "خبر عن المياه بلا تاريخ.", time.Time{})
+	put(t, s, early, late, undated)
+	far := day0.AddDate(10, 0, 0)
+	tests := []struct {
+		name     string
+		from, to time.Time
+		want     []string // in list order
+	}{
+		{"none", time.Time{}, time.Time{}, []string{early.ID, late.ID, undated.ID}},
+		{"from", day0.AddDate(0, 1, 0), time.Time{}, []string{late.ID}},
+		{"from-past-all", far, time.Time{}, nil},
+		{"to", time.Time{}, day0.AddDate(0, 1, 0), []string{early.ID}},
+		{"to-past-all", time.Time{}, far, []string{early.ID, late.ID}},
+		{"from-to", day0, far, []string{early.ID, late.ID}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := store.ArticleFilter{From: tt.from, To: tt.to}
+			got, err := s.Articles(ctx, f)
+			if err != nil || !slices.Equal(ids(got), tt.want) {
+				t.Errorf("Articles(from %v, to %v) = %v, %v; want %v", tt.from, tt.to, ids(got), err, tt.want)
+			}
+			if n, err := s.CountArticles(ctx, f); err != nil || n != len(tt.want) {
+				t.Errorf("CountArticles = %d, %v; want %d", n, err, len(tt.want))
+			}
+			for _, sq := range []store.SearchQuery{query(t, "مياه"), {}} {
+				sq.From, sq.To, sq.Facets = tt.from, tt.to, true
+				res, err := s.Search(ctx, sq)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var hits []string
+				for _, h := range res.Hits {
+					hits = append(hits, h.Article.ID)
+				}
+				slices.Sort(hits)
+				want := slices.Clone(tt.want)
+				slices.Sort(want)
+				if !slices.Equal(hits, want) || res.Total != len(want) {
+					t.Errorf("Search(%d clauses) = %v (total %d); want %v", len(sq.Clauses), hits, res.Total, want)
+				}
+				n := 0
+				for _, f := range res.BySource {
+					n += f.Count
+				}
+				if n != len(want) {
+					t.Errorf("Search(%d clauses): by-source facet counts %d articles, want %d", len(sq.Clauses), n, len(want))
+				}
+			}
+		})
+	}
+	// Stories: one dated, one of unknown date.
+	ref := func(x news.Article) news.ArticleRef {
+		return news.ArticleRef{ID: x.ID, URL: x.URL, Source: x.Source, Published: x.Published}
+	}
+	dated := news.Story{ID: "dated", Title: "المياه", First: day0, Last: day0, Articles: []news.ArticleRef{ref(early)}}
+	nodate := news.Story{ID: "nodate", Title: "بلا تاريخ", Articles: []news.ArticleRef{ref(undated)}}
+	if err := s.PutStories(ctx, []news.Story{dated, nodate}); err != nil {
+		t.Fatal(err)
+	}
+	stories := []struct {
+		name     string
+		from, to time.Time
+		want     []string
+	}{
+		{"none", time.Time{}, time.Time{}, []string{"dated", "nodate"}},
+		{"from", day0.AddDate(0, 0, -1), time.Time{}, []string{"dated"}},
+		{"to", time.Time{}, far, []string{"dated"}},
+		{"from-to", day0.AddDate(0, 0, -1), far, []string{"dated"}},
+	}
+	for _, tt := range stories {
+		t.Run("stories-"+tt.name, func(t *testing.T) {
+			list, err := s.Stories(ctx, tt.from, tt.to, 0, 0)
+			var got []string
+			for _, st := range list {
+				got = append(got, st.ID)
+			}
+			slices.Sort(got)
+			if err != nil || !slices.Equal(got, tt.want) {
+				t.Errorf("Stories(from %v, to %v) = %v, %v; want %v", tt.from, tt.to, got, err, tt.want)
 			}
 		})
 	}
