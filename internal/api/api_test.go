@@ -520,3 +520,57 @@ func TestHeadlines(t *testing.T) {
 		}
 	}
 }
+
+// TestPostRecords checks that each item of a POST names its place in the
+// body: its index in an array (1-based), however the array is laid out,
+// or its line when the body is objects one a line.
+func TestPostRecords(t *testing.T) {
+	art := func(i int) string {
+		return fmt.Sprintf(`{"body": "خبر رقم %d عن الأمطار الغزيرة في المدينة"}`, i)
+	}
+	empty := `{"body": ""}`
+	tests := []struct {
+		name    string
+		body    string
+		records []int
+		unit    string
+		refused int // the record refused
+	}{
+		{"compact array", "[" + art(1) + "," + art(2) + "," + empty + "," + art(4) + "]", []int{1, 2, 3, 4}, "item", 3},
+		{"array a line each", "[\n" + art(11) + ",\n" + empty + ",\n" + art(13) + "\n]", []int{1, 2, 3}, "item", 2},
+		{"not an object in an array", "[" + art(21) + ", 7, " + art(23) + "]", []int{1, 2, 3}, "item", 2},
+		{"jsonl", art(31) + "\n\n" + empty + "\n" + art(33) + "\n", []int{1, 3, 4}, "line", 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t, "")
+			w := do(f.h, "POST", "/api/v1/articles", tt.body, "Content-Type", "application/json")
+			if w.Code != http.StatusCreated {
+				t.Fatalf("status %d: %s", w.Code, w.Body)
+			}
+			var res IngestResult
+			if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil {
+				t.Fatal(err)
+			}
+			var got []int
+			for _, it := range res.Items {
+				got = append(got, it.Record)
+				if it.Unit != tt.unit {
+					t.Errorf("record %d: unit %q, want %q", it.Record, it.Unit, tt.unit)
+				}
+				if (it.Error != "") != (it.Record == tt.refused) {
+					t.Errorf("record %d: error %q; want the refusal on record %d only", it.Record, it.Error, tt.refused)
+				}
+			}
+			if !slices.Equal(got, tt.records) || res.Refused != 1 {
+				t.Errorf("records %v (%d refused), want %v (1 refused)", got, res.Refused, tt.records)
+			}
+		})
+	}
+	// A body with nothing accepted names the item in its message.
+	f := newFixture(t, "")
+	w := do(f.h, "POST", "/api/v1/articles", "["+empty+","+empty+"]", "Content-Type", "application/json")
+	if w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), "item 1:") {
+		t.Errorf("all refused: %d %s", w.Code, w.Body)
+	}
+}

@@ -97,9 +97,12 @@ type IngestResult struct {
 }
 
 // IngestedItem is one record of a POST: its article ID and outcome, or
-// why it was refused.
+// why it was refused. Record is the item's 1-based index in the array
+// when the body is a JSON array (Unit "item"), else its line number
+// (Unit "line": one object, or objects one a line).
 type IngestedItem struct {
 	Record  int    `json:"record"`
+	Unit    string `json:"unit,omitempty"`
 	ID      string `json:"id,omitempty"`
 	Outcome string `json:"outcome,omitempty"`
 	Error   string `json:"error,omitempty"`
@@ -125,18 +128,18 @@ func (s *server) postArticles(w http.ResponseWriter, r *http.Request) error {
 	var res IngestResult
 	var arts []news.Article
 	var records []int
-	err = ingest.ReadFormat(r.Context(), "request", ingest.JSON, bytes.NewReader(body), ingest.Options{Lang: lang, AnyLang: "?lang=any"}, func(it ingest.Item) error {
+	err = ingest.ReadFormat(r.Context(), "request", ingest.JSON, bytes.NewReader(body), ingest.Options{Lang: lang, AnyLang: "?lang=any", IndexArrays: true}, func(it ingest.Item) error {
 		if len(res.Items) >= MaxBatch {
 			return errorf(http.StatusRequestEntityTooLarge, "more than %d articles in one request", MaxBatch)
 		}
 		if it.Refused() {
 			res.Refused++
-			res.Items = append(res.Items, IngestedItem{Record: it.Record, Error: it.Reason})
+			res.Items = append(res.Items, IngestedItem{Record: it.Record, Unit: it.Unit, Error: it.Reason})
 			return nil
 		}
 		arts = append(arts, it.Article)
 		records = append(records, len(res.Items))
-		res.Items = append(res.Items, IngestedItem{Record: it.Record, ID: it.Article.ID})
+		res.Items = append(res.Items, IngestedItem{Record: it.Record, Unit: it.Unit, ID: it.Article.ID})
 		return nil
 	})
 	if err != nil {
@@ -145,7 +148,11 @@ func (s *server) postArticles(w http.ResponseWriter, r *http.Request) error {
 	if len(arts) == 0 {
 		msg := "no article in the request"
 		if len(res.Items) > 0 {
-			msg = fmt.Sprintf("no article accepted: record %d: %s", res.Items[0].Record, res.Items[0].Error)
+			first := res.Items[0]
+			msg = "no article accepted: " + first.Error
+			if first.Record > 0 {
+				msg = fmt.Sprintf("no article accepted: %s %d: %s", first.Unit, first.Record, first.Error)
+			}
 		}
 		return errorf(http.StatusBadRequest, "%s", msg)
 	}

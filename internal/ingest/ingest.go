@@ -46,6 +46,11 @@ type Options struct {
 	// content type; the caller bounds size and time. It is called from a
 	// few goroutines at once.
 	Fetch func(ctx context.Context, url string) (body []byte, contentType string, err error)
+	// IndexArrays numbers the records of a JSON array by their 1-based
+	// index in it (Item.Unit "item") instead of their line, for inputs
+	// such as a request body, where a compact array is all on line 1.
+	// Objects one after another (JSONL) keep their line numbers.
+	IndexArrays bool
 }
 
 func (o Options) anyLang() string {

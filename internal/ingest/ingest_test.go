@@ -466,3 +466,33 @@ func TestJSONLStreaming(t *testing.T) {
 	pretty := "{\n  \"title\": \"عنوان\",\n  \"content\": \"نص منسق على عدة أسطر.\"\n}\n"
 	check(t, readAll(t, "-", []byte(pretty), Options{}), []want{{where: "-:1", title: "عنوان"}})
 }
+
+// TestIndexArrays checks Options.IndexArrays: the records of a JSON array
+// are numbered by their index in it, those of objects one a line by line;
+// without the option, by line.
+func TestIndexArrays(t *testing.T) {
+	a := `{"body": "خبر عن الأمطار الغزيرة في المدينة"}`
+	tests := []struct {
+		name  string
+		input string
+		index bool
+		want  []string // Where() of each record
+	}{
+		{"compact array, indexed", "[" + a + "," + a + `,{"body":""}]`, true, []string{"in: item 1", "in: item 2", "in: item 3"}},
+		{"compact array, by line", "[" + a + "," + a + `,{"body":""}]`, false, []string{"in:1", "in:1", "in:1"}},
+		{"array on lines, indexed", "[\n" + a + ",\n\n" + a + "\n]", true, []string{"in: item 1", "in: item 2"}},
+		{"objects one a line, indexed", a + "\n\n" + a + "\n", true, []string{"in:1", "in:3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			err := ReadFormat(context.Background(), "in", JSON, strings.NewReader(tt.input), Options{IndexArrays: tt.index}, func(it Item) error {
+				got = append(got, it.Where())
+				return nil
+			})
+			if err != nil || strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("records %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}

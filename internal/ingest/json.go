@@ -147,7 +147,7 @@ func (rd *reader) jsonlRecord(name string, line int, raw []byte) error {
 		msg := strings.Replace(jsonError(raw, err), "at line 1 column", "at column", 1)
 		return rd.refuse(name, line, "line", "%s", msg)
 	}
-	return rd.jsonRecord(name, line, obj)
+	return rd.jsonRecord(name, line, "line", obj)
 }
 
 // readJSON reads a JSON array of objects, or objects one after another.
@@ -165,7 +165,7 @@ func (rd *reader) readJSON(name string, data []byte) error {
 		}
 	}
 	lc := lineCounter{data: data, line: 1}
-	for {
+	for index := 1; ; index++ {
 		if err := rd.ctx.Err(); err != nil {
 			return err
 		}
@@ -173,7 +173,10 @@ func (rd *reader) readJSON(name string, data []byte) error {
 			break
 		}
 		start := skipSep(data, dec.InputOffset())
-		line := lc.lineAt(start)
+		record, unit := lc.lineAt(start), "line"
+		if array && rd.opts.IndexArrays {
+			record, unit = index, "item"
+		}
 		var obj map[string]json.RawMessage
 		if err := dec.Decode(&obj); err != nil {
 			if !array && errors.Is(err, io.EOF) {
@@ -182,14 +185,14 @@ func (rd *reader) readJSON(name string, data []byte) error {
 			var te *json.UnmarshalTypeError
 			if errors.As(err, &te) {
 				// Not an object; the decoder has consumed it and goes on.
-				if err := rd.refuse(name, line, "line", "item is not a JSON object"); err != nil {
+				if err := rd.refuse(name, record, unit, "item is not a JSON object"); err != nil {
 					return err
 				}
 				continue
 			}
-			return rd.refuse(name, line, "line", "%s", jsonError(data, err))
+			return rd.refuse(name, record, unit, "%s", jsonError(data, err))
 		}
-		if err := rd.jsonRecord(name, line, obj); err != nil {
+		if err := rd.jsonRecord(name, record, unit, obj); err != nil {
 			return err
 		}
 	}
@@ -253,19 +256,20 @@ func jsonError(data []byte, err error) string {
 	return "malformed JSON: " + err.Error()
 }
 
-// jsonRecord builds and emits the article of one JSON object.
-func (rd *reader) jsonRecord(name string, line int, obj map[string]json.RawMessage) error {
+// jsonRecord builds and emits the article of one JSON object, record
+// (counted in unit: "line" or "item") of its input.
+func (rd *reader) jsonRecord(name string, record int, unit string, obj map[string]json.RawMessage) error {
 	// encoding/json would silently turn invalid UTF-8 into U+FFFD.
 	for _, v := range obj {
 		if !utf8.Valid(v) {
-			return rd.refuse(name, line, "line", "invalid UTF-8")
+			return rd.refuse(name, record, unit, "invalid UTF-8")
 		}
 	}
 	a, reason := ArticleFromJSON(obj, rd.opts.Map)
 	if reason != "" {
-		return rd.refuse(name, line, "line", "%s", reason)
+		return rd.refuse(name, record, unit, "%s", reason)
 	}
-	return rd.article(name, line, "line", a)
+	return rd.article(name, record, unit, a)
 }
 
 // ArticleFromJSON builds an article from a decoded JSON object, reading
