@@ -339,6 +339,9 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if page == 0 { // as rasid search --page 0: a silent page 1 would hide a client's off-by-one
+		return errorf(http.StatusBadRequest, "page=0: pages are numbered from 1")
+	}
 	size, err := intParam(r, "page_size", search.DefaultPageSize, search.MaxPageSize)
 	if err != nil {
 		return err

@@ -46,8 +46,8 @@ func runSearch(ctx context.Context, env Env, args []string) error {
 	if *source != "" {
 		query += " source:" + strconv.Quote(*source)
 	}
-	if strings.TrimSpace(query) == "" {
-		return usagef("rasid search: give a query")
+	if q, err := search.Parse(query); err == nil && q.Empty() {
+		return usagef("rasid search: %v", search.ErrEmptyQuery) // as the engine would, before opening the store
 	}
 	st, err := openReadStore(ctx, env, *db)
 	if err != nil {

@@ -183,8 +183,9 @@ func cliticVariants(text, term string) []string {
 }
 
 // Search parses the request's query, runs it and builds the snippets.
-// A query the parser rejects is returned as *Error; a page past the
-// result window as ErrBeyondWindow.
+// A query the parser rejects is returned as *Error, one with nothing to
+// search for as ErrEmptyQuery (a *Error too); a page past the result
+// window as ErrBeyondWindow.
 func (e Engine) Search(ctx context.Context, r Request) (Result, error) {
 	page, size := r.Page, r.PageSize
 	if page <= 0 {
@@ -202,6 +203,9 @@ func (e Engine) Search(ctx context.Context, r Request) (Result, error) {
 	q, err := Parse(r.Query)
 	if err != nil {
 		return Result{}, err
+	}
+	if q.Empty() {
+		return Result{}, ErrEmptyQuery
 	}
 	if !q.Positive() && len(q.Clauses) > 0 && q.Filters.empty() {
 		return Result{}, &Error{0, "a query of exclusions only needs a word or a filter to search for"}

@@ -175,6 +175,11 @@ func TestEngineErrors(t *testing.T) {
 		{"page size", search.Request{Query: "x", PageSize: search.MaxPageSize + 1}, &search.Error{}},
 		{"window", search.Request{Query: "x", Page: search.MaxWindow, PageSize: 10}, search.ErrBeyondWindow},
 		{"exclusions only", search.Request{Query: "-تركيا"}, &search.Error{}},
+		{"empty", search.Request{Query: ""}, search.ErrEmptyQuery},
+		{"spaces", search.Request{Query: " \t "}, search.ErrEmptyQuery},
+		{"a dash", search.Request{Query: "-"}, search.ErrEmptyQuery},
+		{"question mark", search.Request{Query: "؟"}, search.ErrEmptyQuery},
+		{"punctuation", search.Request{Query: "... ، ! \"\""}, search.ErrEmptyQuery},
 		{"unclosed", search.Request{Query: `"وزير`}, &search.Error{}},
 		{"long", search.Request{Query: strings.Repeat("ب ", search.MaxQueryRunes)}, &search.Error{}},
 	} {

@@ -60,7 +60,22 @@ type Error struct {
 	Msg string
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("query: at character %d: %s", e.Pos+1, e.Msg) }
+func (e *Error) Error() string {
+	if e.Pos < 0 {
+		return "query: " + e.Msg
+	}
+	return fmt.Sprintf("query: at character %d: %s", e.Pos+1, e.Msg)
+}
+
+// ErrEmptyQuery is the refusal of a query with no word, phrase or filter
+// (an empty one, or punctuation alone, as "-" or "؟"): it would match the
+// whole archive. Engine.Search returns it; the CLI, the API (400) and the
+// web page show it. It is a *Error with no position.
+var ErrEmptyQuery = &Error{Pos: -1, Msg: "give a query: a word, a \"phrase\" or a filter (source:, from:, to:, entity:, story:); punctuation alone matches nothing"}
+
+// Empty reports whether the query has no clause and no filter: nothing to
+// search for (see ErrEmptyQuery).
+func (q Query) Empty() bool { return len(q.Clauses) == 0 && q.Filters.empty() }
 
 // IndexTerms returns the index terms of a text as rasid's analyzer makes
 // them, for documents and queries alike: the light stem of every Arabic
@@ -88,8 +103,9 @@ func indexTerm(t arabic.Token) string {
 	return ""
 }
 
-// Parse parses a query. An empty query (or one of filters only) is valid:
-// it matches everything the filters allow.
+// Parse parses a query. A query of filters only is valid: it matches
+// everything the filters allow. An empty query parses too (Query.Empty),
+// but Engine.Search refuses it with ErrEmptyQuery.
 func Parse(q string) (Query, error) {
 	var out Query
 	if !utf8.ValidString(q) {

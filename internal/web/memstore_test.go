@@ -137,7 +137,13 @@ func (m *memStore) Entities(_ context.Context, typ string, limit, offset int) ([
 			out = append(out, *e)
 		}
 	}
-	slices.SortFunc(out, func(a, b store.EntityStats) int { return cmp.Compare(b.Mentions, a.Mentions) })
+	slices.SortFunc(out, func(a, b store.EntityStats) int {
+		return cmp.Or(cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.ID, b.ID))
+	})
+	out = out[min(offset, len(out)):]
+	if limit > 0 {
+		out = out[:min(limit, len(out))]
+	}
 	return out, nil
 }
 

@@ -24,12 +24,23 @@ func (s *server) home(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	size := s.cfg.PageSize
 	p := pageParam(r, maxPage)
-	stories, err := s.cfg.Store.Stories(ctx, time.Time{}, time.Time{}, size+1, (p-1)*size)
+	page := func(n int) ([]news.Story, error) {
+		return s.cfg.Store.Stories(ctx, time.Time{}, time.Time{}, size+1, (n-1)*size)
+	}
+	stories, err := page(p)
+	asked := 0
+	if err == nil && len(stories) == 0 && p > 1 {
+		// Past the last page: show the last one and say so.
+		asked = p
+		if p, err = lastPage(p, func(n int) (bool, error) { ss, err := page(n); return len(ss) > 0, err }); err == nil {
+			stories, err = page(p)
+		}
+	}
 	if err != nil {
 		s.storeErr(w, r, err)
 		return
 	}
-	hp := homePage{Pager: pager{Page: p, Prev: p > 1, Next: len(stories) > size}}
+	hp := homePage{Pager: pager{Page: p, Prev: p > 1, Next: len(stories) > size, Asked: asked}}
 	hp.Stories = stories[:min(len(stories), size)]
 	if p == 1 {
 		// Lists are in publication order, oldest first: the latest are the last.
@@ -224,13 +235,25 @@ func (s *server) entities(w http.ResponseWriter, r *http.Request) {
 	}
 	size := 50
 	p := pageParam(r, maxPage)
-	es, err := s.cfg.Store.Entities(r.Context(), typ, size+1, (p-1)*size)
+	page := func(n int) ([]store.EntityStats, error) {
+		return s.cfg.Store.Entities(r.Context(), typ, size+1, (n-1)*size)
+	}
+	es, err := page(p)
+	asked := 0
+	if err == nil && len(es) == 0 && p > 1 {
+		// Past the last page: show the last one and say so, not "no
+		// entities of this type yet".
+		asked = p
+		if p, err = lastPage(p, func(n int) (bool, error) { es, err := page(n); return len(es) > 0, err }); err == nil {
+			es, err = page(p)
+		}
+	}
 	if err != nil {
 		s.storeErr(w, r, err)
 		return
 	}
 	ep := entitiesPage{Type: typ, Types: entityTypes, Entities: es[:min(len(es), size)],
-		Pager: pager{Page: p, Prev: p > 1, Next: len(es) > size, Query: typ}}
+		Pager: pager{Page: p, Prev: p > 1, Next: len(es) > size, Query: typ, Asked: asked}}
 	title, _ := Locale{Lang: langOf(r)}.T("entities.title")
 	s.render(w, r, http.StatusOK, "entities", title, ep)
 }
@@ -270,6 +293,9 @@ type pager struct {
 	Page, Pages int
 	Prev, Next  bool
 	Query       string // the search query, for search pages
+	// Asked is the page asked for when it was past the last page (Page is
+	// then the last page, shown instead); 0 otherwise.
+	Asked int
 }
 
 func (s *server) search(w http.ResponseWriter, r *http.Request) {
@@ -291,7 +317,20 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 	last := max(1, min(maxPage, search.MaxWindow/size))
 	p := pageParam(r, last)
 	res, err := s.cfg.Search.Search(r.Context(), q, (p-1)*size, size)
+	pages := min((res.Total+size-1)/size, last)
+	asked := 0
+	if err == nil && p > pages && pages > 0 {
+		// Past the last page of results: show the last one and say so.
+		asked, p = p, pages
+		res, err = s.cfg.Search.Search(r.Context(), q, (p-1)*size, size)
+		pages = min((res.Total+size-1)/size, last)
+	}
 	var qerr *search.Error
+	if errors.Is(err, search.ErrEmptyQuery) {
+		sp.Err, _ = Locale{Lang: langOf(r)}.T("search.nothing")
+		s.render(w, r, http.StatusBadRequest, "search", title, sp)
+		return
+	}
 	if errors.As(err, &qerr) {
 		sp.Err = qerr.Error()
 		s.render(w, r, http.StatusBadRequest, "search", title, sp)
@@ -302,8 +341,7 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sp.Results = res
-	pages := min((res.Total+size-1)/size, last)
-	sp.Pager = pager{Page: p, Pages: pages, Prev: p > 1, Next: p < pages, Query: q}
+	sp.Pager = pager{Page: p, Pages: pages, Prev: p > 1, Next: p < pages, Query: q, Asked: asked}
 	for _, h := range res.Hits {
 		var ms []mark
 		for _, hl := range h.Highlights {
@@ -356,4 +394,24 @@ func quoteValue(v string) string {
 		return `"` + v + `"`
 	}
 	return v
+}
+
+// lastPage returns the last page that has items among pages 1 to p-1,
+// for a page p that has none (1 when no page has any). Pages fill in
+// order, so a binary search asks has about log2(p) times.
+func lastPage(p int, has func(n int) (bool, error)) (int, error) {
+	lo, hi := 1, p-1 // the answer is in [lo, hi]; page lo is taken to have items
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		ok, err := has(mid)
+		if err != nil {
+			return 0, err
+		}
+		if ok {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo, nil
 }

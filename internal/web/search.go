@@ -48,6 +48,9 @@ func (s StoreSearcher) Search(ctx context.Context, query string, offset, limit i
 	if err != nil {
 		return Results{}, err
 	}
+	if q.Empty() {
+		return Results{}, search.ErrEmptyQuery
+	}
 	sq := store.SearchQuery{Offset: offset, Limit: limit, Facets: true,
 		Sources: q.Filters.Sources, From: q.Filters.From, Entities: q.Filters.Entities, Stories: q.Filters.Stories}
 	if !q.Filters.To.IsZero() {

@@ -72,7 +72,7 @@ func testPages(t *testing.T, h http.Handler) {
 	}{
 		{"home", "/", 200, "ar", "rtl", []string{"أحدث القصص", "زيارة بلينكن إلى بغداد", `href="/story/st-visit"`, "٣ مقالات", "مقال واحد", "أحدث المقالات", `<a href="/" aria-current="page">`}},
 		{"home english", "/?lang=en", 200, "en", "ltr", []string{"Latest stories", "3 articles", "14 March 2023"}},
-		{"home page 2", "/?p=2", 200, "ar", "rtl", []string{"السابق"}},
+		{"home page 2, past the last", "/?p=2", 200, "ar", "rtl", []string{"الصفحة المطلوبة بعد آخر صفحة", `href="/story/st-visit"`}},
 		{"story", "/story/st-visit", 200, "ar", "rtl", []string{
 			"الخط الزمني", `<ol class="timeline">`, `datetime="2023-03-10"`, "١٠ مارس ٢٠٢٣", "٢٠ أبريل ٢٠٢٣",
 			"الأشخاص", `href="/entity/pers-blinken"`, "الأماكن", "الأقوال حسب المتحدث", "العراق يريد علاقات متوازنة",
@@ -94,6 +94,13 @@ func testPages(t *testing.T, h http.Handler) {
 			"حسب الشهر", "مارس ٢٠٢٣", "from%3a2023-03-01%20to%3a2023-03-31", "حسب الكيان", "entity%3apers-sudani", "محمد شياع السوداني"}},
 		{"search inflection", "/search?q=" + "والطاقة", 200, "ar", "rtl", []string{`href="/article/art-1"`, `href="/article/art-2"`}},
 		{"search paged", "/search?q=" + "بغداد" + "&p=2", 200, "ar", "rtl", []string{"صفحة ٢ من ٢", "السابق"}},
+		{"search past the last page", "/search?q=" + "بغداد" + "&p=101", 200, "ar", "rtl", []string{"الصفحة المطلوبة بعد آخر صفحة", "صفحة ٢ من ٢", `href="/article/`}},
+		{"search past the last page english", "/search?q=" + "بغداد" + "&p=9&lang=en", 200, "en", "ltr", []string{"past the last one", "Page 2 of 2"}},
+		{"search of punctuation only", "/search?q=" + url.QueryEscape("؟"), 400, "ar", "rtl", []string{`role="alert"`, "لا كلمة ولا عبارة ولا مرشّح"}},
+		{"search of a dash only", "/search?q=-&lang=en", 400, "en", "ltr", []string{`role="alert"`, "no word, phrase or filter"}},
+		{"entities past the last page", "/entities?type=LOC&p=99999", 200, "ar", "rtl", []string{"الصفحة المطلوبة بعد آخر صفحة", `href="/entity/loc-baghdad"`}},
+		{"entities past the last page english", "/entities?type=LOC&p=3&lang=en", 200, "en", "ltr", []string{"past the last one", `href="/entity/loc-baghdad"`}},
+		{"home past the last page", "/?p=40", 200, "ar", "rtl", []string{"الصفحة المطلوبة بعد آخر صفحة", `href="/story/`}},
 		{"search empty", "/search", 200, "ar", "rtl", []string{"اكتب كلمات للبحث", `<a href="/search" aria-current="page">`}},
 		{"search none", "/search?q=zzzqqq", 200, "ar", "rtl", []string{"لا نتائج"}},
 		{"search bad query", "/search?q=%22open", 400, "ar", "rtl", []string{`role="alert"`}},
@@ -464,4 +471,20 @@ func FuzzPages(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLastPage checks the search for the last page with items.
+func TestLastPage(t *testing.T) {
+	for _, tc := range []struct{ p, filled, want int }{
+		{2, 0, 1}, {2, 1, 1}, {500, 0, 1}, {500, 1, 1}, {500, 11, 11}, {500, 499, 499}, {12, 11, 11}, {3, 2, 2},
+	} {
+		asked := 0
+		got, err := lastPage(tc.p, func(n int) (bool, error) { asked++; return n <= tc.filled, nil })
+		if err != nil || got != tc.want {
+			t.Errorf("lastPage(%d) with %d pages filled = %d, %v; want %d", tc.p, tc.filled, got, err, tc.want)
+		}
+		if asked > 10 {
+			t.Errorf("lastPage(%d) asked %d pages", tc.p, asked)
+		}
+	}
 }
