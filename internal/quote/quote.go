@@ -78,18 +78,19 @@ func Extract(text string, mentions []Mention) []Quote {
 
 // extractor holds the state of one Extract call.
 type extractor struct {
-	text     string
-	cps      []int // byte offset of each code point, plus len(text)
-	toks     []arabic.Token
-	norm     []string // normalized token text
-	sentEnd  []int    // for each token, the index of the last token of its sentence
-	pairs    []pair
-	pairAt   map[int]int // opening or closing mark token → index in pairs
-	inPair   []int       // for each token, the innermost pair holding it, or -1
-	mentions []Mention
-	people   []person
-	refs     []personRef // person mentions by position
-	quotes   []Quote
+	text      string
+	cps       []int // byte offset of each code point, plus len(text)
+	toks      []arabic.Token
+	norm      []string // normalized token text
+	sentEnd   []int    // for each token, the index of the last token of its sentence
+	sentFirst []int    // for each token, the index of the first token of its sentence
+	pairs     []pair
+	pairAt    map[int]int // opening or closing mark token → index in pairs
+	inPair    []int       // for each token, the innermost pair holding it, or -1
+	mentions  []Mention
+	people    []person
+	refs      []personRef // person mentions by position
+	quotes    []Quote
 	// speakers heard so far, for title and pronoun resolution
 	heard []heardSpeaker
 }
@@ -115,9 +116,10 @@ func newExtractor(text string, toks []arabic.Token, mentions []Mention) *extract
 		}
 	}
 	x.sentEnd = make([]int, len(toks))
+	x.sentFirst = make([]int, len(toks))
 	for _, s := range arabic.Sentences(toks) {
 		for k := s.First; k <= s.Last && k < len(toks); k++ {
-			x.sentEnd[k] = s.Last
+			x.sentEnd[k], x.sentFirst[k] = s.Last, s.First
 		}
 	}
 	x.pairs = pairMarks(toks)

@@ -297,3 +297,48 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestFeminineCue checks the implied subject of a feminine cue (قالت,
+// أضافت): never a man, a woman heard before, else the organization or
+// place named last before the cue that is no object of a preposition.
+func TestFeminineCue(t *testing.T) {
+	type mention struct{ text, typ string }
+	cases := []struct {
+		desc     string
+		text     string
+		mentions []mention
+		want     string // the last quote's speaker name
+	}{
+		{"a country after a man", `طلب عادل عبد المهدي من القوات المغادرة، لكن واشنطن رفضت ذلك، وقالت إنها لا تتعامل مع حكومة مستقيلة.`,
+			[]mention{{"عادل عبد المهدي", "PERS"}, {"واشنطن", "LOC"}}, "واشنطن"},
+		{"a woman heard before", `وقالت الوزيرة هند الصبيح إن البرنامج بدأ في الكويت. وأضافت أن التسجيل مفتوح.`,
+			[]mention{{"هند الصبيح", "PERS"}, {"الكويت", "LOC"}}, "هند الصبيح"},
+		{"a woman by her given name", `وصلت سارة الأحمد إلى المؤتمر. وقالت إن الجلسة مثمرة.`,
+			[]mention{{"سارة الأحمد", "PERS"}}, "سارة الأحمد"},
+		{"a man and a place after a preposition: no one", `وصل الوزير خالد الفالح إلى فيينا. وقالت إن الأسواق مستقرة.`,
+			[]mention{{"خالد الفالح", "PERS"}, {"فيينا", "LOC"}}, ""},
+		{"a masculine cue still takes the man", `وصل الوزير خالد الفالح إلى فيينا. وقال إن الأسواق مستقرة.`,
+			[]mention{{"خالد الفالح", "PERS"}, {"فيينا", "LOC"}}, "خالد الفالح"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.desc, func(t *testing.T) {
+			var ms []Mention
+			for _, m := range tc.mentions {
+				i := strings.Index(tc.text, m.text)
+				if i < 0 {
+					t.Fatalf("mention %q not in the text", m.text)
+				}
+				start := utf8.RuneCountInString(tc.text[:i])
+				ms = append(ms, Mention{Start: start, End: start + utf8.RuneCountInString(m.text), Type: m.typ, Name: m.text})
+			}
+			qs := Extract(tc.text, ms)
+			if len(qs) == 0 {
+				t.Fatalf("no quote")
+			}
+			checkSpans(t, tc.text, qs)
+			if sp := qs[len(qs)-1].Speaker; sp.Name != tc.want {
+				t.Errorf("speaker = %q (%s), want %q", sp.Name, sp.Type, tc.want)
+			}
+		})
+	}
+}

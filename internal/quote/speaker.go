@@ -648,7 +648,27 @@ func (x *extractor) implied(cue int, pronoun string) Speaker {
 			break
 		}
 	}
-	kind, _ := lookupCue(x.norm[cue])
+	kind, base := lookupCue(x.norm[cue])
+	if feminineCue(base) {
+		// قالت, ذكرت: the subject is feminine, mostly a country, a
+		// ministry or a company (واشنطن رفضت ذلك، وقالت إنها …), or a
+		// woman. A person continues only when known to be a woman (heard
+		// with a feminine cue before, or a listed woman's given name);
+		// else the latest organization or place named before the cue in
+		// its sentence or the one before, else no one.
+		if heard != nil && heard.sp.Type == "person" && !x.woman(heard.sp.Name) {
+			heard = nil
+		}
+		if ref != nil && !x.woman(x.people[ref.who].name) {
+			ref = nil
+		}
+		if heard == nil && ref == nil {
+			if sp, ok := x.placeOrOrgBefore(cue); ok {
+				return sp
+			}
+			return Speaker{Start: -1, End: -1, Type: "unknown", Implied: true}
+		}
+	}
 	switch {
 	case heard != nil && (ref == nil || kind == cueParticiple || heard.pos > ref.tok):
 		sp := heard.sp
@@ -658,6 +678,107 @@ func (x *extractor) implied(cue int, pronoun string) Speaker {
 		return x.refSpeaker(*ref)
 	}
 	return Speaker{Start: -1, End: -1, Type: "unknown", Implied: true}
+}
+
+// feminineCue reports whether the cue word base (lookupCue's) is a
+// perfect verb of a feminine subject: a cue with its feminine ت (قالت,
+// أكدت, ذكرت).
+func feminineCue(base string) bool {
+	if has(feminineIrregular, base) {
+		return true
+	}
+	stem, ok := strings.CutSuffix(base, "ت")
+	if !ok || strings.HasSuffix(stem, "ا") || strings.HasSuffix(stem, "ي") {
+		return false // رايت is "I saw": the defective verbs are irregular
+	}
+	_, isCue := cues[stem]
+	return isCue
+}
+
+// governed reports whether the mention m is the object of a preposition,
+// so no subject: a preposition word before it (في بيروت، من الرياض), or
+// ب, ل or ك fused to its first word (لـ«الشرق الأوسط», ببغداد: whom it
+// was said to, where it happened).
+func (x *extractor) governed(m *Mention) bool {
+	f, _ := x.tokensIn(m.Start, m.End)
+	if f < 0 || f >= len(x.toks) {
+		return false
+	}
+	first, _, _ := strings.Cut(m.Name, " ")
+	if n := x.norm[f]; first != "" && n != first && strings.HasSuffix(n, first) {
+		if pre := strings.TrimSuffix(n, first); strings.ContainsAny(pre, "بلك") {
+			return true
+		}
+	}
+	for k := f - 1; k >= 0 && k >= f-2; k-- {
+		switch n := x.norm[k]; {
+		case n == "«" || n == "\"" || n == "“":
+			continue
+		case has(prepositions, n) || has(placePrepositions, n):
+			return true
+		}
+		break
+	}
+	return false
+}
+
+// placePrepositions are more words after which a name is no subject
+// (besides prepositions).
+var placePrepositions = set("عند", "بين", "داخل", "خارج", "قرب", "نحو", "وفي", "ومن", "والي")
+
+// feminineIrregular are the feminine cues of the defective verbs.
+var feminineIrregular = set("رات", "دعت", "نفت", "ادعت", "بينت")
+
+// woman reports whether the person named name is known to be a woman:
+// she was the speaker of a feminine cue before (وقالت هيلاري كلينتون),
+// or her first name is a woman's given name of womenNames.
+func (x *extractor) woman(name string) bool {
+	if first, _, _ := strings.Cut(name, " "); has(womenNames, arabic.NormalizeString(first)) {
+		return true
+	}
+	for _, h := range x.heard {
+		if h.sp.Type == "person" && h.sp.Name == name && feminineCue(baseCue(x.norm[h.pos])) {
+			return true
+		}
+	}
+	return false
+}
+
+// baseCue is lookupCue's cue word of the normalized word n.
+func baseCue(n string) string {
+	_, base := lookupCue(n)
+	return base
+}
+
+// placeOrOrgBefore returns, as an implied speaker, the latest mention of
+// an organization, place or other non-person name that ends before the
+// cue, outside any quote, in the cue's sentence or the one before it,
+// and no object of a preposition (governed).
+func (x *extractor) placeOrOrgBefore(cue int) (Speaker, bool) {
+	first := x.sentFirst[cue]
+	if first > 0 {
+		first = x.sentFirst[first-1]
+	}
+	from := x.toks[first].Start
+	pos := x.toks[cue].Start
+	var best *Mention
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if isPersonType(m.Type) || m.Start < from || m.End > pos || x.inQuote(m.Start) || x.governed(m) {
+			continue
+		}
+		if best == nil || m.Start > best.Start {
+			best = m
+		}
+	}
+	if best == nil {
+		return Speaker{}, false
+	}
+	name := best.Name
+	if name == "" {
+		name = x.slice(best.Start, best.End)
+	}
+	return Speaker{Text: x.slice(best.Start, best.End), Start: best.Start, End: best.End, Name: name, EntityID: best.EntityID, Type: "organization", Implied: true}, true
 }
 
 var pronounTitle = map[string]string{"معاليه": "معالي", "سموه": "سمو", "فخامته": "فخامة", "سماحته": "سماحة"}
