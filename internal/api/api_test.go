@@ -578,3 +578,32 @@ func TestPostRecords(t *testing.T) {
 		t.Errorf("all refused: %d %s", w.Code, w.Body)
 	}
 }
+
+// TestCaseInsensitiveFilters checks that the entity type and the outlet
+// are read in any case of their ASCII letters, as the CLI reads them.
+func TestCaseInsensitiveFilters(t *testing.T) {
+	f := newFixture(t, "")
+	for _, tc := range []struct{ a, b string }{
+		{"/api/v1/entities?type=PERS", "/api/v1/entities?type=pers"},
+		{"/api/v1/entities?type=LOC", "/api/v1/entities?type=Loc"},
+	} {
+		wa, wb := do(f.h, "GET", tc.a, ""), do(f.h, "GET", tc.b, "")
+		if wa.Code != 200 || wb.Code != 200 || wa.Body.String() != wb.Body.String() {
+			t.Errorf("%s: %d, %s: %d %.200s; want the same answer", tc.a, wa.Code, tc.b, wb.Code, wb.Body)
+		}
+	}
+	post := `{"source": "Okaz", "body": "قال وزير المياه إن الأمطار هذا العام أقل من المعدل بكثير."}`
+	if w := do(f.h, "POST", "/api/v1/articles", post, "Content-Type", "application/json"); w.Code != http.StatusCreated {
+		t.Fatalf("post: %d %s", w.Code, w.Body)
+	}
+	for _, target := range []string{"/api/v1/articles?source=Okaz", "/api/v1/articles?source=okaz", "/api/v1/articles?source=OKAZ"} {
+		if w := do(f.h, "GET", target, ""); w.Code != 200 || !strings.Contains(w.Body.String(), `"total":1`) {
+			t.Errorf("%s: %d %.200s; want the article", target, w.Code, w.Body)
+		}
+	}
+	for _, q := range []string{"source:okaz", "source:OKAZ المياه"} {
+		if w := do(f.h, "GET", "/api/v1/search?q="+url.QueryEscape(q), ""); w.Code != 200 || !strings.Contains(w.Body.String(), `"total":1`) {
+			t.Errorf("search %q: %d %.200s; want the article", q, w.Code, w.Body)
+		}
+	}
+}

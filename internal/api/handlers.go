@@ -288,7 +288,7 @@ func (s *server) listEntities(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	typ := r.URL.Query().Get("type")
+	typ := strings.ToUpper(r.URL.Query().Get("type")) // any case, as rasid entities --type
 	if !entityTypes[typ] {
 		return errorf(http.StatusBadRequest, "type=%q: want PERS, LOC, ORG or MISC", typ)
 	}

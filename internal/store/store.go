@@ -14,6 +14,9 @@
 //     version is kept and marked superseded.
 //   - Lists are ordered by publication time, then ID, with articles of
 //     unknown date last; the order is stable across calls and backends.
+//   - A date bound (From, To) leaves out articles and stories of unknown
+//     date; outlet names in filters compare by SourceKey (the case of
+//     ASCII letters does not matter).
 //   - Search matches the index terms of rasid's own analyzer
 //     (search.IndexTerms) on both backends, so both find the same articles;
 //     the embedded store ranks with BM25, store/postgres with ts_rank_cd
@@ -111,8 +114,51 @@ func (o Outcome) String() string {
 	return "unknown"
 }
 
+// SourceKey is the form in which outlet names compare in filters: ASCII
+// letters in lower case, so that okaz, OKAZ and Okaz name one outlet;
+// other letters as they are (Arabic has no case).
+func SourceKey(name string) string {
+	b := []byte(name)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// MatchSources returns the stored outlet names that a filter's names
+// select: for each wanted name, every stored name with the same SourceKey,
+// or the name itself when none has (it then matches nothing). The result
+// has no duplicates; backends filter on it with an exact comparison, so
+// their index on the outlet serves.
+func MatchSources(wanted, stored []string) []string {
+	byKey := map[string][]string{}
+	for _, s := range stored {
+		k := SourceKey(s)
+		byKey[k] = append(byKey[k], s)
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range wanted {
+		names := byKey[SourceKey(w)]
+		if len(names) == 0 {
+			names = []string{w}
+		}
+		for _, n := range names {
+			if !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
 // ArticleFilter selects articles. Zero fields select everything.
 type ArticleFilter struct {
+	// Sources are outlet names (any of), compared by SourceKey: the case
+	// of ASCII letters does not matter.
 	Sources []string
 	From    time.Time // inclusive
 	To      time.Time // exclusive
@@ -226,7 +272,7 @@ type SearchQuery struct {
 	Clauses [][][]string
 	// Not excludes articles matching any of these alternatives.
 	Not [][]string
-	// Filters.
+	// Filters. Sources compare by SourceKey, as in ArticleFilter.
 	Sources  []string
 	From, To time.Time // inclusive From, exclusive To
 	Entities []string  // entity ids (any of)

@@ -243,7 +243,7 @@ func (m *memStore) Search(_ context.Context, q store.SearchQuery) (store.SearchR
 	byEntity := map[string]int{}
 	names := map[string]string{}
 	for _, a := range m.arts {
-		if len(q.Sources) > 0 && !slices.Contains(q.Sources, a.Source) {
+		if len(q.Sources) > 0 && !slices.ContainsFunc(q.Sources, func(s string) bool { return store.SourceKey(s) == store.SourceKey(a.Source) }) {
 			continue
 		}
 		if (!q.From.IsZero() && a.Published.Before(q.From)) || (!q.To.IsZero() && !a.Published.Before(q.To)) {

@@ -229,7 +229,7 @@ type entitiesPage struct {
 var entityTypes = []string{"PERS", "LOC", "ORG", "MISC"}
 
 func (s *server) entities(w http.ResponseWriter, r *http.Request) {
-	typ := r.URL.Query().Get("type")
+	typ := strings.ToUpper(r.URL.Query().Get("type")) // any case, as the API and rasid entities
 	if !slices.Contains(entityTypes, typ) {
 		typ = "PERS"
 	}

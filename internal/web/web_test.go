@@ -89,6 +89,7 @@ func testPages(t *testing.T, h http.Handler) {
 		{"entity english", "/entity/pers-blinken?lang=en", 200, "en", "ltr", []string{"Also written", "Mentions over time", "March 2023"}},
 		{"entities", "/entities", 200, "ar", "rtl", []string{"الأكثر ذكرًا", `href="/entity/pers-blinken"`, "٣ مقالات", `<a href="/entities?type=PERS" aria-current="page">`}},
 		{"entities places", "/entities?type=LOC&lang=en", 200, "en", "ltr", []string{"Most mentioned", `href="/entity/loc-baghdad"`, "4 articles"}},
+		{"entities lower-case type", "/entities?type=loc&lang=en", 200, "en", "ltr", []string{`href="/entity/loc-baghdad"`, `<a href="/entities?type=LOC" aria-current="page">`}},
 		{"entities bad type", "/entities?type=<x>", 200, "ar", "rtl", []string{`href="/entity/pers-fuad"`}},
 		{"search", "/search?q=" + "الطاقة", 200, "ar", "rtl", []string{"النتائج", `<mark class="hit">الطاقة</mark>`, `href="/article/art-2"`, "حسب المصدر", "alriyadh",
 			"حسب الشهر", "مارس ٢٠٢٣", "from%3a2023-03-01%20to%3a2023-03-31", "حسب الكيان", "entity%3apers-sudani", "محمد شياع السوداني"}},

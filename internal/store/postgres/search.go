@@ -65,7 +65,11 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 		conds = append(conds, `NOT (a.tsv @@ `+as.add(neg)+`::tsquery)`)
 	}
 	if len(q.Sources) > 0 {
-		conds = append(conds, "a.source = ANY("+as.add(q.Sources)+")")
+		srcs, err := s.matchSources(ctx, q.Sources)
+		if err != nil {
+			return res, fmt.Errorf("postgres: search: %w", err)
+		}
+		conds = append(conds, "a.source = ANY("+as.add(srcs)+")")
 	}
 	conds = dateConds(conds, &as, q.From, q.To)
 	if len(q.Entities) > 0 {

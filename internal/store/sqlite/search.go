@@ -71,8 +71,12 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 		args = append(args, neg)
 	}
 	if len(q.Sources) > 0 {
-		conds = append(conds, "a.source IN ("+placeholders(len(q.Sources))+")")
-		for _, src := range q.Sources {
+		srcs, err := s.matchSources(ctx, q.Sources)
+		if err != nil {
+			return res, fmt.Errorf("sqlite: search: %w", err)
+		}
+		conds = append(conds, "a.source IN ("+placeholders(len(srcs))+")")
+		for _, src := range srcs {
 			args = append(args, src)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -47,6 +48,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SearchMore", testSearchMore},
 		{"Prepared", testPrepared},
 		{"DateFiltersUndated", testDateFiltersUndated},
+		{"SourceCase", testSourceCase},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -226,6 +228,58 @@ func testOrderAndFilters(t *testing.T, s store.Store) {
 			n, err := s.CountArticles(ctx, store.ArticleFilter{Sources: tt.f.Sources, From: tt.f.From, To: tt.f.To, IDs: tt.f.IDs})
 			if err != nil || tt.f.Limit == 0 && tt.f.After == "" && n != len(tt.want) {
 				t.Errorf("CountArticles = %d, %v; want %d", n, err, len(tt.want))
+			}
+		})
+	}
+}
+
+// testSourceCase checks that outlet names compare without the case of
+// ASCII letters (store.SourceKey), in lists, counts and search.
+func testSourceCase(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	okaz := article("okaz", "https://okaz.example/1", "", "خبر عن المياه من عكاظ.", day0)
+	riyadh := article("AlRiyadh", "https://riyadh.example/1", "", "خبر عن المياه من الرياض.", day0.AddDate(0, 0, 1))
+	naba := article("النبأ", "https://naba.example/1", "", "خبر عن المياه من النبأ.", day0.AddDate(0, 0, 2))
+	put(t, s, okaz, riyadh, naba)
+	tests := []struct {
+		sources []string
+		want    []string // in list order
+	}{
+		{[]string{"okaz"}, []string{okaz.ID}},
+		{[]string{"OKAZ"}, []string{okaz.ID}},
+		{[]string{"Okaz"}, []string{okaz.ID}},
+		{[]string{"alriyadh"}, []string{riyadh.ID}},
+		{[]string{"ALRIYADH", "OKAZ"}, []string{okaz.ID, riyadh.ID}},
+		{[]string{"النبأ"}, []string{naba.ID}},
+		{[]string{"nope"}, nil},
+		{[]string{"okaz", "nope"}, []string{okaz.ID}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.sources, ","), func(t *testing.T) {
+			f := store.ArticleFilter{Sources: tt.sources}
+			got, err := s.Articles(ctx, f)
+			if err != nil || !slices.Equal(ids(got), tt.want) {
+				t.Errorf("Articles = %v, %v; want %v", ids(got), err, tt.want)
+			}
+			if n, err := s.CountArticles(ctx, f); err != nil || n != len(tt.want) {
+				t.Errorf("CountArticles = %d, %v; want %d", n, err, len(tt.want))
+			}
+			for _, sq := range []store.SearchQuery{query(t, "مياه"), {}} {
+				sq.Sources = tt.sources
+				res, err := s.Search(ctx, sq)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var hits []string
+				for _, h := range res.Hits {
+					hits = append(hits, h.Article.ID)
+				}
+				slices.Sort(hits)
+				want := slices.Clone(tt.want)
+				slices.Sort(want)
+				if !slices.Equal(hits, want) || res.Total != len(want) {
+					t.Errorf("Search(%d clauses) = %v (total %d); want %v", len(sq.Clauses), hits, res.Total, want)
+				}
 			}
 		})
 	}
