@@ -48,7 +48,7 @@ import (
 // stored in news.Analysis.Analyzer, and `rasid reanalyze` redoes every
 // analysis made by another version. Bump it whenever a model, a word list
 // or an analyzer's behaviour changes what Analyze returns.
-const Version = "rasid-analysis/23"
+const Version = "rasid-analysis/24"
 
 // Analyzer runs the analyzers on articles. Build one with New or Default
 // and share it: it is read-only and safe for concurrent use.
@@ -276,6 +276,23 @@ func (an *Analyzer) entities(id, text string, sp spanner, out *news.Analysis) []
 			}
 		}
 	}
+	// A place name that two places share takes the sense the article's
+	// words point to (عمان: Oman or Amman).
+	var words map[string]bool
+	for i, g := range groups {
+		h, ok := homographs[keys[i]]
+		if !ok || g.Type != ner.LOC {
+			continue
+		}
+		if words == nil {
+			words = map[string]bool{}
+			for _, t := range arabic.Tokenize(text) {
+				words[t.Text] = true
+				words[t.Norm] = true
+			}
+		}
+		keys[i] = h.sense(keys[i], words)
+	}
 	// The display name of a group is its canonical name as the article
 	// writes it (فؤاد حسين rather than the normalized فواد حسين, إيران for
 	// لإيران): the written name of the first mention with that name;
@@ -322,6 +339,46 @@ func insideDate(start, end int, xs []news.Timex) bool {
 		}
 	}
 	return false
+}
+
+// homograph is a place name that two places share, with the words that
+// point to each (as written or normalized).
+type homograph struct {
+	senses [2]struct {
+		suffix string   // appended to the key for this sense ("" for the first)
+		cues   []string // words of an article about this place
+	}
+}
+
+// homographs are the place names of news that two places share, by
+// their matching key (ner.Canonicalizer.Key). عمان is Oman (عُمان) and
+// Amman (عمّان), written alike without diacritics.
+var homographs = map[string]homograph{
+	"LOC:عمان": {senses: [2]struct {
+		suffix string
+		cues   []string
+	}{
+		{"", []string{"عُمان", "سلطنة", "السلطنة", "العماني", "العمانية", "العمانيين", "العمانيون", "مسقط", "صلالة", "قابوس"}},
+		{"#amman", []string{"عمّان", "الأردن", "الاردن", "الأردنية", "الاردنية", "الأردني", "الاردني", "الأردنيين", "الاردنيين"}},
+	}},
+}
+
+// sense returns key for the sense of h the article's words point to,
+// and key unchanged when they point to both or neither.
+func (h homograph) sense(key string, words map[string]bool) string {
+	found := -1
+	for i, s := range h.senses {
+		if slices.ContainsFunc(s.cues, func(c string) bool { return words[c] }) {
+			if found >= 0 {
+				return key // both: unknown
+			}
+			found = i
+		}
+	}
+	if found < 0 {
+		return key
+	}
+	return key + h.senses[found].suffix
 }
 
 // containsAll reports whether every word of part is in full.

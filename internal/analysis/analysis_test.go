@@ -446,6 +446,33 @@ func TestNotEntities(t *testing.T) {
 	}
 }
 
+// TestHomographs checks that عمان is Oman or Amman as the article's
+// words say, and one id for each.
+func TestHomographs(t *testing.T) {
+	an := analyzer(t)
+	place := func(text string) string {
+		t.Helper()
+		for _, e := range an.Analyze(news.Article{ID: "x", Body: text}).Entities {
+			if e.Type == "LOC" && (strings.HasSuffix(e.Text, "عمان") || strings.HasSuffix(e.Text, "عمّان")) {
+				return e.EntityID
+			}
+		}
+		t.Fatalf("no عمان in %q", text)
+		return ""
+	}
+	amman := place("زار الوفد العاصمة الأردنية عمان أمس والتقى المسؤولين.")
+	oman := place("وصل الوزير إلى عمان في زيارة لسلطنة عمان تستمر يومين.")
+	if amman == oman {
+		t.Errorf("Amman and Oman share id %s", amman)
+	}
+	if got := place("التقى في عمّان نظيره الأردني."); got != amman {
+		t.Errorf("عمّان: id %s, want Amman's %s", got, amman)
+	}
+	if got := place("وصل الوزير إلى مسقط ثم إلى عمان."); got != oman {
+		t.Errorf("عمان beside مسقط: id %s, want Oman's %s", got, oman)
+	}
+}
+
 // TestLineage checks that a father named inside his son's name
 // (محمد بن سلمان بن عبدالعزيز) keeps his own id, and that a title after a
 // name is left out of it.
