@@ -608,7 +608,7 @@ func timeline(arts []news.Article, analyses map[string]news.Analysis, opt Option
 		}
 		for _, si := range order {
 			text := strings.TrimSpace(sentenceText(a.Body, an.Sentences[si]))
-			if text == "" {
+			if text == "" || !tellsEvent(a.Body, an.Sentences[si], an) {
 				continue
 			}
 			ms = append(ms, story.Mention{Article: a.ID, Source: a.Source, Date: bySentence[si].date, Text: news.Shorten(text, opt.MaxEventRunes), Order: i})
@@ -619,6 +619,60 @@ func timeline(arts []news.Article, analyses map[string]news.Analysis, opt Option
 		out = append(out, Event{Date: e.Date, Text: e.Text, Sources: e.Sources, Outlets: e.Outlets})
 	}
 	return out
+}
+
+// datelineWords are the words of a wire dateline or a clock line besides
+// its place and its dates (normalized): الموافق between the Hijri and the
+// Gregorian day, the agencies' names, and the bylines' متابعات/وكالات.
+// Words of one letter (هـ, م, ت م for Mecca time, أ ف ب) are dropped too.
+var datelineWords = map[string]bool{
+	"الموافق": true, "واس": true, "رويترز": true, "وام": true, "كونا": true, "قنا": true,
+	"بنا": true, "سبا": true, "يونا": true, "الاناضول": true, "متابعات": true, "وكالات": true,
+}
+
+// agencyWords are the dateline words that name a wire service.
+var agencyWords = map[string]bool{
+	"واس": true, "رويترز": true, "وام": true, "كونا": true, "قنا": true, "بنا": true,
+	"سبا": true, "يونا": true, "الاناضول": true,
+}
+
+// tellsEvent reports whether sentence s of body tells something besides
+// its dates. A wire dateline (الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015
+// م واس: a place, the day and the agency) or a clock alone (13:37 ت م)
+// tells no event: its date is the article's, kept in the analysis as the
+// evidence of the publication day, but it is no entry of a timeline. What
+// is left of the sentence once its time expressions, its named entities,
+// the dateline words and one-letter words are taken out must be a word,
+// or more than two words when a wire service is named.
+func tellsEvent(body string, s news.Span, an news.Analysis) bool {
+	text := sentenceText(body, s)
+	covered := func(start, end int) bool {
+		for _, t := range an.Timexes {
+			if t.Start < end && start < t.End {
+				return true
+			}
+		}
+		for _, e := range an.Entities {
+			if e.Start < end && start < e.End {
+				return true
+			}
+		}
+		return false
+	}
+	rest, agency := 0, false
+	for _, tok := range arabic.Tokenize(text) {
+		if tok.Kind != arabic.Word {
+			continue
+		}
+		if agencyWords[tok.Norm] {
+			agency = true
+		}
+		if datelineWords[tok.Norm] || len([]rune(tok.Norm)) == 1 || covered(s.Start+tok.Start, s.Start+tok.End) {
+			continue
+		}
+		rest++
+	}
+	return rest > 2 || rest > 0 && !agency
 }
 
 // isCalendarDate accepts YYYY, YYYY-MM and YYYY-MM-DD.

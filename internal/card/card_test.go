@@ -250,3 +250,41 @@ func TestEntitiesJoinSurname(t *testing.T) {
 		})
 	}
 }
+
+// TestTimelineLeavesOutDatelines checks that a sentence that is only a
+// wire dateline or a clock tells no event, while short statements do.
+func TestTimelineLeavesOutDatelines(t *testing.T) {
+	tests := []struct {
+		desc     string
+		sentence string
+		timexes  []string // substrings that are time expressions, valued 2015-08-10
+		entities []string // substrings that are named entities
+		event    bool
+	}{
+		{"SPA dateline", "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس", []string{"25 شوال 1436 هـ", "10 اغسطس 2015 م"}, nil, false},
+		{"SPA dateline, place found by ner", "القدس المحتلة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس", []string{"25 شوال 1436 هـ", "10 اغسطس 2015 م"}, []string{"القدس"}, false},
+		{"SPA dateline, place of two words", "رام الله 25 شوال 1436هـ الموافق 10 أغسطس 2015م واس", []string{"25 شوال 1436هـ", "10 أغسطس 2015م"}, nil, false},
+		{"clock in Mecca time", "13:37 ت م", []string{"13:37"}, nil, false},
+		{"a date alone", "الاثنين 10 أغسطس 2015", []string{"الاثنين 10 أغسطس 2015"}, nil, false},
+		{"short statement", "توفي أمس.", []string{"أمس"}, nil, true},
+		{"statement with an agency", "وقال الوزير لواس أمس إن الاتفاق صامد", []string{"أمس"}, []string{"الوزير"}, true},
+		{"statement after a dateline", "الرياض 10 أغسطس 2015 واس - وصل الوزير إلى جدة", []string{"10 أغسطس 2015"}, []string{"الرياض", "جدة"}, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.desc, func(t *testing.T) {
+			body := tc.sentence
+			an := news.Analysis{ID: "a", Sentences: []news.Span{span(body, body)}}
+			for _, x := range tc.timexes {
+				an.Timexes = append(an.Timexes, news.Timex{Span: span(body, x), Type: "date", Value: "2015-08-10"})
+			}
+			for _, e := range tc.entities {
+				an.Entities = append(an.Entities, news.Entity{Span: span(body, e), Type: "LOC", EntityID: e, Name: e})
+			}
+			arts := []news.Article{{ID: "a", Source: "spa", Published: at(1), Body: body}}
+			c := Build(news.Story{ID: "s"}, arts, map[string]news.Analysis{"a": an}, DefaultOptions())
+			if got := len(c.Timeline) > 0; got != tc.event {
+				t.Errorf("%q: in the timeline %v, want %v (%v)", body, got, tc.event, c.Timeline)
+			}
+		})
+	}
+}

@@ -199,6 +199,11 @@ func gatherEvidence(text string) *evidence {
 				toward = towardComing
 			}
 		}
+		if weekdayAlone(ws) {
+			// الخميس الموافق 21/10/1436: the weekday takes the day written
+			// after it, which is the evidence, at its own place.
+			continue
+		}
 		b, ok := byspan[[2]int{a.Start, a.End}]
 		if !ok || a.Type != TypeDate || a.Granularity != b.Granularity {
 			continue
@@ -257,7 +262,7 @@ func towardOf(ws []quantity.Word) int {
 func relDayOf(ws []quantity.Word) (off int, ok bool) {
 	for i, w := range ws {
 		if o, found := relDays[w.Key]; found {
-			if o == -1 && ((i+1 < len(ws) && ws[i+1].Key == "الاول") ||
+			if o == -1 && ((i+1 < len(ws) && (ws[i+1].Key == "الاول" || w.Key == "البارحه" && ws[i+1].Key == "الاولي")) ||
 				(i > 0 && ws[i-1].Key == "اول") || (i > 1 && ws[i-1].Key == "من" && ws[i-2].Key == "اول")) {
 				o = -2
 			}
@@ -265,6 +270,20 @@ func relDayOf(ws []quantity.Word) (off int, ok bool) {
 		}
 	}
 	return 0, false
+}
+
+// weekdayAlone reports an expression that is a weekday name alone (يوم
+// الخميس), which names no day in full.
+func weekdayAlone(ws []quantity.Word) bool {
+	found := false
+	for _, w := range ws {
+		if _, ok := weekdays[w.Key]; ok {
+			found = true
+		} else if w.Key != "يوم" {
+			return false
+		}
+	}
+	return found
 }
 
 // weekdayCueOf reads "أمس الخميس", "اليوم الأحد", "أمس الأول السبت",

@@ -97,6 +97,9 @@ func ExtractWith(text string, ref time.Time, opt Options) []Timex {
 	ms = p.compose(ms)
 	out := make([]Timex, 0, len(ms))
 	for _, m := range ms {
+		if p.quotedTitle(m) {
+			continue
+		}
 		start := p.ws[m.i].Start + m.cut
 		end := p.ws[m.j-1].End
 		t := m.t
@@ -105,6 +108,44 @@ func ExtractWith(text string, ref time.Time, opt Options) []Timex {
 		out = append(out, t)
 	}
 	return out
+}
+
+// Quotation marks that open and close a title.
+const (
+	openQuotes  = "«\"“”'‘’"
+	closeQuotes = "»\"”“'’‘"
+)
+
+// quotedTitle reports a one-word expression that a title in quotation
+// marks is made of: لـ«اليوم», "الغد", «روسيا اليوم» (one word before it),
+// لـ(اليوم) (brackets after لـ only) name a newspaper or a channel, not a
+// day.
+func (p *parser) quotedTitle(m match) bool {
+	if m.j != m.i+1 || p.ws[m.i].Kind != arabic.Word || m.j >= len(p.ws) {
+		return false
+	}
+	o := m.i - 1
+	if o >= 1 && p.ws[o].Kind == arabic.Word && !functionWord(p.ws[o].Raw) {
+		o-- // «روسيا اليوم», not «حتى اليوم»
+	}
+	if o < 0 {
+		return false
+	}
+	open, cl := p.raw(o), p.raw(m.j)
+	if open == "(" && cl == ")" {
+		return p.k(o-1) == "ل"
+	}
+	return open != "" && cl != "" && strings.Contains(openQuotes, open) && strings.Contains(closeQuotes, cl)
+}
+
+// functionWord reports a function word, also after و or ف (وحتى).
+func functionWord(raw string) bool {
+	n := arabic.NormalizeString(raw)
+	if arabic.IsStopword(n) {
+		return true
+	}
+	r := []rune(n)
+	return len(r) > 2 && (r[0] == 'و' || r[0] == 'ف') && arabic.IsStopword(string(r[1:]))
 }
 
 // match is a candidate expression over tokens [i, j); cut code points
@@ -492,6 +533,10 @@ func (p *parser) relDay(i int) (match, bool) {
 	off := 0
 	switch k := p.k(j); {
 	case k == "اليوم":
+		// عين اليوم (a news site), روسيا اليوم, صحيفة اليوم: a name.
+		if j == i && nameBeforeToday[p.k(i-1)] {
+			return match{}, false
+		}
 		// اليوم الأول / اليوم الـ19 من شوال are days of a month or a
 		// season, handled by dayMonth.
 		if _, ok := quantity.ParseAt(p.ws, j+1); ok && !p.weekdayAt(j+1) {
@@ -503,7 +548,7 @@ func (p *parser) relDay(i int) (match, bool) {
 		}
 	case k == "امس" || k == "الامس" || k == "البارحه":
 		off, j = -1, j+1
-		if p.k(j) == "الاول" {
+		if p.k(j) == "الاول" || k == "البارحه" && p.k(j) == "الاولي" { // البارحة الأولى: the night before last
 			off, j = -2, j+1
 		}
 	case k == "اول" && p.k(j+1) == "امس":
@@ -524,6 +569,16 @@ func (p *parser) relDay(i int) (match, bool) {
 	m := dateMatch(i, j, t)
 	m.t.Hijri = hj
 	return m, true
+}
+
+// nameBeforeToday holds the words (in key form) that make اليوم after
+// them part of a name: the Saudi site عين اليوم, the channel روسيا اليوم,
+// the Dammam daily (صحيفة اليوم, جريدة اليوم), not "today".
+var nameBeforeToday = map[string]bool{
+	"عين": true, "لعين": true, "وعين": true, "ولعين": true,
+	"روسيا": true, "لروسيا": true, "وروسيا": true,
+	"صحيفه": true, "لصحيفه": true, "بصحيفه": true, "وصحيفه": true,
+	"جريده": true, "لجريده": true, "بجريده": true, "وجريده": true,
 }
 
 // weekdayAt reports whether token i (or the one after an opening
@@ -621,8 +676,24 @@ func (p *parser) weekday(i int) (match, bool) {
 	if p.raw(k) == "،" || p.raw(k) == "," {
 		k++
 	}
-	if p.k(k) == "الموافق" && p.opt.Future {
-		k++
+	if p.k(k) == "الموافق" {
+		if !p.opt.Future {
+			// الإثنين الموافق 01/12/1436: the weekday is the day written
+			// after it; the two stay two expressions, as TimeML and the
+			// news annotations have them.
+			if m, ok := p.dayMonth(k + 1); ok && m.hasDay {
+				out := dateMatch(i, j, m.day)
+				out.wd = wd + 1
+				return out, true
+			}
+			if m, ok := p.numeric(k + 1); ok && m.hasDay {
+				out := dateMatch(i, j, m.day)
+				out.wd = wd + 1
+				return out, true
+			}
+		} else {
+			k++
+		}
 	}
 	if m, ok := p.dayMonth(k); ok && m.hasDay {
 		mm := m
@@ -1826,7 +1897,9 @@ func (p *parser) clock(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	colon := p.raw(j+1) == ":"
+	// 7: is a clock only before its minutes (read by hourWord); a word
+	// before a colon (الشريحة الأولى: …) is a heading.
+	colon := p.raw(j+1) == ":" && p.isNum(j)
 	e0 := e
 	e = p.minutesAfter(e, &c)
 	if e > e0 && strings.HasPrefix(word, "ال") {

@@ -86,6 +86,26 @@ func TestExtract(t *testing.T) {
 		{"two weekdays", "يومي الثلاثاء والأربعاء", "2020-08-20", []string{"الثلاثاء=2020-08-18", "الأربعاء=2020-08-19"}},
 		{"monthly pay", "راتب شهري 5 و6 آلاف", "2020-08-20", nil},
 		{"no time", "حب اياب ابحث", "2015-08-02", nil},
+		// Names and titles that hold a day word, headings that hold an
+		// ordinal, and a weekday dated by the day after الموافق.
+		{"byline of the site Ain Alyoum", "عين اليوم – الرياض", "2015-08-09", nil},
+		{"Ain Alyoum after a name", "لجين الأحمدي – عين اليوم", "2015-08-09", nil},
+		{"Ain Alyoum quoted after لـ", "وقال لـ”عين اليوم” أن الأمر", "2015-08-09", nil},
+		{"the channel Russia Today", "وقالت روسيا اليوم إن", "2015-08-09", nil},
+		{"the Dammam daily", "حسب جريدة اليوم", "2015-08-09", nil},
+		{"newspaper quoted after لـ", "وقال لـ«اليوم» إن الأمر", "2015-08-09", nil},
+		{"newspaper in straight quotes", "حصلت \"اليوم\" على", "2015-08-09", nil},
+		{"newspaper in brackets after لـ", "وقال لـ(اليوم) انه", "2015-08-09", nil},
+		{"two-word quoted title", "نقلت «اليمن اليوم» أن", "2015-08-09", nil},
+		{"today in brackets, no لـ", "موعدنا (غدا) في", "2015-08-09", []string{"غدا=2015-08-10"}},
+		{"quotation opening with today", "قال «اليوم نحتفل بالنصر»", "2015-08-09", []string{"اليوم=2015-08-09"}},
+		{"quotation ending with until today", "قال: «وحتى اليوم».", "2015-08-09", []string{"اليوم=2015-08-09"}},
+		{"today after a quoted name", "أعلنت «السعودية» اليوم أن", "2015-08-09", []string{"اليوم=2015-08-09"}},
+		{"ordinal heading before a colon", "الشريحة الأولى: (7546 - 8146) ريالا.", "2015-08-09", nil},
+		{"ordinal hour after الساعة", "في الساعة الأولى بدأ", "2015-08-09", []string{"الساعة الأولى=2015-08-09T01:00"}},
+		{"weekday dated by a Hijri day after الموافق", "وسيتم إيقافها الإثنين الموافق 01/12/1436", "2015-08-09", []string{"الإثنين=2015-09-14", "01/12/1436=2015-09-14|1436-12-01"}},
+		{"weekday dated by a day after الموافق", "ستبدأ رحلاتها يوم الخميس الموافق 20 أغسطس", "2015-08-07", []string{"يوم الخميس=2015-08-20", "20 أغسطس=2015-08-20"}},
+		{"night before last", "توفي البارحة الأولى", "2015-08-09", []string{"البارحة الأولى=2015-08-07"}},
 		{"number is no year", "بلغ 2000 ريال", "2015-08-02", nil},
 	}
 	for _, tt := range tests {
