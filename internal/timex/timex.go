@@ -117,25 +117,32 @@ const (
 )
 
 // quotedTitle reports a one-word expression that a title in quotation
-// marks is made of: لـ«اليوم», "الغد", «روسيا اليوم» (one word before it),
-// لـ(اليوم) (brackets after لـ only) name a newspaper or a channel, not a
-// day.
+// marks is made of: لـ«اليوم», "الغد", «روسيا اليوم» (one word before اليوم),
+// لـ(اليوم) (brackets only after لـ, مع, علمت, حصلت, دار, صحيفة: غدا
+// (اليوم) corrects a day) name a newspaper or a channel, not a day.
 func (p *parser) quotedTitle(m match) bool {
 	if m.j != m.i+1 || p.ws[m.i].Kind != arabic.Word || m.j >= len(p.ws) {
 		return false
 	}
 	o := m.i - 1
-	if o >= 1 && p.ws[o].Kind == arabic.Word && !functionWord(p.ws[o].Raw) {
-		o-- // «روسيا اليوم», not «حتى اليوم»
+	if o >= 1 && p.k(m.i) == "اليوم" && p.ws[o].Kind == arabic.Word && !functionWord(p.ws[o].Raw) {
+		o-- // «روسيا اليوم», not «حتى اليوم» nor «الابتدائية حاليا»
 	}
 	if o < 0 {
 		return false
 	}
 	open, cl := p.raw(o), p.raw(m.j)
 	if open == "(" && cl == ")" {
-		return p.k(o-1) == "ل"
+		// غدا (اليوم), اليوم (أمس): brackets also correct a day.
+		return titleBeforeBracket[p.k(o-1)] || nameBeforeToday[p.k(o-1)]
 	}
 	return open != "" && cl != "" && strings.Contains(openQuotes, open) && strings.Contains(closeQuotes, cl)
+}
+
+// titleBeforeBracket holds the words (in key form) after which a word in
+// brackets is a newspaper: لـ(اليوم), مع (اليوم), علمت (اليوم), بدار (اليوم).
+var titleBeforeBracket = map[string]bool{
+	"ل": true, "مع": true, "علمت": true, "وعلمت": true, "حصلت": true, "دار": true, "بدار": true,
 }
 
 // functionWord reports a function word, also after و or ف (وحتى).
