@@ -20,6 +20,7 @@ import (
 
 	"github.com/rasid-news/rasid/internal/arabic"
 	"github.com/rasid-news/rasid/internal/news"
+	"github.com/rasid-news/rasid/internal/store"
 	"github.com/rasid-news/rasid/internal/story"
 	"github.com/rasid-news/rasid/internal/summary"
 )
@@ -117,14 +118,23 @@ func Build(s news.Story, arts []news.Article, analyses map[string]news.Analysis,
 		return cmp.Or(compareTime(a.Published, b.Published), cmp.Compare(a.ID, b.ID))
 	})
 	c := Card{ID: s.ID, First: s.First, Last: s.Last}
+	// Outlets are counted by store.SourceKey (إيلاف and ايلاف are one),
+	// each named by its most common written form.
 	outlets := map[string]int{}
+	var forms store.SourceGroup
 	for _, a := range arts {
 		c.Articles = append(c.Articles, a.Ref())
 		if a.Source != "" {
-			if outlets[a.Source] == 0 {
-				c.Outlets = append(c.Outlets, Outlet{Name: a.Source})
+			forms.Add(a.Source, 1)
+		}
+	}
+	for _, a := range arts {
+		if a.Source != "" {
+			name := forms.Name(a.Source)
+			if outlets[name] == 0 {
+				c.Outlets = append(c.Outlets, Outlet{Name: name})
 			}
-			outlets[a.Source]++
+			outlets[name]++
 		}
 		if !a.Published.IsZero() {
 			if c.First.IsZero() || a.Published.Before(c.First) {
@@ -569,8 +579,13 @@ func sentenceAt(body string, sents []news.Span, at int) string {
 // every sentence with a date expression resolved to a year, a month or a
 // day is a mention of an event on that date. A sentence with several
 // dates is placed at its most precise one (the first of those), so that
-// one statement makes one event.
+// one statement makes one event. Outlets count by store.SourceKey, named
+// by their most common written form, as in the card's outlets.
 func timeline(arts []news.Article, analyses map[string]news.Analysis, opt Options) []Event {
+	var forms store.SourceGroup
+	for _, a := range arts {
+		forms.Add(a.Source, 1)
+	}
 	var ms []story.Mention
 	for i, a := range arts {
 		an, ok := analyses[a.ID]
@@ -611,7 +626,7 @@ func timeline(arts []news.Article, analyses map[string]news.Analysis, opt Option
 			if text == "" || !tellsEvent(a.Body, an.Sentences[si], an) {
 				continue
 			}
-			ms = append(ms, story.Mention{Article: a.ID, Source: a.Source, Date: bySentence[si].date, Text: news.Shorten(text, opt.MaxEventRunes), Order: i})
+			ms = append(ms, story.Mention{Article: a.ID, Source: forms.Name(a.Source), Date: bySentence[si].date, Text: news.Shorten(text, opt.MaxEventRunes), Order: i})
 		}
 	}
 	var out []Event

@@ -105,6 +105,37 @@ func TestBuild(t *testing.T) {
 	}
 }
 
+// TestBuildOutletSpellings checks that outlet names that differ only in
+// hamza or alef forms, diacritics, tatweel or ASCII case are one outlet,
+// in the card's outlets and in its timeline, named by the form written
+// most often (ties: the form that sorts first).
+func TestBuildOutletSpellings(t *testing.T) {
+	tests := []struct {
+		b, a     string // sources of articles b (2021-07-02) and a (2021-07-01)
+		outlets  string
+		timeline string // outlets of the event told by both
+	}{
+		{"okaz", "elaph", "[{elaph 1} {okaz 1}]", "[elaph okaz]"},
+		{"ايلاف", "إيلاف", "[{إيلاف 2}]", "[إيلاف]"},
+		{"إيـلاف", "إِيلاف", "[{إيـلاف 2}]", "[إيـلاف]"},
+		{"okaz", "OKAZ", "[{OKAZ 2}]", "[OKAZ]"},
+		{"", "إيلاف", "[{إيلاف 1}]", "[إيلاف]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.b+","+tc.a, func(t *testing.T) {
+			s, arts, ans := fixture()
+			arts[0].Source, arts[1].Source = tc.b, tc.a
+			c := Build(s, arts, ans, DefaultOptions())
+			if got := fmt.Sprint(c.Outlets); got != tc.outlets {
+				t.Errorf("outlets = %s, want %s", got, tc.outlets)
+			}
+			if got := fmt.Sprint(c.Timeline[0].Outlets); got != tc.timeline {
+				t.Errorf("timeline outlets = %s, want %s", got, tc.timeline)
+			}
+		})
+	}
+}
+
 func TestBuildEmpty(t *testing.T) {
 	c := Build(news.Story{ID: "x", Title: "t"}, nil, nil, DefaultOptions())
 	data, err := json.Marshal(c)

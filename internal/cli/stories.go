@@ -225,7 +225,7 @@ func runStories(ctx context.Context, env Env, args []string) error {
 	for _, s := range ss {
 		outlets := map[string]bool{}
 		for _, a := range s.Articles {
-			outlets[a.Source] = true
+			outlets[store.SourceKey(a.Source)] = true
 		}
 		fmt.Fprintf(env.Stdout, "%s  %-21s  %3d articles, %d outlets  %s\n", s.ID, spanOf(s.First, s.Last), len(s.Articles), len(outlets), s.Title)
 	}

@@ -15,8 +15,10 @@
 //   - Lists are ordered by publication time, then ID, with articles of
 //     unknown date last; the order is stable across calls and backends.
 //   - A date bound (From, To) leaves out articles and stories of unknown
-//     date; outlet names in filters compare by SourceKey (the case of
-//     ASCII letters does not matter).
+//     date; outlet names compare by SourceKey (the case of ASCII letters,
+//     hamza and alef variants, diacritics and tatweel do not matter), in
+//     filters and wherever outlets are counted (Sources, Stats, the
+//     by-source facet), which show each outlet's most common written form.
 //   - Search matches the index terms of rasid's own analyzer
 //     (search.IndexTerms) on both backends, so both find the same articles;
 //     the embedded store ranks with BM25, store/postgres with ts_rank_cd
@@ -27,10 +29,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"slices"
+	"strings"
 	"time"
 
+	"github.com/rasid-news/rasid/internal/arabic"
 	"github.com/rasid-news/rasid/internal/news"
 )
 
@@ -114,17 +120,114 @@ func (o Outcome) String() string {
 	return "unknown"
 }
 
-// SourceKey is the form in which outlet names compare in filters: ASCII
-// letters in lower case, so that okaz, OKAZ and Okaz name one outlet;
-// other letters as they are (Arabic has no case).
+// SourceKey is the form in which outlet names compare, in filters and
+// wherever outlets are counted: the matching form of arabic.NormalizeString
+// (hamza and alef variants folded, diacritics, tatweel and bidi marks
+// removed, ASCII letters in lower case), so that إيلاف and ايلاف, or okaz
+// and OKAZ, name one outlet.
 func SourceKey(name string) string {
-	b := []byte(name)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	return arabic.NormalizeString(name)
+}
+
+// SourceGroup collects the written forms of outlet names by SourceKey and
+// says which form to show for each outlet: the one written most often
+// (by the counts added), ties going to the form that sorts first.
+type SourceGroup struct {
+	forms map[string]map[string]int // key → written form → count
+}
+
+// Add counts n more uses of the written form name.
+func (g *SourceGroup) Add(name string, n int) {
+	if g.forms == nil {
+		g.forms = map[string]map[string]int{}
+	}
+	k := SourceKey(name)
+	if g.forms[k] == nil {
+		g.forms[k] = map[string]int{}
+	}
+	g.forms[k][name] += n
+}
+
+// Name returns the form to show for the outlet that name belongs to:
+// its most common written form. A name never added is returned as is.
+func (g *SourceGroup) Name(name string) string {
+	forms := g.forms[SourceKey(name)]
+	best, bestN := name, -1
+	for f, n := range forms {
+		if n > bestN || n == bestN && f < best {
+			best, bestN = f, n
 		}
 	}
-	return string(b)
+	return best
+}
+
+// CountSources is the number of outlets that the names name: their
+// distinct SourceKeys.
+func CountSources(names []string) int {
+	keys := map[string]bool{}
+	for _, n := range names {
+		keys[SourceKey(n)] = true
+	}
+	return len(keys)
+}
+
+// GroupSources merges the stats of outlet names that share a SourceKey
+// into one row named by its most common written form (by articles),
+// ordered by articles, most first, then by name.
+func GroupSources(stats []SourceStats) []SourceStats {
+	var g SourceGroup
+	for _, s := range stats {
+		g.Add(s.Source, s.Articles)
+	}
+	byName := map[string]int{}
+	var out []SourceStats
+	for _, s := range stats {
+		name := g.Name(s.Source)
+		i, ok := byName[name]
+		if !ok {
+			byName[name] = len(out)
+			out = append(out, SourceStats{Source: name, First: s.First, Last: s.Last})
+			i = len(out) - 1
+		}
+		o := &out[i]
+		o.Articles += s.Articles
+		if !s.First.IsZero() && (o.First.IsZero() || s.First.Before(o.First)) {
+			o.First = s.First
+		}
+		if s.Last.After(o.Last) {
+			o.Last = s.Last
+		}
+	}
+	slices.SortStableFunc(out, func(a, b SourceStats) int {
+		return cmp.Or(cmp.Compare(b.Articles, a.Articles), strings.Compare(a.Source, b.Source))
+	})
+	return out
+}
+
+// GroupFacets merges the counts of facet values that share a SourceKey
+// (the by-source facet) into one facet named by its most common written
+// form, ordered by count, most first, then by value.
+func GroupFacets(fs []Facet) []Facet {
+	var g SourceGroup
+	for _, f := range fs {
+		g.Add(f.Value, f.Count)
+	}
+	byName := map[string]int{}
+	var out []Facet
+	for _, f := range fs {
+		name := g.Name(f.Value)
+		i, ok := byName[name]
+		if !ok {
+			byName[name] = len(out)
+			out = append(out, Facet{Value: name, Label: f.Label})
+			i = len(out) - 1
+		}
+		out[i].Count += f.Count
+	}
+	slices.SortStableFunc(out, func(a, b Facet) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Value, b.Value))
+	})
+	return out
 }
 
 // MatchSources returns the stored outlet names that a filter's names
@@ -158,7 +261,8 @@ func MatchSources(wanted, stored []string) []string {
 // ArticleFilter selects articles. Zero fields select everything.
 type ArticleFilter struct {
 	// Sources are outlet names (any of), compared by SourceKey: the case
-	// of ASCII letters does not matter.
+	// of ASCII letters, hamza and alef variants and diacritics do not
+	// matter.
 	Sources []string
 	From    time.Time // inclusive
 	To      time.Time // exclusive
@@ -207,7 +311,8 @@ type Store interface {
 	// CountArticles counts the articles a filter selects (Offset, Limit and
 	// After ignored).
 	CountArticles(ctx context.Context, f ArticleFilter) (int, error)
-	// Sources lists the outlets with their counts and date spans.
+	// Sources lists the outlets with their counts and date spans, one row
+	// per SourceKey named by its most common written form (GroupSources).
 	Sources(ctx context.Context) ([]SourceStats, error)
 	// Stats summarizes the archive.
 	Stats(ctx context.Context) (Stats, error)

@@ -595,7 +595,7 @@ func (s *DB) Sources(ctx context.Context) ([]store.SourceStats, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: sources: %w", err)
 	}
-	return out, nil
+	return store.GroupSources(out), nil
 }
 
 func unixTime(n *int64) time.Time {
@@ -614,7 +614,7 @@ func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 			(SELECT count(*) FROM articles WHERE NOT superseded),
 			(SELECT count(*) FROM articles WHERE superseded),
 			(SELECT count(*) FROM articles WHERE NOT superseded AND sort_key = $1),
-			(SELECT count(DISTINCT source) FROM articles WHERE NOT superseded),
+			0,
 			(SELECT count(*) FROM analyses),
 			(SELECT count(DISTINCT entity_id) FROM mentions),
 			(SELECT count(*) FROM stories),
@@ -625,6 +625,11 @@ func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 	if err != nil {
 		return st, fmt.Errorf("postgres: stats: %w", err)
 	}
+	names, err := s.strings(ctx, "stats", `SELECT DISTINCT source FROM articles WHERE NOT superseded`)
+	if err != nil {
+		return st, err
+	}
+	st.Sources = store.CountSources(names)
 	st.First, st.Last = unixTime(first), unixTime(last)
 	return st, nil
 }

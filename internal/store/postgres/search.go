@@ -120,14 +120,20 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 	return res, nil
 }
 
+// maxSourceFacets bounds the by-source facet.
+const maxSourceFacets = 20
+
 // facets counts all matches by source, by month of publication and by the
 // entities mentioned most.
 func (s *DB) facets(ctx context.Context, res *store.SearchResult, where string, as args) error {
 	var err error
-	res.BySource, err = s.facet(ctx, `SELECT a.source, count(*) FROM articles a`+where+` GROUP BY a.source ORDER BY count(*) DESC, a.source LIMIT 20`, as)
+	res.BySource, err = s.facet(ctx, `SELECT a.source, count(*) FROM articles a`+where+` GROUP BY a.source`, as)
 	if err != nil {
 		return err
 	}
+	// Names that share a SourceKey are one outlet: grouped before the cut.
+	res.BySource = store.GroupFacets(res.BySource)
+	res.BySource = res.BySource[:min(len(res.BySource), maxSourceFacets)]
 	res.ByMonth, err = s.facet(ctx, `SELECT substr(a.published, 1, 7), count(*) FROM articles a`+where+` AND a.published <> '' GROUP BY 1 ORDER BY 1`, as)
 	if err != nil {
 		return err

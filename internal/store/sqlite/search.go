@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -177,9 +176,10 @@ func (s *DB) countFacets(ctx context.Context, res *store.SearchResult, from, whe
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("sqlite: search facets: %w", err)
 	}
-	res.BySource = sortedFacets(bySource, func(a, b store.Facet) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Value, b.Value))
-	})
+	// Names that share a SourceKey are one outlet: grouped before the cut.
+	res.BySource = store.GroupFacets(sortedFacets(bySource, func(a, b store.Facet) int {
+		return strings.Compare(a.Value, b.Value)
+	}))
 	res.BySource = res.BySource[:min(len(res.BySource), maxSourceFacets)]
 	res.ByMonth = sortedFacets(byMonth, func(a, b store.Facet) int { return strings.Compare(a.Value, b.Value) })
 	return nil

@@ -549,7 +549,10 @@ func (s *DB) Sources(ctx context.Context) ([]store.SourceStats, error) {
 		st.First, st.Last = unixTime(first), unixTime(last)
 		out = append(out, st)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: sources: %w", err)
+	}
+	return store.GroupSources(out), nil
 }
 
 func unixTime(n sql.NullInt64) time.Time {
@@ -567,7 +570,7 @@ func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 		(SELECT count(*) FROM articles WHERE superseded = 0),
 		(SELECT count(*) FROM articles WHERE superseded = 1),
 		(SELECT count(*) FROM articles WHERE superseded = 0 AND sort_key = ?),
-		(SELECT count(DISTINCT source) FROM articles WHERE superseded = 0),
+		0,
 		(SELECT count(*) FROM analyses),
 		(SELECT count(DISTINCT entity_id) FROM mentions),
 		(SELECT count(*) FROM stories),
@@ -577,6 +580,11 @@ func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 	if err != nil {
 		return st, fmt.Errorf("sqlite: stats: %w", err)
 	}
+	names, err := s.strings(ctx, "stats", `SELECT DISTINCT source FROM articles WHERE superseded = 0`)
+	if err != nil {
+		return st, err
+	}
+	st.Sources = store.CountSources(names)
 	st.First, st.Last = unixTime(first), unixTime(last)
 	return st, nil
 }

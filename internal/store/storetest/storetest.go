@@ -49,6 +49,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Prepared", testPrepared},
 		{"DateFiltersUndated", testDateFiltersUndated},
 		{"SourceCase", testSourceCase},
+		{"SourceSpelling", testSourceSpelling},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -282,6 +283,80 @@ func testSourceCase(t *testing.T, s store.Store) {
 				}
 			}
 		})
+	}
+}
+
+// testSourceSpelling checks that outlet names spelled with other hamza
+// and alef forms, diacritics or tatweel (same store.SourceKey) are one
+// outlet: in filters, in Sources and Stats, and in the by-source facet,
+// named by the form written most often.
+func testSourceSpelling(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a1 := article("إيلاف", "https://elaph.example/1", "", "خبر عن المياه من إيلاف.", day0)
+	a2 := article("إيلاف", "https://elaph.example/2", "", "خبر آخر عن المياه من إيلاف.", day0.AddDate(0, 0, 1))
+	a3 := article("ايلاف", "https://elaph.example/3", "", "خبر ثالث عن المياه من ايلاف.", day0.AddDate(0, 0, 2))
+	a4 := article("إيـلاف", "https://elaph.example/4", "", "خبر رابع عن المياه.", time.Time{})
+	naba := article("النبأ", "https://naba.example/1", "", "خبر عن المياه من النبأ.", day0.AddDate(0, 0, 3))
+	put(t, s, a1, a2, a3, a4, naba)
+	all := []string{a1.ID, a2.ID, a3.ID, a4.ID}
+	tests := []struct {
+		sources []string
+		want    []string // in list order
+	}{
+		{[]string{"إيلاف"}, all},
+		{[]string{"ايلاف"}, all},
+		{[]string{"أيلاف"}, all},
+		{[]string{"إِيلاف"}, all},
+		{[]string{"ايلاف", "النبا"}, []string{a1.ID, a2.ID, a3.ID, naba.ID, a4.ID}},
+		{[]string{"نبأ"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.sources, ","), func(t *testing.T) {
+			f := store.ArticleFilter{Sources: tt.sources}
+			got, err := s.Articles(ctx, f)
+			if err != nil || !slices.Equal(ids(got), tt.want) {
+				t.Errorf("Articles = %v, %v; want %v", ids(got), err, tt.want)
+			}
+			if n, err := s.CountArticles(ctx, f); err != nil || n != len(tt.want) {
+				t.Errorf("CountArticles = %d, %v; want %d", n, err, len(tt.want))
+			}
+			sq := query(t, "مياه")
+			sq.Sources = tt.sources
+			res, err := s.Search(ctx, sq)
+			if err != nil || res.Total != len(tt.want) {
+				t.Errorf("Search total = %d, %v; want %d", res.Total, err, len(tt.want))
+			}
+		})
+	}
+	srcs, err := s.Sources(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, st := range srcs {
+		got = append(got, fmt.Sprintf("%s:%d", st.Source, st.Articles))
+	}
+	if want := []string{"إيلاف:4", "النبأ:1"}; !slices.Equal(got, want) {
+		t.Errorf("Sources = %v; want %v", got, want)
+	}
+	if len(srcs) > 0 && (!srcs[0].First.Equal(day0) || !srcs[0].Last.Equal(day0.AddDate(0, 0, 2))) {
+		t.Errorf("Sources[0] span = %v – %v; want %v – %v", srcs[0].First, srcs[0].Last, day0, day0.AddDate(0, 0, 2))
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Sources != 2 {
+		t.Errorf("Stats.Sources = %d, %v; want 2", st.Sources, err)
+	}
+	sq := query(t, "مياه")
+	sq.Facets = true
+	res, err := s.Search(ctx, sq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, f := range res.BySource {
+		got = append(got, fmt.Sprintf("%s:%d", f.Value, f.Count))
+	}
+	if want := []string{"إيلاف:4", "النبأ:1"}; !slices.Equal(got, want) {
+		t.Errorf("BySource = %v; want %v", got, want)
 	}
 }
 
