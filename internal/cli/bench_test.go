@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,11 @@ import (
 func TestBenchSearch(t *testing.T) {
 	db := demoDB(t)
 	empty := filepath.Join(t.TempDir(), "empty.db")
+	st, err := openStore(context.Background(), Env{}, empty)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
 	for _, tc := range []struct {
 		name     string
 		args     []string
@@ -21,6 +27,7 @@ func TestBenchSearch(t *testing.T) {
 		{"unknown", []string{"bench", "ingest"}, 2, "", `unknown measurement "ingest"`},
 		{"bad count", []string{"bench", "search", "--db", db, "--queries", "0"}, 2, "", "at least 1"},
 		{"empty archive", []string{"bench", "search", "--db", empty}, 1, "", "holds no article"},
+		{"no archive", []string{"bench", "search", "--db", empty + ".x"}, 1, "", "no archive at " + empty + ".x"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, errs, code := run(t, "", tc.args...)

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -42,11 +44,19 @@ func defaultDB(env Env) string {
 var storeWritable = sqlite.Writable
 
 // openReadStore opens the store named by dsn for a command that only
-// reads it. A SQLite store that this process may not write (the file or
+// reads it. A SQLite path that names no file is refused (opening it would
+// create an empty archive, and a mistyped --db would then report zeros):
+// only the commands that write (ingest, reanalyze, cluster, worker,
+// migrate --to, demo) create a store. A SQLite store that this process may not write (the file or
 // its directory) is opened read-only: nothing is migrated, reindexed or
 // written (see sqlite.OpenReadOnly); any other store is opened as
 // openStore opens it, which brings its schema and index up to date.
 func openReadStore(ctx context.Context, env Env, dsn string) (store.Store, error) {
+	if dsn != "" && !isPostgresDSN(dsn) {
+		if _, err := os.Stat(dsn); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("no archive at %s (rasid ingest creates one; --db or $RASID_DB names another)", dsn)
+		}
+	}
 	if dsn == "" || isPostgresDSN(dsn) || storeWritable(dsn) {
 		return openStore(ctx, env, dsn)
 	}

@@ -156,7 +156,7 @@ func runJobs(ctx context.Context, env Env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("rasid jobs: unexpected argument %q", fs.Arg(0))
 	}
-	st, err := openStore(ctx, env, *dbPath)
+	st, err := openReadStore(ctx, env, *dbPath)
 	if err != nil {
 		return err
 	}
