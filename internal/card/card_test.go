@@ -319,3 +319,48 @@ func TestTimelineLeavesOutDatelines(t *testing.T) {
 		})
 	}
 }
+
+// TestSourceLinks: the sources list links an article only when its URL
+// is an absolute http or https URL; any other (javascript:, data:, a
+// relative path) is shown as text, never as a link.
+func TestSourceLinks(t *testing.T) {
+	tests := []struct {
+		url      string
+		md, html string // in the output
+		notMD    string // not in the Markdown output
+		notHTML  string // not in the HTML output
+	}{
+		{"https://news.example/a", "](https://news.example/a)", `<a href="https://news.example/a" rel="noopener noreferrer nofollow">`, "", ""},
+		{"HTTP://news.example/a", "](HTTP://news.example/a)", `<a href="HTTP://news.example/a"`, "", ""},
+		{"https://news.example/a (b)", "](https://news.example/a%20%28b%29)", `<a href="https://news.example/a%20%28b%29"`, "(b))", ""},
+		{"javascript:alert(1)", "javascript:alert(1)", `<span dir="ltr">javascript:alert(1)</span>`, "](javascript", "href"},
+		{"JavaScript:alert(1)", "JavaScript:alert(1)", "JavaScript:alert(1)", "](", "href"},
+		{"data:text/html,<b>x</b>", "data:text/html,&lt;b&gt;x&lt;/b&gt;", "data:text/html,&lt;b&gt;x&lt;/b&gt;", "](", "href"},
+		{"//evil.example/x", "//evil.example/x", "//evil.example/x", "](", "href"},
+		{"news/a.html", "news/a.html", "news/a.html", "](", "href"},
+		{"https:///nohost", "https:///nohost", "https:///nohost", "](", "href"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.url, func(t *testing.T) {
+			s, arts, ans := fixture()
+			arts = arts[:1]
+			arts[0].URL = tc.url
+			c := Build(s, arts, ans, DefaultOptions())
+			var md, h bytes.Buffer
+			if err := c.Markdown(&md); err != nil {
+				t.Fatal(err)
+			}
+			if err := c.HTML(&h); err != nil {
+				t.Fatal(err)
+			}
+			_, mdSources, _ := strings.Cut(md.String(), "## المصادر")
+			_, htmlSources, _ := strings.Cut(h.String(), "<h2>المصادر</h2>")
+			if !strings.Contains(mdSources, tc.md) || (tc.notMD != "" && strings.Contains(mdSources, tc.notMD)) {
+				t.Errorf("markdown sources %q: want %q, not %q", mdSources, tc.md, tc.notMD)
+			}
+			if !strings.Contains(htmlSources, tc.html) || (tc.notHTML != "" && strings.Contains(htmlSources, tc.notHTML)) || strings.Contains(htmlSources, "ZgotmplZ") {
+				t.Errorf("html sources %q: want %q, not %q", htmlSources, tc.html, tc.notHTML)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -147,12 +148,32 @@ func (c Card) Markdown(w io.Writer) error {
 	p.f("\n## المصادر\n\n")
 	for i, a := range c.Articles {
 		title := md(a.Label())
-		if a.URL != "" {
-			title = "[" + title + "](" + a.URL + ")"
+		if link := webLink(a.URL); link != "" {
+			title = "[" + title + "](" + mdURL(link) + ")"
+		} else if a.URL != "" {
+			title += " · " + md(a.URL)
 		}
 		p.f("%d. %s · %s · %s\n", i+1, day(a.Published), md(a.Source), title)
 	}
 	return p.err
+}
+
+// webLink returns u when it is an absolute http or https URL, the only
+// addresses a card links (as the web interface does), and "" otherwise: a
+// javascript: or data: URL, or a relative path, from an ingested record is
+// shown as text, never made a link.
+func webLink(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	return u
+}
+
+// mdURL escapes what would end a Markdown link destination early.
+func mdURL(u string) string {
+	r := strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\\", "%5C")
+	return r.Replace(u)
 }
 
 // md escapes the characters that would start Markdown markup.
@@ -185,6 +206,7 @@ var pageTmpl = template.Must(template.New("card").Funcs(template.FuncMap{
 	"cites": func(c Card, ids []string) string { return c.cites(ids) },
 	"day":   day,
 	"inc":   func(i int) int { return i + 1 },
+	"link":  webLink,
 }).Parse(`<!doctype html>
 <html lang="ar" dir="rtl">
 <head><meta charset="utf-8"><title>{{.Title}}</title>
@@ -198,6 +220,6 @@ var pageTmpl = template.Must(template.New("card").Funcs(template.FuncMap{
 {{if .Entities}}<h2>الأطراف</h2><ul>{{range .Entities}}<li>{{.Name}}{{if .Roles}} — {{range $i, $r := .Roles}}{{if $i}}؛ {{end}}{{$r}}{{end}}{{end}} <small>({{.Type}}, {{.Articles}})</small></li>{{end}}</ul>{{end}}
 {{if .Quotes}}<h2>التصريحات</h2>{{range .Quotes}}<h3>{{.Name}}</h3>{{range .Quotes}}<blockquote>{{.Text}} <sup>{{cite $c .Article}}</sup></blockquote>{{end}}{{end}}{{end}}
 {{if .Figures}}<h2>أرقام</h2><ul>{{range .Figures}}<li><b>{{.Text}}</b> — {{.Context}} <sup>{{cites $c .Articles}}</sup></li>{{end}}</ul>{{end}}
-<h2>المصادر</h2><ol>{{range .Articles}}<li>{{.Published | day}} · {{.Source}} · {{if .URL}}<a href="{{.URL}}">{{.Label}}</a>{{else}}{{.Label}}{{end}}</li>{{end}}</ol>
+<h2>المصادر</h2><ol>{{range $a := .Articles}}<li>{{.Published | day}} · {{.Source}} · {{with link .URL}}<a href="{{.}}" rel="noopener noreferrer nofollow">{{$a.Label}}</a>{{else}}{{.Label}}{{if .URL}} · <span dir="ltr">{{.URL}}</span>{{end}}{{end}}</li>{{end}}</ol>
 </body></html>
 `))
