@@ -190,3 +190,32 @@ func TestErrorsNameCommandAndInput(t *testing.T) {
 		})
 	}
 }
+
+// TestInvalidUTF8Refused: every command that reads text on stdin refuses
+// input that is not valid UTF-8, naming the command, stdin and where
+// (line or byte), and prints nothing on stdout.
+func TestInvalidUTF8Refused(t *testing.T) {
+	const bad = "بغداد\nab\xffc\n"
+	for _, tc := range []struct {
+		args []string
+		want string // substring of stderr
+	}{
+		{[]string{"ner", "--conll"}, "rasid ner: stdin: line 2: invalid UTF-8"},
+		{[]string{"tokens"}, "rasid tokens: stdin: invalid UTF-8 at byte 13"},
+		{[]string{"stem"}, "rasid stem: stdin line 2: invalid UTF-8"},
+		{[]string{"quotes"}, "rasid quotes: stdin is not valid UTF-8"},
+		{[]string{"timex", "--ref", "2024-01-01"}, "rasid timex: line 2 of stdin is not valid UTF-8"},
+		{[]string{"quantities"}, "rasid quantities: line 2 of stdin is not valid UTF-8"},
+		{[]string{"analyze"}, "rasid analyze: stdin is not valid UTF-8"},
+	} {
+		t.Run(tc.args[0], func(t *testing.T) {
+			out, errs, code := run(t, bad, tc.args...)
+			if code != 1 || !strings.Contains(errs, tc.want) {
+				t.Errorf("%v: exit %d, stderr %q; want 1 and %q", tc.args, code, errs, tc.want)
+			}
+			if strings.Contains(out, "\xff") || strings.Contains(out, "\uFFFD") {
+				t.Errorf("%v printed the invalid input back: %q", tc.args, out)
+			}
+		})
+	}
+}

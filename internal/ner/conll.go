@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // Sentence is one sentence of CoNLL data: its tokens and, when the data
@@ -87,7 +88,8 @@ func isTagLike(s string) bool {
 // alone, whatever the other columns hold (POS tags, chunks, gold tags): a
 // token per non-blank line, a blank line between sentences. A line that
 // starts with a space or tab has an empty token (ANERcorp has lines " O").
-// name names the input in errors (a line over the length bound).
+// name names the input in errors (a line that is not valid UTF-8, a line
+// over the length bound).
 func ReadTokens(r io.Reader, name string) ([][]string, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), maxCoNLLLine)
@@ -95,6 +97,9 @@ func ReadTokens(r io.Reader, name string) ([][]string, error) {
 	var cur []string
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimRight(sc.Text(), "\r")
+		if !utf8.ValidString(text) {
+			return nil, fmt.Errorf("%s: line %d: invalid UTF-8", name, line)
+		}
 		if strings.TrimSpace(text) == "" {
 			if len(cur) > 0 {
 				out = append(out, cur)

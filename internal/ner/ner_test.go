@@ -490,3 +490,22 @@ func TestMemoMissGuard(t *testing.T) {
 		t.Errorf("the memo missed %.3f of the tokens of a second pass (0.040 when measured)", rate)
 	}
 }
+
+// TestReadTokensErrors: input that is not valid UTF-8 is refused with the
+// input's name and line, not tagged.
+func TestReadTokensErrors(t *testing.T) {
+	for _, tc := range []struct {
+		desc, in, err string
+	}{
+		{"invalid byte", "بغداد\nab\xffc\n", "in: line 2: invalid UTF-8"},
+		{"truncated sequence", "\xd8\n", "in: line 1: invalid UTF-8"},
+		{"invalid in another column", "بغداد NNP\nقال \xff\n", "in: line 2: invalid UTF-8"},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			got, err := ner.ReadTokens(strings.NewReader(tc.in), "in")
+			if err == nil || err.Error() != tc.err {
+				t.Errorf("got %q, %v; want error %q", got, err, tc.err)
+			}
+		})
+	}
+}
