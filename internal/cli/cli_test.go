@@ -219,3 +219,28 @@ func TestInvalidUTF8Refused(t *testing.T) {
 		})
 	}
 }
+
+// TestTimexRef: rasid timex resolves against --ref and never against the
+// clock: without --ref it is refused as a usage error that says what to give.
+func TestTimexRef(t *testing.T) {
+	for _, tc := range []struct {
+		desc string
+		args []string
+		code int
+		out  string // substring of stdout
+		err  string // substring of stderr
+	}{
+		{"with --ref", []string{"timex", "--ref", "2024-03-10"}, 0, `"value":"2024-03-09"`, ""},
+		{"with a clock", []string{"timex", "--ref", "2024-03-10T08:30:00"}, 0, `"value":"2024-03-09"`, ""},
+		{"no --ref", []string{"timex"}, 2, "", "rasid timex: --ref is required"},
+		{"no --ref, other flags", []string{"timex", "--future"}, 2, "", "--ref $(date +%F)"},
+		{"bad --ref", []string{"timex", "--ref", "yesterday"}, 2, "", `reference time "yesterday" is not YYYY-MM-DD`},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			out, errs, code := run(t, "وصل أمس\n", tc.args...)
+			if code != tc.code || !strings.Contains(out, tc.out) || !strings.Contains(errs, tc.err) {
+				t.Errorf("%v: exit %d, stdout %q, stderr %q; want %d, %q, %q", tc.args, code, out, errs, tc.code, tc.out, tc.err)
+			}
+		})
+	}
+}

@@ -58,7 +58,7 @@ func eachLine[T any](r io.Reader, w io.Writer, name string, f func(string) []T) 
 func runTimex(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet(env, "timex", "--ref YYYY-MM-DD[THH:MM:SS] [--future] [--ranges] < lines.txt",
 		"Read one text per line on stdin and print, per line, one JSON array of its\ntemporal expressions {text,start,end,type,value,granularity,mod,hijri}\nresolved against the reference time; spans in code points of the line.")
-	refS := fs.String("ref", "", "reference (publication) time, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS (default: today)")
+	refS := fs.String("ref", "", "reference (publication) time, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS (required)")
 	future := fs.Bool("future", false, "resolve bare weekdays, months and holidays to the next occurrence")
 	ranges := fs.Bool("ranges", false, "read a range (من 4 إلى 23 مايو) as one expression with value A/B, not as its two ends")
 	if err := parseFlags(fs, args); err != nil {
@@ -67,12 +67,14 @@ func runTimex(ctx context.Context, env Env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("rasid timex: text is read from stdin, not arguments (got %q)", fs.Arg(0))
 	}
-	ref := time.Now().UTC()
-	if *refS != "" {
-		var err error
-		if ref, err = parseRef(*refS); err != nil {
-			return usagef("rasid timex: %v", err)
-		}
+	// The output is a contract: the same input gives the same values, so
+	// the reference is never taken from the clock.
+	if *refS == "" {
+		return usagef("rasid timex: --ref is required: the reference (publication) time that relative expressions (أمس, الأسبوع المقبل) resolve against, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS; for today give --ref $(date +%%F)")
+	}
+	ref, err := parseRef(*refS)
+	if err != nil {
+		return usagef("rasid timex: %v", err)
 	}
 	opt := timex.Options{Future: *future, Ranges: *ranges}
 	return eachLine(env.Stdin, env.Stdout, "rasid timex", func(s string) []timex.Timex { return timex.ExtractWith(s, ref, opt) })
