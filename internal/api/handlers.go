@@ -128,7 +128,7 @@ func (s *server) postArticles(w http.ResponseWriter, r *http.Request) error {
 	var res IngestResult
 	var arts []news.Article
 	var records []int
-	err = ingest.ReadFormat(r.Context(), "request", ingest.JSON, bytes.NewReader(body), ingest.Options{Lang: lang, AnyLang: "?lang=any", IndexArrays: true}, func(it ingest.Item) error {
+	err = ingest.ReadFormat(r.Context(), "request", ingest.JSON, bytes.NewReader(body), ingest.Options{Lang: lang, AnyLang: "?lang=any", IndexArrays: true, NoMap: true}, func(it ingest.Item) error {
 		if len(res.Items) >= MaxBatch {
 			return errorf(http.StatusRequestEntityTooLarge, "more than %d articles in one request", MaxBatch)
 		}

@@ -173,9 +173,39 @@ func decodeRecord(line []byte) (news.Article, error) {
 	}
 	var r analyzeRecord
 	if err := json.Unmarshal(line, &r); err != nil {
-		return news.Article{}, fmt.Errorf("not a JSON article object: %v", err)
+		return news.Article{}, recordError(err)
 	}
 	return articleOf(r)
+}
+
+// recordError says in plain words why a JSONL line is not an article
+// record, without encoding/json's Go type names.
+func recordError(err error) error {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te) && te.Field != "":
+		return fmt.Errorf("field %q is %s, not a string", te.Field, jsonKind(te.Value))
+	case errors.As(err, &te):
+		return fmt.Errorf("not a JSON object but %s: give one article object {\"text\": …} a line", jsonKind(te.Value))
+	case errors.As(err, &se):
+		return fmt.Errorf("malformed JSON at column %d: %s", se.Offset, strings.TrimPrefix(se.Error(), "json: "))
+	}
+	return fmt.Errorf("not a JSON article object: %s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// jsonKind names the kind of JSON value encoding/json reports as v
+// ("number", "array", "bool" …) with its article.
+func jsonKind(v string) string {
+	switch v {
+	case "array", "object":
+		return "an " + v
+	case "bool":
+		return "true or false"
+	case "string", "number":
+		return "a " + v
+	}
+	return v
 }
 
 // readLine returns the next line of br without its line ending; a line

@@ -199,7 +199,7 @@ func expandInputs(args []string) ([]ingestInput, int) {
 	for _, arg := range args {
 		switch {
 		case arg == "-":
-			ins = append(ins, ingestInput{name: "-", kind: inStdin})
+			ins = append(ins, ingestInput{name: "stdin", kind: inStdin})
 			continue
 		case strings.HasPrefix(arg, "http://"), strings.HasPrefix(arg, "https://"):
 			ins = append(ins, ingestInput{name: arg, kind: inURL})
@@ -437,7 +437,12 @@ func readInput(ctx context.Context, env Env, in ingestInput, cfg ingestConfig, e
 	case inMissing:
 		refuse("no such file, directory or glob match")
 	case inStdin:
-		ingest.Read(ctx, "-", env.Stdin, cfg.opts, emit)
+		ingest.Read(ctx, in.name, env.Stdin, cfg.opts, func(it ingest.Item) error {
+			if it.Record == 0 && it.Reason == ingest.EmptyInput {
+				it.Reason = "empty" // "stdin: empty", not "empty file"
+			}
+			return emit(it)
+		})
 	case inURL:
 		resp, err := cfg.fetcher.Get(ctx, in.name)
 		if err != nil {

@@ -510,3 +510,37 @@ func TestIngestInterrupted(t *testing.T) {
 		t.Errorf("re-run: %d %s; want both articles stored", code, errOut)
 	}
 }
+
+// TestRefusalMessages: the refusals of ingest and analyze say what is
+// wrong in the user's terms: the field that is not a string, the fields a
+// record has when none is the body's (and --map), empty stdin as
+// "stdin: empty", and no Go type names.
+func TestRefusalMessages(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "rasid.db")
+	const body = "قال الوزير في بغداد اليوم إن المحادثات مستمرة بين الطرفين."
+	for _, tc := range []struct {
+		desc  string
+		stdin string
+		args  []string
+		want  string // substring of stderr
+		not   string // not in stderr
+	}{
+		{"ingest: body a number", `{"text":42}`, []string{"ingest", "--db", db, "-"}, `stdin:1: field "text" is a number, not a string`, "Arabic"},
+		{"ingest: unknown body field", `{"bodytext":"` + body + `","id":"a"}`, []string{"ingest", "--db", db, "-"},
+			"stdin:1: no body field (none of content, text, body, article, articleBody, article_body, fulltext, full_text); the record's fields: bodytext, id; name the body's field with --map body=JSONFIELD", "empty body"},
+		{"ingest: --map names a missing field", `{"text":"` + body + `"}`, []string{"ingest", "--db", db, "--map", "body=story", "-"}, `stdin:1: no body field (no field "story"); the record's fields: text`, ""},
+		{"ingest: empty stdin", "", []string{"ingest", "--db", db, "-"}, "stdin: empty\n", "empty file"},
+		{"ingest: blank stdin", "\n \n", []string{"ingest", "--db", db, "-"}, "stdin: empty\n", "-:"},
+		{"analyze: text a number", `{"text":42}`, []string{"analyze", "--jsonl"}, `rasid analyze: stdin:1: field "text" is a number, not a string (skipped)`, "analyzeRecord"},
+		{"analyze: id a number", `{"id":7,"text":"` + body + `"}`, []string{"analyze", "--jsonl"}, `stdin:1: field "id" is a number, not a string`, "Go struct"},
+		{"analyze: an array", `[1]`, []string{"analyze", "--jsonl"}, "stdin:1: not a JSON object but an array", "cli."},
+		{"analyze: malformed", `{"text":"x",}`, []string{"analyze", "--jsonl"}, "stdin:1: malformed JSON at column 13", "json:"},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			_, errs, code := run(t, tc.stdin, tc.args...)
+			if code != 1 || !strings.Contains(errs, tc.want) || (tc.not != "" && strings.Contains(errs, tc.not)) {
+				t.Errorf("%v: exit %d, stderr %q; want 1, %q, not %q", tc.args, code, errs, tc.want, tc.not)
+			}
+		})
+	}
+}

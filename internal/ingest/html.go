@@ -29,7 +29,25 @@ func (rd *reader) readHTMLAt(name, contentType, pageURL string, data []byte) err
 	if reason != "" {
 		return rd.refuse(name, 0, "", "%s", reason)
 	}
+	if rd.opts.Lang != "any" && !utf8.Valid(data) && !declaresCharset(data, contentType) {
+		// ParseHTML read the page as windows-1252, HTML's default; an
+		// Arabic page in windows-1256 or ISO-8859-6 that does not say so
+		// reads as Latin letters. Say that, not "not Arabic".
+		if _, ok := arabicShare(a.Body); !ok {
+			return rd.refuse(name, 0, "", "not valid UTF-8 and no charset declared (read as windows-1252, the text is not Arabic): convert it to UTF-8, or declare its charset (<meta charset=\"windows-1256\">)")
+		}
+	}
 	return rd.article(name, 0, "", a)
+}
+
+// declaresCharset reports whether a page says its character set: a byte
+// order mark, a charset in its content type, or one in its first 1,024
+// bytes (where a <meta> tag declares it).
+func declaresCharset(data []byte, contentType string) bool {
+	if _, _, certain := charset.DetermineEncoding(data, contentType); certain {
+		return true
+	}
+	return bytes.Contains(bytes.ToLower(data[:min(len(data), 1024)]), []byte("charset"))
 }
 
 // ParseHTML extracts the article of a web page: its main text through

@@ -41,6 +41,10 @@ type Options struct {
 	// Map renames JSON fields: Map["title"] = "headline" reads the title
 	// from the field "headline". See FieldNames for the article fields.
 	Map map[string]string
+	// NoMap says that the caller's user cannot rename fields (as Map
+	// does): the refusal of a JSON record with no body field then names
+	// the fields it has without suggesting rasid ingest's --map.
+	NoMap bool
 	// Fetch, when set, is used to follow feed items that carry only a
 	// summary to their article page. It returns the page body and its
 	// content type; the caller bounds size and time. It is called from a
@@ -168,6 +172,10 @@ func ReadHTTP(ctx context.Context, rawURL, contentType string, body []byte, opts
 	}
 	return rd.readAs(rawURL, f, bytes.NewReader(body))
 }
+
+// EmptyInput is the reason an input with nothing in it (no text, no
+// record) is refused.
+const EmptyInput = "empty file"
 
 // refuse emits a refusal of a record.
 func (rd *reader) refuse(input string, record int, unit, format string, args ...any) error {

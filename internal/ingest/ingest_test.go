@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/rasid-news/rasid/internal/arabic"
 	"github.com/rasid-news/rasid/internal/news"
 )
@@ -492,6 +494,78 @@ func TestIndexArrays(t *testing.T) {
 			})
 			if err != nil || strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("records %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+// TestRefusalReasons: a refusal says what is wrong with the record, not a
+// consequence of it: a body field that holds no text is named as such, a
+// record with no body field lists the fields it has (and, for rasid
+// ingest, --map), and an Arabic page in an undeclared legacy encoding is
+// refused for its encoding rather than as "not Arabic".
+func TestRefusalReasons(t *testing.T) {
+	const body = "قال الوزير في بغداد اليوم إن المحادثات مستمرة بين الطرفين وإن الجولة المقبلة تعقد الشهر المقبل."
+	cp1256, err := charmap.Windows1256.NewEncoder().String("<html><body><article><p>" + body + "</p><p>" + body + "</p></article></body></html>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain1256, err := charmap.Windows1256.NewEncoder().String(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	declared := strings.Replace(cp1256, "<html>", `<html><head><meta charset="windows-1256"></head>`, 1)
+	tests := []struct {
+		desc string
+		name string
+		data string
+		opts Options
+		want string // the reason, "" for an accepted record
+		not  string // not in the reason
+	}{
+		{"body is a number", "n.jsonl", `{"text":42}`, Options{}, `field "text" is a number, not a string`, "Arabic"},
+		{"body is negative", "n.jsonl", `{"content":-1.5e3}`, Options{}, `field "content" is a number, not a string`, ""},
+		{"body is true", "n.jsonl", `{"title":"عنوان","text":true}`, Options{}, `field "text" is true or false, not a string`, ""},
+		{"mapped body is a number", "n.jsonl", `{"b":7}`, Options{Map: map[string]string{"body": "b"}}, `field "b" is a number`, ""},
+		{"unknown body field", "u.jsonl", `{"id":1,"bodytext":"` + body + `"}`, Options{},
+			"no body field (none of content, text, body, article, articleBody, article_body, fulltext, full_text); the record's fields: bodytext, id; name the body's field with --map body=JSONFIELD", "empty body"},
+		{"unknown body field, no --map", "u.json", `{"bodytext":"` + body + `"}`, Options{NoMap: true}, "no body field (none of content, text", "--map"},
+		{"mapped body field missing", "u.jsonl", `{"text":"` + body + `"}`, Options{Map: map[string]string{"body": "x.y"}}, `no body field (no field "x.y"); the record's fields: text; name`, ""},
+		{"empty object", "u.jsonl", `{}`, Options{}, "the record's fields: none", ""},
+		{"body field empty", "e.jsonl", `{"title":"عنوان","content":"  "}`, Options{}, "empty body", "no body field"},
+		{"body field null", "e.jsonl", `{"title":"عنوان","content":null}`, Options{}, "empty body", "no body field"},
+		{"good", "g.jsonl", `{"text":"` + body + `"}`, Options{}, "", ""},
+		{"windows-1256 page, undeclared", "p.html", cp1256, Options{}, "not valid UTF-8 and no charset declared (read as windows-1252", "not Arabic ("},
+		{"windows-1256 page, declared", "p.html", declared, Options{}, "", ""},
+		{"windows-1256 page, charset from HTTP", "p.html", cp1256, Options{}, "", ""},
+		{"windows-1256 text", "p.txt", plain1256, Options{}, "invalid UTF-8 at line 1", "Arabic"},
+		{"windows-1256 page named .txt", "p.txt", cp1256, Options{}, "not valid UTF-8 and no charset declared", "not Arabic ("},
+		{"English page", "e.html", "<html><body><article><p>The cabinet met on Tuesday and approved the budget for next year, the ministry said in a statement.</p></article></body></html>", Options{}, "not Arabic (", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.desc, func(t *testing.T) {
+			var items []Item
+			emit := func(it Item) error { items = append(items, it); return nil }
+			var err error
+			if strings.HasSuffix(tc.desc, "from HTTP") {
+				err = ReadHTTP(context.Background(), "https://news.example/"+tc.name, "text/html; charset=windows-1256", []byte(tc.data), tc.opts, emit)
+			} else {
+				err = Read(context.Background(), tc.name, strings.NewReader(tc.data), tc.opts, emit)
+			}
+			if err != nil || len(items) != 1 {
+				t.Fatalf("err %v, items %v; want one item", err, items)
+			}
+			got := items[0].Reason
+			if tc.want == "" {
+				if got != "" {
+					t.Errorf("refused: %q", got)
+				} else if !strings.Contains(items[0].Article.Body, "بغداد") {
+					t.Errorf("body %q", items[0].Article.Body)
+				}
+				return
+			}
+			if !strings.Contains(got, tc.want) || (tc.not != "" && strings.Contains(got, tc.not)) {
+				t.Errorf("reason %q; want %q, not %q", got, tc.want, tc.not)
 			}
 		})
 	}

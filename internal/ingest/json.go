@@ -112,7 +112,7 @@ func (rd *reader) readJSONL(name string, r io.Reader) error {
 		}
 	}
 	if records == 0 {
-		return rd.refuse(name, 0, "", "empty file")
+		return rd.refuse(name, 0, "", "%s", EmptyInput)
 	}
 	return nil
 }
@@ -155,7 +155,7 @@ func (rd *reader) readJSON(name string, data []byte) error {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(trimmed) == 0 {
-		return rd.refuse(name, 0, "", "empty file")
+		return rd.refuse(name, 0, "", "%s", EmptyInput)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	array := trimmed[0] == '['
@@ -267,6 +267,9 @@ func (rd *reader) jsonRecord(name string, record int, unit string, obj map[strin
 	}
 	a, reason := ArticleFromJSON(obj, rd.opts.Map)
 	if reason != "" {
+		if strings.HasPrefix(reason, noBodyField) && !rd.opts.NoMap {
+			reason += "; name the body's field with --map body=JSONFIELD"
+		}
 		return rd.refuse(name, record, unit, "%s", reason)
 	}
 	return rd.article(name, record, unit, a)
@@ -288,7 +291,11 @@ func ArticleFromJSON(obj map[string]json.RawMessage, m map[string]string) (news.
 		}
 		return "", ""
 	}
-	a.Body, _ = get("body")
+	var from string
+	a.Body, from = get("body")
+	if reason := checkBody(obj, m, from); reason != "" {
+		return a, reason
+	}
 	a.Title, _ = get("title")
 	a.URL, _ = get("url")
 	a.Source, _ = get("source")
@@ -324,6 +331,54 @@ func ArticleFromJSON(obj map[string]json.RawMessage, m map[string]string) (news.
 	return a, ""
 }
 
+// checkBody returns why the body of obj cannot be read, or "": the field
+// it was read from (from) holds a number or true/false rather than text,
+// or obj has no body field at all (none of its usual names, or not the
+// one m names), in which case the reason names the fields obj has.
+func checkBody(obj map[string]json.RawMessage, m map[string]string, from string) string {
+	names := fieldAliases["body"]
+	if name, ok := m["body"]; ok {
+		names = []string{name}
+	}
+	if from != "" {
+		names = []string{from}
+	}
+	for _, name := range names {
+		raw := bytes.TrimSpace(lookupRaw(obj, name))
+		if len(raw) == 0 {
+			continue
+		}
+		switch c := raw[0]; {
+		case c == 't' || c == 'f':
+			return fmt.Sprintf("field %q is true or false, not a string", name)
+		case c == '-' || (c >= '0' && c <= '9'):
+			return fmt.Sprintf("field %q is a number, not a string", name)
+		}
+		return "" // text, or empty or null: an empty body
+	}
+	seen := make([]string, 0, len(obj))
+	for k := range obj {
+		seen = append(seen, k)
+	}
+	sort.Strings(seen)
+	const maxSeen = 12
+	if len(seen) > maxSeen {
+		seen = append(seen[:maxSeen], "…")
+	}
+	list := "none"
+	if len(seen) > 0 {
+		list = strings.Join(seen, ", ")
+	}
+	if _, ok := m["body"]; ok {
+		return fmt.Sprintf("%s (no field %q); the record's fields: %s", noBodyField, names[0], list)
+	}
+	return fmt.Sprintf("%s (none of %s); the record's fields: %s", noBodyField, strings.Join(names, ", "), list)
+}
+
+// noBodyField starts the refusal of a JSON record with no body field; the
+// reader adds how to name the field (Options.NoMap).
+const noBodyField = "no body field"
+
 // mustDay parses a constant YYYY-MM-DD.
 func mustDay(s string) time.Time {
 	t, err := time.Parse(time.DateOnly, s)
@@ -338,16 +393,22 @@ func mustDay(s string) time.Time {
 // (an author or publisher); an array gives its elements joined by "، ";
 // numbers give their digits.
 func lookup(obj map[string]json.RawMessage, path string) string {
+	return text(lookupRaw(obj, path))
+}
+
+// lookupRaw returns the JSON value at path in obj (a field name, or a
+// dotted path into nested objects), or nil when there is none.
+func lookupRaw(obj map[string]json.RawMessage, path string) json.RawMessage {
 	raw, ok := obj[path]
 	if !ok && strings.Contains(path, ".") {
 		head, rest, _ := strings.Cut(path, ".")
 		var sub map[string]json.RawMessage
 		if json.Unmarshal(obj[head], &sub) != nil {
-			return ""
+			return nil
 		}
-		return lookup(sub, rest)
+		return lookupRaw(sub, rest)
 	}
-	return text(raw)
+	return raw
 }
 
 // text returns the text a JSON value stands for (see lookup).

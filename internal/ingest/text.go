@@ -27,7 +27,7 @@ func (rd *reader) readText(name string, data []byte) error {
 	}
 	a := ParseText(string(data))
 	if a.Body == "" && a.Title == "" {
-		return rd.refuse(name, 0, "", "empty file")
+		return rd.refuse(name, 0, "", "%s", EmptyInput)
 	}
 	return rd.article(name, 0, "", a)
 }
