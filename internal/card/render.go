@@ -46,6 +46,15 @@ func (c Card) span() string {
 	return day(c.First) + " → " + day(c.Last)
 }
 
+// count is the number of the card's articles with its noun: "1 article",
+// "5 articles".
+func (c Card) count() string {
+	if len(c.Articles) == 1 {
+		return "1 article"
+	}
+	return fmt.Sprintf("%d articles", len(c.Articles))
+}
+
 func (c Card) outlets() string {
 	var parts []string
 	for _, o := range c.Outlets {
@@ -66,7 +75,7 @@ func (e Entity) label() string {
 func (c Card) Text(w io.Writer) error {
 	p := &printer{w: w}
 	p.f("══ %s\n", c.Title)
-	p.f("   %s · %d articles · %s\n", c.span(), len(c.Articles), c.outlets())
+	p.f("   %s · %s · %s\n", c.span(), c.count(), c.outlets())
 	if len(c.Summary) > 0 {
 		p.f("\nالملخص (summary)\n")
 		for _, s := range c.Summary {
@@ -111,7 +120,7 @@ func (c Card) Text(w io.Writer) error {
 func (c Card) Markdown(w io.Writer) error {
 	p := &printer{w: w}
 	p.f("# %s\n\n", md(c.Title))
-	p.f("%s · %d articles · %s\n", c.span(), len(c.Articles), md(c.outlets()))
+	p.f("%s · %s · %s\n", c.span(), c.count(), md(c.outlets()))
 	if len(c.Summary) > 0 {
 		p.f("\n## الملخص\n\n")
 		for _, s := range c.Summary {

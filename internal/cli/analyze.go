@@ -161,7 +161,7 @@ func runAnalyze(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("rasid analyze: %w", err)
 	}
 	if skipped > 0 {
-		return fmt.Errorf("rasid analyze: %d of %d lines of %s skipped", skipped, lines, name)
+		return fmt.Errorf("rasid analyze: %d of %s of %s skipped", skipped, count(lines, "line", "lines"), name)
 	}
 	return nil
 }
@@ -342,10 +342,10 @@ func runReanalyze(ctx context.Context, env Env, args []string) error {
 	r := reanalyzer{st: st, an: an, batch: *batch, workers: *workers, limit: *limit, every: *progress, log: env.Stderr}
 	n, err := r.run(ctx)
 	elapsed := time.Since(r.start)
-	fmt.Fprintf(env.Stderr, "reanalyze: %d articles analyzed with %s in %s (%.0f/s)\n",
-		n, analysis.Version, elapsed.Round(time.Millisecond), float64(n)/max(elapsed.Seconds(), 1e-9))
+	fmt.Fprintf(env.Stderr, "reanalyze: %s analyzed with %s in %s (%.0f/s)\n",
+		count(n, "article", "articles"), analysis.Version, elapsed.Round(time.Millisecond), float64(n)/max(elapsed.Seconds(), 1e-9))
 	if err != nil {
-		return fmt.Errorf("rasid reanalyze: %w (the %d articles stored before are kept; run again to continue)", err, n)
+		return fmt.Errorf("rasid reanalyze: %w (the %s stored before %s kept; run again to continue)", err, count(n, "article", "articles"), noun(n, "is", "are"))
 	}
 	return nil
 }
@@ -456,7 +456,7 @@ func (r *reanalyzer) run(ctx context.Context) (stored int, err error) {
 		if r.every > 0 && time.Since(lastLog) >= r.every {
 			lastLog = time.Now()
 			el := time.Since(r.start).Seconds()
-			fmt.Fprintf(r.log, "reanalyze: %d articles analyzed (%.0f/s)\n", queued, float64(queued)/el)
+			fmt.Fprintf(r.log, "reanalyze: %s analyzed (%.0f/s)\n", count(queued, "article", "articles"), float64(queued)/el)
 		}
 	}
 	return stored, nil // the deferred wait counts the last batch

@@ -174,7 +174,7 @@ func TestAnalyzeCLI(t *testing.T) {
 			[]string{`"id":"j1"`, `"value":"2020-08-19"`}, ""},
 		{"jsonl id computed", `{"text":"` + text + `"}`, []string{"analyze", "--jsonl"}, 0, []string{`"id":"`}, ""},
 		{"jsonl bad lines skipped", "{\"id\":\"ok\",\"text\":\"بغداد\"}\nnot json\n\n{\"id\":\"x\"}\n{\"text\":\"بغداد\",\"published\":\"yesterday\"}\n", []string{"analyze", "--jsonl"}, 1,
-			[]string{`"id":"ok"`}, "stdin:2: not a JSON article object"},
+			[]string{`"id":"ok"`}, "stdin:2: malformed JSON at column"},
 		{"jsonl missing text named", "{\"id\":\"x\"}\n", []string{"analyze", "--jsonl"}, 1, nil, `stdin:1: no "text"`},
 		{"jsonl bad date named", "{\"text\":\"بغداد\",\"published\":\"yesterday\"}\n", []string{"analyze", "--jsonl"}, 1, nil, `published "yesterday"`},
 		{"invalid UTF-8", "\xff\xfe", []string{"analyze"}, 1, nil, "not valid UTF-8"},

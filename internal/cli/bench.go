@@ -105,8 +105,8 @@ func runBenchSearch(ctx context.Context, env Env, args []string) error {
 	if *asJSON {
 		return writeJSON(env.Stdout, rep)
 	}
-	fmt.Fprintf(env.Stdout, "%d articles, %d queries × %d rounds (facets %v)\np50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms  %.0f queries/s\n",
-		rep.Articles, rep.Queries, *rounds, rep.Facets, rep.P50ms, rep.P90ms, rep.P99ms, rep.MaxMs, rep.PerSec)
+	fmt.Fprintf(env.Stdout, "%s, %s × %s (facets %v)\np50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms  %.0f queries/s\n",
+		count(rep.Articles, "article", "articles"), count(rep.Queries, "query", "queries"), count(*rounds, "round", "rounds"), rep.Facets, rep.P50ms, rep.P90ms, rep.P99ms, rep.MaxMs, rep.PerSec)
 	return nil
 }
 

@@ -70,6 +70,21 @@ func commands() []command {
 	}
 }
 
+// noun returns one when n is 1 and many otherwise, so that a count reads
+// as English: "1 article", "2 articles", "0 articles".
+func noun[N ~int | ~int64](n N, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// count returns n followed by its noun (see noun): count(1, "input",
+// "inputs") is "1 input".
+func count[N ~int | ~int64](n N, one, many string) string {
+	return fmt.Sprintf("%d %s", n, noun(n, one, many))
+}
+
 // UsageError is an error in how rasid was called; it exits with status 2.
 type UsageError struct{ Msg string }
 

@@ -26,7 +26,7 @@ import (
 func runDemo(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet(env, "demo", "[--md]",
 		"Ingest the example articles bundled with rasid (written by the rasid team: several\noutlets telling a few stories over a few months) into a temporary store, analyze\nthem, group them into stories and print the story cards.")
-	asMD := fs.Bool("md", false, "print the story cards as Markdown")
+	asMD := fs.Bool("md", false, "print the story cards as Markdown, alone on stdout (what was done goes to stderr)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -55,10 +55,17 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("rasid demo: %w", err)
 	}
+	// With --md, stdout is one Markdown document, the cards as rasid story
+	// --md writes them, fit to save or pipe to a renderer; the lines that
+	// say what the demo did are about the run, not the stories, and go to
+	// stderr, where rasid writes its other progress notes.
 	w := env.Stdout
-	fmt.Fprintf(w, "rasid demo: %d example articles from %d inputs bundled with rasid, in a temporary store\n", res.Ingested, len(ins))
-	fmt.Fprintf(w, "analyzed %d, grouped into %d stories; %d groups of near-duplicate copies\n\n", res.Analyzed, res.Cluster.Created, len(dups))
-	return printCards(ctx, st, w, 1, *asMD)
+	if *asMD {
+		w = env.Stderr
+	}
+	fmt.Fprintf(w, "rasid demo: %s from %s bundled with rasid, in a temporary store\n", count(res.Ingested, "example article", "example articles"), count(len(ins), "input", "inputs"))
+	fmt.Fprintf(w, "analyzed %d, grouped into %s; %s of near-duplicate copies\n\n", res.Analyzed, count(res.Cluster.Created, "story", "stories"), count(len(dups), "group", "groups"))
+	return printCards(ctx, st, env.Stdout, 1, *asMD)
 }
 
 // demoInput is one input of the demo: a name and its content.

@@ -168,7 +168,7 @@ func entityOf(ctx context.Context, st store.Store, id string, nRelated, nArticle
 func printEntity(w io.Writer, rep entityReport) {
 	e := rep.Entity
 	fmt.Fprintf(w, "%s  %s  %s\n", e.Name, e.Type, e.ID)
-	fmt.Fprintf(w, "%d mentions in %d articles", e.Mentions, e.Articles)
+	fmt.Fprintf(w, "%s in %s", count(e.Mentions, "mention", "mentions"), count(e.Articles, "article", "articles"))
 	if !e.First.IsZero() {
 		fmt.Fprintf(w, ", %s … %s", listDay(e.First), listDay(e.Last))
 	}
@@ -183,7 +183,7 @@ func printEntity(w io.Writer, rep entityReport) {
 		fmt.Fprintln(w, "\nmentioned with:")
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		for _, r := range rep.Related {
-			fmt.Fprintf(tw, "  %s\t%s\t%d articles\t%s\n", r.ID, r.Type, r.Articles, r.Name)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", r.ID, r.Type, count(r.Articles, "article", "articles"), r.Name)
 		}
 		tw.Flush()
 	}

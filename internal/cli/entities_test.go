@@ -95,7 +95,7 @@ func TestReanalyzeResumes(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	if _, errOut, code := run(t, "", "reanalyze", "--db", db); code != 0 || !strings.Contains(errOut, "reanalyze: 1 articles analyzed") {
+	if _, errOut, code := run(t, "", "reanalyze", "--db", db); code != 0 || !strings.Contains(errOut, "reanalyze: 1 article analyzed") {
 		t.Fatalf("after an old analysis: exit %d, stderr %q", code, errOut)
 	}
 	withStore(t, db, func(st store.Store) {

@@ -151,9 +151,9 @@ func runIngest(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(env.Stdout, "%d stored, %d already stored, %d new versions, %d refused; %d inputs", sum.Stored, sum.Exists, sum.NewVersions, sum.Refused, sum.Inputs)
+		fmt.Fprintf(env.Stdout, "%d stored, %d already stored, %s, %d refused; %s", sum.Stored, sum.Exists, count(sum.NewVersions, "new version", "new versions"), sum.Refused, count(sum.Inputs, "input", "inputs"))
 		if skipped > 0 {
-			fmt.Fprintf(env.Stdout, " (%d files of other kinds skipped)", skipped)
+			fmt.Fprintf(env.Stdout, " (%s of other kinds skipped)", count(skipped, "file", "files"))
 		}
 		fmt.Fprintf(env.Stdout, "; %.1fs, %.0f articles/s\n", sum.Seconds, sum.Rate)
 	}
@@ -506,13 +506,13 @@ func (r *ingestReporter) batchDone(sum ingestSummary) {
 	n := sum.Stored + sum.Exists + sum.NewVersions
 	rate := float64(n) / max(time.Since(r.start).Seconds(), 1e-9)
 	if r.bar != nil {
-		r.bar.Describe(fmt.Sprintf("ingest: %d articles, %.0f/s", n, rate))
+		r.bar.Describe(fmt.Sprintf("ingest: %s, %.0f/s", count(n, "article", "articles"), rate))
 		return
 	}
 	if r.every > 0 && time.Since(r.last) >= r.every {
 		r.last = time.Now()
-		fmt.Fprintf(r.w, "ingest: %d articles (%d stored, %d already stored, %d new versions), %d refused, %.0f articles/s\n",
-			n, sum.Stored, sum.Exists, sum.NewVersions, sum.Refused, rate)
+		fmt.Fprintf(r.w, "ingest: %s (%d stored, %d already stored, %s), %d refused, %.0f articles/s\n",
+			count(n, "article", "articles"), sum.Stored, sum.Exists, count(sum.NewVersions, "new version", "new versions"), sum.Refused, rate)
 	}
 }
 

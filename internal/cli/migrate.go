@@ -113,7 +113,7 @@ func runMigrate(ctx context.Context, env Env, args []string) error {
 		if *compare {
 			fmt.Fprintf(env.Stdout, "compared in %.1fs; the same (ingest times aside): %v\n", rep.Seconds, rep.Verified)
 		} else {
-			fmt.Fprintf(env.Stdout, "copied %d articles in %.1fs; verified: %v\n", rep.Copied, rep.Seconds, rep.Verified)
+			fmt.Fprintf(env.Stdout, "copied %s in %.1fs; verified: %v\n", count(rep.Copied, "article", "articles"), rep.Seconds, rep.Verified)
 		}
 	}
 	if !rep.Verified {

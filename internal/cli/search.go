@@ -71,9 +71,9 @@ func runSearch(ctx context.Context, env Env, args []string) error {
 		fmt.Fprintln(w, "no article has every word; these have some of them, most first")
 	}
 	if len(res.Hits) == 0 {
-		fmt.Fprintf(w, "%d matches\n", res.Total)
+		fmt.Fprintf(w, "%s\n", count(res.Total, "match", "matches"))
 	} else {
-		fmt.Fprintf(w, "%d matches, %d–%d:\n", res.Total, first, first+len(res.Hits)-1)
+		fmt.Fprintf(w, "%s, %d–%d:\n", count(res.Total, "match", "matches"), first, first+len(res.Hits)-1)
 	}
 	for i, h := range res.Hits {
 		date := "undated"

@@ -181,8 +181,8 @@ func runCluster(ctx context.Context, env Env, args []string) error {
 	if *asJSON {
 		return writeJSON(env.Stdout, res)
 	}
-	fmt.Fprintf(env.Stdout, "%d new articles clustered (%d left unanalyzed): %d stories started, %d continued, %d stored\n",
-		res.New, res.Unanalyzed, res.Created, res.Joined, res.Stories)
+	fmt.Fprintf(env.Stdout, "%s clustered (%d left unanalyzed): %s started, %d continued, %d stored\n",
+		count(res.New, "new article", "new articles"), res.Unanalyzed, count(res.Created, "story", "stories"), res.Joined, res.Stories)
 	return nil
 }
 
@@ -227,7 +227,7 @@ func runStories(ctx context.Context, env Env, args []string) error {
 		for _, a := range s.Articles {
 			outlets[store.SourceKey(a.Source)] = true
 		}
-		fmt.Fprintf(env.Stdout, "%s  %-21s  %3d articles, %d outlets  %s\n", s.ID, spanOf(s.First, s.Last), len(s.Articles), len(outlets), s.Title)
+		fmt.Fprintf(env.Stdout, "%s  %-21s  %3d %-9s %s  %s\n", s.ID, spanOf(s.First, s.Last), len(s.Articles), noun(len(s.Articles), "article,", "articles,"), count(len(outlets), "outlet", "outlets"), s.Title)
 	}
 	return nil
 }

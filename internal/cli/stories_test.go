@@ -124,14 +124,78 @@ func TestStoryCommands(t *testing.T) {
 	}
 }
 
+// TestDemoCommand: rasid demo prints what it did and the story cards on
+// stdout; with --md, stdout is Markdown alone (the cards, each starting
+// with its "# " heading) and what it did goes to stderr.
 func TestDemoCommand(t *testing.T) {
-	out, errs, code := run(t, "", "demo")
-	if code != 0 {
-		t.Fatalf("demo: exit %d: %s", code, errs)
+	for _, tc := range []struct {
+		args          []string
+		out, notOut   []string // in stdout, not in stdout
+		errs          string   // in stderr
+		startsHeading bool
+	}{
+		{[]string{"demo"}, []string{"rasid demo:", "grouped into", "اليرموك", "الخط الزمني", "الملخص", "المصادر"}, []string{"# "}, "", false},
+		{[]string{"demo", "--md"}, []string{"اليرموك", "## الخط الزمني", "## المصادر"}, []string{"rasid demo:", "analyzed "}, "example articles from 4 inputs bundled with rasid", true},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			out, errs, code := run(t, "", tc.args...)
+			if code != 0 {
+				t.Fatalf("%v: exit %d: %s", tc.args, code, errs)
+			}
+			for _, want := range tc.out {
+				if !strings.Contains(out, want) {
+					t.Errorf("%v: stdout lacks %q", tc.args, want)
+				}
+			}
+			for _, not := range tc.notOut {
+				if strings.Contains(out, not) {
+					t.Errorf("%v: stdout has %q", tc.args, not)
+				}
+			}
+			if !strings.Contains(errs, tc.errs) {
+				t.Errorf("%v: stderr %q lacks %q", tc.args, errs, tc.errs)
+			}
+			if tc.startsHeading && !strings.HasPrefix(out, "# ") {
+				t.Errorf("%v: stdout does not start with a Markdown heading: %.200q", tc.args, out)
+			}
+		})
 	}
-	for _, want := range []string{"rasid demo:", "اليرموك", "الخط الزمني", "الملخص", "المصادر"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("demo output lacks %q", want)
+}
+
+// TestCounts: counts in the output agree with their number ("1 input",
+// "1 article, 1 outlet"; "0 stories", "2 matches").
+func TestCounts(t *testing.T) {
+	for _, tc := range []struct {
+		n         int
+		one, many string
+		want      string
+	}{
+		{0, "story", "stories", "0 stories"},
+		{1, "story", "stories", "1 story"},
+		{2, "match", "matches", "2 matches"},
+		{1, "input", "inputs", "1 input"},
+	} {
+		if got := count(tc.n, tc.one, tc.many); got != tc.want {
+			t.Errorf("count(%d, %q, %q) = %q, want %q", tc.n, tc.one, tc.many, got, tc.want)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "rasid.db")
+	const rec = `{"url":"https://news.example/1","source":"النبأ","published":"2024-05-01","title":"اجتماع في بغداد","text":"قال وزير الخارجية في بغداد اليوم إن المحادثات مع الوفد الزائر مستمرة حتى الأسبوع المقبل."}`
+	for _, tc := range []struct {
+		args []string
+		want string // in stdout
+		not  string // not in stdout
+	}{
+		{[]string{"ingest", "--db", db, "-"}, "1 stored, 0 already stored, 0 new versions, 0 refused; 1 input;", "1 inputs"},
+		{[]string{"reanalyze", "--db", db}, "", ""},
+		{[]string{"cluster", "--db", db}, "1 new article clustered (0 left unanalyzed): 1 story started", "stories started"},
+		{[]string{"stories", "--db", db}, "  1 article,  1 outlet  اجتماع في بغداد", "articles"},
+		{[]string{"search", "--db", db, "المحادثات"}, "1 match, 1–1:", "matches"},
+		{[]string{"search", "--db", db, "طائرة"}, "0 matches", ""},
+	} {
+		out, errs, code := run(t, rec, tc.args...)
+		if code != 0 || !strings.Contains(out, tc.want) || (tc.not != "" && strings.Contains(out, tc.not)) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %q, not %q", tc.args, code, out, errs, tc.want, tc.not)
 		}
 	}
 }

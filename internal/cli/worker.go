@@ -101,8 +101,8 @@ func runWorker(ctx context.Context, env Env, args []string) error {
 	if *asJSON {
 		return printIndentedJSON(env.Stdout, rep)
 	}
-	fmt.Fprintf(env.Stdout, "analyzed %d articles in %.1fs (%.1f/s); failed attempts %d, lost leases %d; stories written %d\n",
-		rep.Done, rep.Seconds, rep.PerSecond, rep.Failed, rep.Lost, rep.Clustered.Stories)
+	fmt.Fprintf(env.Stdout, "analyzed %s in %.1fs (%.1f/s); failed attempts %d, lost leases %d; stories written %d\n",
+		count(rep.Done, "article", "articles"), rep.Seconds, rep.PerSecond, rep.Failed, rep.Lost, rep.Clustered.Stories)
 	return nil
 }
 
