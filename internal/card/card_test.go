@@ -201,6 +201,46 @@ func TestRender(t *testing.T) {
 	}
 }
 
+// TestRenderUnknownOutlet checks that an article with no outlet is listed
+// as of an unknown outlet, as the rest of rasid says, not with a blank.
+func TestRenderUnknownOutlet(t *testing.T) {
+	s, arts, ans := fixture()
+	arts[0].Source = " "
+	arts[1].Source = ""
+	c := Build(s, arts, ans, DefaultOptions())
+	tests := []struct {
+		name   string
+		render func(*bytes.Buffer) error
+		want   []string
+		not    []string
+	}{
+		{"text", func(b *bytes.Buffer) error { return c.Text(b) },
+			[]string{"[1] 2021-07-01 · مصدر غير معروف (unknown) · ", "[2] 2021-07-02 · مصدر غير معروف (unknown) · "}, []string{" ·  · "}},
+		{"markdown", func(b *bytes.Buffer) error { return c.Markdown(b) },
+			[]string{"1. 2021-07-01 · مصدر غير معروف (unknown) · "}, []string{" ·  · "}},
+		{"html", func(b *bytes.Buffer) error { return c.HTML(b) },
+			[]string{"<li>2021-07-01 · مصدر غير معروف · "}, []string{" ·  · "}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tc.render(&b); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(b.String(), w) {
+					t.Errorf("%s output lacks %q:\n%s", tc.name, w, b.String())
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(b.String(), w) {
+					t.Errorf("%s output has %q:\n%s", tc.name, w, b.String())
+				}
+			}
+		})
+	}
+}
+
 // TestQuotesBySpeaker checks how quotes are grouped by speaker across the
 // articles of a story: by entity id, spellings of one name without an id
 // together, a surname alone with the one full name that ends with it, and

@@ -55,6 +55,21 @@ func (c Card) count() string {
 	return fmt.Sprintf("%d articles", len(c.Articles))
 }
 
+// Names of a missing outlet, as the CLI's "(unknown)": the text and
+// Markdown cards are bilingual, the HTML card is Arabic.
+const (
+	unknownOutlet   = "مصدر غير معروف (unknown)"
+	unknownOutletAr = "مصدر غير معروف"
+)
+
+// outletOr returns name, or unknown when the outlet is missing.
+func outletOr(name, unknown string) string {
+	if strings.TrimSpace(name) == "" {
+		return unknown
+	}
+	return name
+}
+
 func (c Card) outlets() string {
 	var parts []string
 	for _, o := range c.Outlets {
@@ -111,7 +126,7 @@ func (c Card) Text(w io.Writer) error {
 	}
 	p.f("\nالمصادر (articles)\n")
 	for i, a := range c.Articles {
-		p.f("  [%d] %s · %s · %s\n", i+1, day(a.Published), a.Source, a.Label())
+		p.f("  [%d] %s · %s · %s\n", i+1, day(a.Published), outletOr(a.Source, unknownOutlet), a.Label())
 	}
 	return p.err
 }
@@ -162,7 +177,7 @@ func (c Card) Markdown(w io.Writer) error {
 		} else if a.URL != "" {
 			title += " · " + md(a.URL)
 		}
-		p.f("%d. %s · %s · %s\n", i+1, day(a.Published), md(a.Source), title)
+		p.f("%d. %s · %s · %s\n", i+1, day(a.Published), md(outletOr(a.Source, unknownOutlet)), title)
 	}
 	return p.err
 }
@@ -211,11 +226,12 @@ func (c Card) HTML(w io.Writer) error {
 }
 
 var pageTmpl = template.Must(template.New("card").Funcs(template.FuncMap{
-	"cite":  func(c Card, id string) string { return c.cite(id) },
-	"cites": func(c Card, ids []string) string { return c.cites(ids) },
-	"day":   day,
-	"inc":   func(i int) int { return i + 1 },
-	"link":  webLink,
+	"cite":   func(c Card, id string) string { return c.cite(id) },
+	"cites":  func(c Card, ids []string) string { return c.cites(ids) },
+	"day":    day,
+	"inc":    func(i int) int { return i + 1 },
+	"link":   webLink,
+	"outlet": func(name string) string { return outletOr(name, unknownOutletAr) },
 }).Parse(`<!doctype html>
 <html lang="ar" dir="rtl">
 <head><meta charset="utf-8"><title>{{.Title}}</title>
@@ -229,6 +245,6 @@ var pageTmpl = template.Must(template.New("card").Funcs(template.FuncMap{
 {{if .Entities}}<h2>الأطراف</h2><ul>{{range .Entities}}<li>{{.Name}}{{if .Roles}} — {{range $i, $r := .Roles}}{{if $i}}؛ {{end}}{{$r}}{{end}}{{end}} <small>({{.Type}}, {{.Articles}})</small></li>{{end}}</ul>{{end}}
 {{if .Quotes}}<h2>التصريحات</h2>{{range .Quotes}}<h3>{{.Name}}</h3>{{range .Quotes}}<blockquote>{{.Text}} <sup>{{cite $c .Article}}</sup></blockquote>{{end}}{{end}}{{end}}
 {{if .Figures}}<h2>أرقام</h2><ul>{{range .Figures}}<li><b>{{.Text}}</b> — {{.Context}} <sup>{{cites $c .Articles}}</sup></li>{{end}}</ul>{{end}}
-<h2>المصادر</h2><ol>{{range $a := .Articles}}<li>{{.Published | day}} · {{.Source}} · {{with link .URL}}<a href="{{.}}" rel="noopener noreferrer nofollow">{{$a.Label}}</a>{{else}}{{.Label}}{{if .URL}} · <span dir="ltr">{{.URL}}</span>{{end}}{{end}}</li>{{end}}</ol>
+<h2>المصادر</h2><ol>{{range $a := .Articles}}<li>{{.Published | day}} · {{outlet .Source}} · {{with link .URL}}<a href="{{.}}" rel="noopener noreferrer nofollow">{{$a.Label}}</a>{{else}}{{.Label}}{{if .URL}} · <span dir="ltr">{{.URL}}</span>{{end}}{{end}}</li>{{end}}</ol>
 </body></html>
 `))

@@ -78,6 +78,7 @@ var catalog = map[string]message{
 	"story.span":         {"المدة", "Span"},
 	"story.told":         {"روتها", "told by"},
 	"article.source":     {"المصدر", "Source"},
+	"article.nosource":   {"مصدر غير معروف", "unknown source"},
 	"article.published":  {"نُشر", "Published"},
 	"article.undated":    {"تاريخ غير معروف", "date unknown"},
 	"article.inferred":   {"تاريخ مقدَّر", "estimated date"},

@@ -364,6 +364,9 @@ func facets(q string, res Results) []facetGroup {
 	add := func(title, kind string, fs []store.Facet, filter func(store.Facet) string) {
 		g := facetGroup{Title: title, Kind: kind}
 		for _, f := range fs[:min(len(fs), 10)] {
+			if f.Value == "" {
+				continue // no filter selects articles of no outlet
+			}
 			label := cmp.Or(f.Label, f.Value)
 			fl := facetLink{Label: label, Count: f.Count, Query: q + " " + filter(f)}
 			if kind == "month" {

@@ -21,10 +21,15 @@ const untitledID = "art-untitled"
 // a story that refers to it without a headline (as stories stored before
 // ArticleRef had one do) into st.
 func untitledArchive(t *testing.T, st store.Store) http.Handler {
+	return untitledArchiveFrom(t, st, "okaz")
+}
+
+// untitledArchiveFrom is untitledArchive with the article's outlet.
+func untitledArchiveFrom(t *testing.T, st store.Store, source string) http.Handler {
 	t.Helper()
 	ctx := context.Background()
 	body := "انقطاع الكهرباء في <b>البصرة</b> يدخل يومه الثالث وسط احتجاجات غاضبة في الشوارع ومطالبات بمحاسبة المسؤولين عن الأزمة المتكررة\nوقال مسؤول محلي إن الإصلاح سيستغرق أياما."
-	a := news.Article{ID: untitledID, Source: "okaz", Body: body, Published: time.Date(2023, 7, 2, 0, 0, 0, 0, time.UTC), DateOrigin: news.DateInput, Lang: "ar", Ingested: time.Date(2023, 7, 2, 0, 0, 0, 0, time.UTC)}
+	a := news.Article{ID: untitledID, Source: source, Body: body, Published: time.Date(2023, 7, 2, 0, 0, 0, 0, time.UTC), DateOrigin: news.DateInput, Lang: "ar", Ingested: time.Date(2023, 7, 2, 0, 0, 0, 0, time.UTC)}
 	if _, err := st.PutArticles(ctx, []news.Article{a}); err != nil {
 		t.Fatal(err)
 	}
@@ -73,5 +78,31 @@ func TestUntitledArticleHeadline(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestUnknownOutlet: every list that names an article's outlet says the
+// outlet is unknown when the article has none, never a blank.
+func TestUnknownOutlet(t *testing.T) {
+	h := untitledArchiveFrom(t, &memStore{}, "")
+	for _, tc := range []struct{ path, want string }{
+		{"/", "<bdi>مصدر غير معروف</bdi>"},
+		{"/story/st-untitled", "<bdi>مصدر غير معروف</bdi>"},
+		{"/entity/loc-basra", "<bdi>مصدر غير معروف</bdi>"},
+		{"/search?q=" + url.QueryEscape("الكهرباء"), "<bdi>مصدر غير معروف</bdi>"},
+		{"/search?lang=en&q=" + url.QueryEscape("الكهرباء"), "<bdi>unknown source</bdi>"},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			res, body := get(t, h, tc.path)
+			if res.StatusCode != 200 {
+				t.Fatalf("status %d", res.StatusCode)
+			}
+			if !strings.Contains(body, tc.want) {
+				t.Errorf("the page lacks %q", tc.want)
+			}
+			if strings.Contains(body, "<bdi></bdi>") {
+				t.Error("the page shows a blank outlet")
+			}
+		})
 	}
 }
