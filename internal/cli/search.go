@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -86,7 +87,9 @@ func runSearch(ctx context.Context, env Env, args []string) error {
 		}
 		title := marked(h.Title)
 		if title == "" {
-			title = "(no headline)"
+			// Untitled: named by its opening, as rasid articles and the
+			// web pages name it (news.ArticleRef.Headline).
+			title = cmp.Or(oneLineTitle(h.Article.Headline, 80), "(no headline)")
 		}
 		fmt.Fprintf(w, "\n%d. %s  [%s %s %s]\n   %s\n", first+i, title, source, date, h.Article.ID, marked(h.Snippet))
 	}

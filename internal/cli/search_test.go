@@ -71,6 +71,33 @@ func TestSearchCommand(t *testing.T) {
 	}
 }
 
+// TestSearchUntitled: an untitled article is named in the results by its
+// opening, as rasid articles names it, not "(no headline)"; one with no
+// outlet is of "(unknown)".
+func TestSearchUntitled(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "rasid.db")
+	in := `{"url": "https://ex.org/u", "published": "2022-01-01T10:00:00Z", "content": "انقطاع الكهرباء في البصرة يدخل يومه الثالث.\nوقال مسؤول محلي إن الإصلاح سيستغرق أياما."}`
+	if _, errs, code := run(t, in, "ingest", "--db", db, "-"); code != 0 {
+		t.Fatal(errs)
+	}
+	for _, tc := range []struct {
+		name      string
+		args      []string
+		want, not string
+	}{
+		{"search", []string{"search", "--db", db, "الكهرباء"}, "1. انقطاع الكهرباء في البصرة يدخل يومه الثالث.  [(unknown) 2022-01-01", "(no headline)"},
+		{"search by a word of the body only", []string{"search", "--db", db, "مسؤول"}, "1. انقطاع الكهرباء في البصرة يدخل يومه الثالث.  [(unknown)", "(no headline)"},
+		{"articles", []string{"articles", "--db", db}, "انقطاع الكهرباء في البصرة يدخل يومه الثالث.", "(no headline)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errs, code := run(t, "", tc.args...)
+			if code != 0 || !strings.Contains(out, tc.want) || strings.Contains(out, tc.not) {
+				t.Errorf("code %d, stdout %q, stderr %q; want %q, not %q", code, out, errs, tc.want, tc.not)
+			}
+		})
+	}
+}
+
 // TestEvalSearchGuard runs the known-item evaluation on the first two
 // days of SaudiNewsNet (4,922 articles, 150 headlines) and fails when it
 // drops below the level measured (first 94.0%, top 10 99.3% when set).
