@@ -184,7 +184,9 @@ type clusterResult struct {
 	Active     int `json:"active_stories"`  // stories that could take new articles
 	Created    int `json:"created_stories"` // stories started
 	Joined     int `json:"joined_stories"`  // existing stories that took articles
-	Stories    int `json:"stories_written"` // stories stored
+	Slept      int `json:"dormant_stories"` // stories that took none and went dormant
+	Woke       int `json:"woken_stories"`   // dormant stories marked active without an article (a stored flag out of date)
+	Stories    int `json:"stories_written"` // stories stored: created + joined + dormant + woken
 }
 
 // clusterStore adds the analyzed articles of st that are in no story yet
@@ -304,7 +306,15 @@ func clusterStore(ctx context.Context, st store.Store, opt story.Options) (clust
 		members[index[m.story]] = append(members[index[m.story]], m.a)
 	}
 	touched := map[int]bool{}
+	// Dormancy is judged at the newest article known, seeded or new: an
+	// old article arriving late, or an undated one, does not wake the
+	// stories that went quiet before it.
 	latest := time.Time{}
+	for _, m := range seeds {
+		if m.a.Published.After(latest) {
+			latest = m.a.Published
+		}
+	}
 	for _, a := range fresh {
 		si := c.Add(story.ItemOf(a, analyses[a.ID]))
 		for si >= len(members) {
@@ -331,8 +341,13 @@ func clusterStore(ctx context.Context, st store.Store, opt story.Options) (clust
 		if !touched[si] && dormant == s.Dormant {
 			continue
 		}
-		if touched[si] && si < len(order) {
+		switch {
+		case touched[si] && si < len(order):
 			res.Joined++
+		case !touched[si] && dormant:
+			res.Slept++
+		case !touched[si]:
+			res.Woke++
 		}
 		out = append(out, storyOf(s.ID, members[si], dormant))
 	}

@@ -273,3 +273,74 @@ func TestClusterIncremental(t *testing.T) {
 		t.Errorf("empty step: %+v, %v", res.Cluster, err)
 	}
 }
+
+// TestClusterStoresChanges clusters the demo corpus in steps and checks
+// that each step stores exactly the stories it reports changed (started,
+// continued, gone dormant), and that a step that adds an undated article,
+// or an article older than the archive's newest, does not wake (rewrite)
+// the stories that went dormant.
+func TestClusterStoresChanges(t *testing.T) {
+	ctx := context.Background()
+	ins, err := demoInputs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := bytes.SplitAfter(ins[0].data, []byte("\n"))
+	st := newMemStore()
+	type step struct {
+		name string
+		data []byte
+	}
+	var steps []step
+	for i := 0; i < len(lines); i += 7 {
+		steps = append(steps, step{fmt.Sprintf("lines %d+", i), bytes.Join(lines[i:min(i+7, len(lines))], nil)})
+	}
+	steps = append(steps,
+		step{"undated", []byte(`{"url": "https://ex.org/undated", "title": "مهرجان للشعر في مدينة ساحلية", "content": "افتتح مهرجان للشعر الشعبي في مدينة ساحلية بمشاركة شعراء من عدة بلدان."}` + "\n")},
+		step{"old", []byte(`{"url": "https://ex.org/old", "title": "معرض للكتاب المستعمل", "published": "2000-01-02T10:00:00Z", "content": "افتتح معرض للكتاب المستعمل في ساحة المدينة القديمة بمشاركة باعة من عدة أحياء."}` + "\n")},
+	)
+	dormant := 0
+	for _, step := range steps {
+		before := dormancy(t, st)
+		res, err := pipeline(ctx, st, []demoInput{{"a.jsonl", step.data}}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := res.Cluster
+		if c.Stories != c.Created+c.Joined+c.Slept+c.Woke {
+			t.Errorf("%s: %+v: stored %d stories, reported %d started + %d continued + %d dormant + %d woken",
+				step.name, c, c.Stories, c.Created, c.Joined, c.Slept, c.Woke)
+		}
+		if step.name == "undated" || step.name == "old" {
+			if c.Woke != 0 || c.Slept != 0 || c.Stories != c.Created+c.Joined {
+				t.Errorf("%s: %+v: stories rewritten that took no article", step.name, c)
+			}
+			after := dormancy(t, st)
+			for id, d := range before {
+				if d {
+					dormant++
+				}
+				if after[id] != d && c.Joined == 0 {
+					t.Errorf("%s: story %s dormant %v -> %v", step.name, id, d, after[id])
+				}
+			}
+		}
+	}
+	if dormant == 0 {
+		t.Error("no story was dormant before the last steps: the test tests nothing")
+	}
+}
+
+// dormancy returns whether each stored story is dormant, by id.
+func dormancy(t *testing.T, st *memStore) map[string]bool {
+	t.Helper()
+	ss, err := st.Stories(context.Background(), time.Time{}, time.Time{}, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	for _, s := range ss {
+		out[s.ID] = s.Dormant
+	}
+	return out
+}

@@ -181,8 +181,12 @@ func runCluster(ctx context.Context, env Env, args []string) error {
 	if *asJSON {
 		return writeJSON(env.Stdout, res)
 	}
-	fmt.Fprintf(env.Stdout, "%s clustered (%d left unanalyzed): %s started, %d continued, %d stored\n",
-		count(res.New, "new article", "new articles"), res.Unanalyzed, count(res.Created, "story", "stories"), res.Joined, res.Stories)
+	fmt.Fprintf(env.Stdout, "%s clustered (%d left unanalyzed): %s started, %d continued, %d went dormant",
+		count(res.New, "new article", "new articles"), res.Unanalyzed, count(res.Created, "story", "stories"), res.Joined, res.Slept)
+	if res.Woke > 0 {
+		fmt.Fprintf(env.Stdout, ", %d marked active", res.Woke)
+	}
+	fmt.Fprintf(env.Stdout, "; %d stored\n", res.Stories)
 	return nil
 }
 
