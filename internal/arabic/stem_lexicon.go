@@ -124,3 +124,12 @@ func eachRow(text string, fn func([]string)) {
 		fn(strings.Split(line, "\t"))
 	}
 }
+
+// CorpusCount returns how often the normalized word w occurs in the
+// corpus behind the stemmer (words.txt; 0 when it is not there) and
+// whether w is a known name (names.txt). Callers use it to ask whether a
+// form is a word of its own: بتسديدة is ب before تسديدة, برميل is a word.
+func CorpusCount(w string) (count int, name bool) {
+	lx := loadLexicon()
+	return int(lx.count(w)), lx.isName(w)
+}

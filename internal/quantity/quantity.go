@@ -105,6 +105,10 @@ func scanNumbers(ws []Word, rs []rune) []span {
 		if !ok {
 			n, ok = andNumber(ws, i)
 		}
+		if ok && ambiguousSix(ws, i, n) {
+			i++
+			continue
+		}
 		if !ok {
 			if f, ok := fractionAt(ws, i); ok {
 				out = append(out, f)
@@ -149,7 +153,8 @@ func andNumber(ws []Word, i int) (Number, bool) {
 
 // Extract returns the quantities of text: percentages, ranges, money and
 // counted nouns built on its numbers, and the remaining bare numbers and
-// ordinals.
+// ordinals. Digits written as a telephone or record number (see
+// identifier) are left out.
 func Extract(text string) []Quantity {
 	toks := arabic.Tokenize(text)
 	ws := Words(toks)
@@ -159,8 +164,8 @@ func Extract(text string) []Quantity {
 	used := 0 // tokens before used belong to a finding already
 	for k := 0; k < len(nums); k++ {
 		s := nums[k]
-		if s.i < used {
-			continue
+		if s.i < used || s.num.Digits && s.j-s.i == 1 && identifier(ws[s.i]) {
+			continue // a telephone or record number is no quantity (Numbers reads it, as Recognizers-Text does)
 		}
 		q := s.quantity(ws, rs)
 		i, j := s.i, s.j
@@ -230,7 +235,7 @@ func Extract(text string) []Quantity {
 				j++
 				q.Unit = "USD"
 				q.Type = TypeMoney
-			} else if q.Type == TypeNumber && s.num.Integer && j < len(ws) && countable(ws[j]) {
+			} else if q.Type == TypeNumber && s.num.Integer && j < len(ws) && countable(ws[j]) && !yearBefore(ws, s) {
 				q.Unit = ws[j].Raw
 				q.Type = TypeCount
 				j++
@@ -342,9 +347,12 @@ var notCounted = normKeys(map[string]bool{
 
 // countable reports whether w can be the noun counted by a number before
 // it (ثلاثة جنود, 20 قتيلا): not a function word, a number word, a word
-// with the article, or a verb.
+// with the article, a verb, or a word after a proclitic (see cliticForm).
 func countable(w Word) bool {
-	if w.Kind != arabic.Word || len([]rune(w.Key)) < 3 || notCounted[w.Key] || isFunctionWord(arabic.NormalizeString(w.Raw)) {
+	if w.Kind != arabic.Word || len([]rune(w.Key)) < 3 || notCounted[w.Key] {
+		return false
+	}
+	if n := arabic.NormalizeString(w.Raw); isFunctionWord(n) || cliticForm(n) {
 		return false
 	}
 	if _, ok := cardinals[w.Key]; ok {

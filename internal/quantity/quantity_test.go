@@ -39,6 +39,19 @@ func TestExtract(t *testing.T) {
 		{"elative not counted", "ضمن 10 أكبر شركات", []string{"10|number|10|"}},
 		{"noun folding to a stopword counted", "هناك 5 فئة", []string{"5 فئة|count|5|فئة"}},
 		{"a plural noun in ون reads as a verb (rare after a number: accepted)", "وصل 4 تونسيون", []string{"4|number|4|"}},
+		{"West Ham is no six", "فاز على وست هام", nil},
+		{"six before a singular name is no six", "قالت ست هانم", nil},
+		{"six before a plural", "منذ ست سنوات وست ميداليات", []string{"ست سنوات|count|6|سنوات", "وست ميداليات|count|6|ميداليات"}},
+		{"six beside a number word", "خمس أو ست", []string{"خمس|number|5|", "ست|number|6|"}},
+		{"a year counts nothing", "في عام 2008 أعلنت الشركة", []string{"2008|number|2008|"}},
+		{"a year after لعام", "موازنة لعام 2015 بلغت", []string{"2015|number|2015|"}},
+		{"telephone number", "الرقم 0501234567", nil},
+		{"record number without separators", "رقم 3601129840 تحويلة", nil},
+		{"preposition clitic is no counted noun", "الدقيقة 57 ليخسر و22 بتسديدة", []string{"57|number|57|", "22|number|22|"}},
+		{"conjunction clitic is no counted noun", "قتل 15 وإصابة 20 بحسب", []string{"15|number|15|", "20|number|20|"}},
+		{"clitic before the article", "نقل 3 للمستشفى و4 بالطائف", []string{"3|number|3|", "4|number|4|"}},
+		{"doubled waw", "أعلنت 7 ووظيفة", []string{"7|number|7|"}},
+		{"words beginning with clitic letters are counted", "2 برميل و5 لتر و9 وحدات و80 وظيفة و12 بطاقة و10 بواخر", []string{"2 برميل|count|2|برميل", "5 لتر|count|5|لتر", "9 وحدات|count|9|وحدات", "80 وظيفة|count|80|وظيفة", "12 بطاقة|count|12|بطاقة", "10 بواخر|count|10|بواخر"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
