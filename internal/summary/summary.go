@@ -7,7 +7,9 @@
 // (TF-IDF over light stems, stopwords left out) with a small bonus for
 // the lead of an article, then chosen greedily by maximal marginal
 // relevance (MMR) so that a sentence close to one already chosen loses
-// its place. Summarize is a pure function, safe for concurrent use.
+// its place. Lines an outlet or agency adds around a story (links,
+// datelines, keyword lines; see Boilerplate) and verses of the Quran are
+// no candidates. Summarize is a pure function, safe for concurrent use.
 package summary
 
 import (
@@ -75,7 +77,7 @@ func Summarize(docs []Document, opt Options) []Sentence {
 					words++
 				}
 			}
-			if words < opt.MinWords || words > opt.MaxWords || len(terms) == 0 {
+			if words < opt.MinWords || words > opt.MaxWords || len(terms) == 0 || Boilerplate(toks[s.First:s.Last+1]) {
 				continue
 			}
 			seen := map[string]bool{}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rasid-news/rasid/internal/arabic"
 )
 
 // seedDocs reads the five seed articles from ../shared/data/seeds.jsonl.
@@ -106,5 +108,51 @@ func BenchmarkSummarize(b *testing.B) {
 	docs := seedDocs(b)
 	for b.Loop() {
 		Summarize(docs, DefaultOptions())
+	}
+}
+
+func TestBoilerplate(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"رابط الخبر بصحيفة الوئام: طيران ناس تكرم طاقم طائرة عاد من المدرج", true},
+		{"للمزيد زوروا الموقع https://example.com/news/1 اليوم", true},
+		{"بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس", true},
+		{"مكة المكرمة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس", true},
+		{"سمات إعلان القاهرة مجلس الوزراء محمد بن نايف", true},
+		{"أجد دوماً في قوله تعالي ﴿وَلَا يُنَبئُكَ مِثْلُ خَبِيرٍ﴾ القول الفصل", true},
+		{"سئل عن قوله تعالى (وفي السماء رزقكم وما توعدون) فقال هو الثلج", true},
+		{"قال الله تعالى: (( يا أيها الذين آمنوا كتب عليكم القصاص في القتلى )) الآية", true},
+		{"أن يرسل بياناته وسيرته الشخصية على البريد التالي [email protected] /* */", true},
+		// Sentences of the story stay.
+		{"سمات التميز والريادة في شخصية السديري منوعة ومؤثرة", false},
+		{"وفي 25 شوال 1436 هـ أعلنت الوزارة عن بدء صرف المكافآت للطلاب", false},
+		{"أعلنت الشركة في 10 أغسطس 2015 أرباحها الفصلية وقالت إنها ارتفعت", false},
+		{"رحمه الله تعالى وأسكنه فسيح جناته قال أقاربه", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := Boilerplate(arabic.Tokenize(tt.text)); got != tt.want {
+				t.Errorf("Boilerplate(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSummarizeLeavesBoilerplateOut(t *testing.T) {
+	story := "أعلنت وزارة الصحة افتتاح مستشفى جديد في مدينة بريدة يضم ثلاثمائة سرير. " +
+		"وقال الوزير إن المستشفى الجديد في بريدة سيخدم سكان منطقة القصيم كلها. " +
+		"بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n" +
+		"رابط الخبر بصحيفة الوئام: وزارة الصحة تفتتح مستشفى بريدة الجديد\n" +
+		"سمات وزارة الصحة مستشفى بريدة القصيم"
+	got := Summarize([]Document{{ID: "a", Text: story}}, DefaultOptions())
+	if len(got) != 2 {
+		t.Fatalf("%d sentences, want the 2 of the story: %+v", len(got), got)
+	}
+	for _, s := range got {
+		if Boilerplate(arabic.Tokenize(s.Text)) {
+			t.Errorf("boilerplate chosen: %q", s.Text)
+		}
 	}
 }
