@@ -418,7 +418,8 @@ func quotes(arts []news.Article, analyses map[string]news.Analysis, opt Options)
 				byKey[k] = sp
 				order = append(order, k)
 			}
-			if slices.ContainsFunc(sp.Quotes, func(x Quote) bool { return x.Text == q.Text }) {
+			c := quoteCore(q.Text)
+			if slices.ContainsFunc(sp.Quotes, func(x Quote) bool { return quoteCore(x.Text) == c }) {
 				continue
 			}
 			sp.Quotes = append(sp.Quotes, Quote{Text: strings.TrimSpace(q.Text), Article: a.ID, Direct: q.Direct})
@@ -428,9 +429,7 @@ func quotes(arts []news.Article, analyses map[string]news.Analysis, opt Options)
 	var out []Speaker
 	for _, k := range order {
 		sp := *byKey[k]
-		sp.Quotes = slices.DeleteFunc(slices.Clone(sp.Quotes), func(q Quote) bool {
-			return slices.ContainsFunc(sp.Quotes, func(o Quote) bool { return len(o.Text) > len(q.Text) && strings.Contains(o.Text, q.Text) })
-		})
+		sp.Quotes = dedupeQuotes(sp.Quotes)
 		out = append(out, sp)
 	}
 	slices.SortStableFunc(out, func(a, b Speaker) int { return cmp.Compare(len(b.Quotes), len(a.Quotes)) })
@@ -440,6 +439,49 @@ func quotes(arts []news.Article, analyses map[string]news.Analysis, opt Options)
 	for i := range out {
 		if len(out[i].Quotes) > opt.QuotesPerSpeaker {
 			out[i].Quotes = out[i].Quotes[:opt.QuotesPerSpeaker]
+		}
+	}
+	return out
+}
+
+// quoteCore is a quote as the card compares quotes: its words in
+// normalized form, teh marbuta folded, one space apart, without
+// punctuation and quotation marks, so that the copies of one statement in several outlets (، or  ،,
+// " or “”, إلا أن or الا ان) and a direct quote inside the reported
+// speech that carries it compare equal or contained.
+func quoteCore(text string) string {
+	var b strings.Builder
+	b.WriteByte(' ')
+	for _, t := range arabic.Tokenize(text) {
+		if t.IsWordLike() && t.Norm != "" { // a lone tatweel normalizes to nothing
+			b.WriteString(arabic.FoldTehMarbuta(t.Norm))
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// dedupeQuotes leaves out the quotes of one speaker that another of the
+// speaker's quotes already holds: the direct quote inside the reported
+// speech it was found in (قال إن «…»: one quote twice), and the same
+// statement as another outlet copied it. Of two equal ones the first
+// stays.
+func dedupeQuotes(qs []Quote) []Quote {
+	cores := make([]string, len(qs))
+	for i, q := range qs {
+		cores[i] = quoteCore(q.Text)
+	}
+	var out []Quote
+	for i, q := range qs {
+		held := false
+		for j := range qs {
+			if j != i && strings.Contains(cores[j], cores[i]) && (len(cores[j]) > len(cores[i]) || j < i) {
+				held = true
+				break
+			}
+		}
+		if !held {
+			out = append(out, q)
 		}
 	}
 	return out
@@ -478,7 +520,7 @@ func mergeSpeakers(byKey map[string]*Speaker, order []string) []string {
 			if o := into(k); o != "" {
 				t := byKey[o]
 				for _, q := range sp.Quotes {
-					if !slices.ContainsFunc(t.Quotes, func(x Quote) bool { return x.Text == q.Text }) {
+					if c := quoteCore(q.Text); !slices.ContainsFunc(t.Quotes, func(x Quote) bool { return quoteCore(x.Text) == c }) {
 						t.Quotes = append(t.Quotes, q)
 					}
 				}

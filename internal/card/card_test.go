@@ -257,6 +257,10 @@ func TestQuotesBySpeaker(t *testing.T) {
 		{"surname with an id of its own joins the full name", []q{{"أثير الجبوري", "jaburi", "أ"}, {"الجبورى", "surname-only", "ب"}, {"نور الهاشمي", "hashimi", "ج"}}, []string{"أثير الجبوري: 2", "نور الهاشمي: 1"}},
 		{"surname of two people stays apart", []q{{"سالم الحداد", "s", "أ"}, {"سليم الحداد", "t", "ب"}, {"الحداد", "", "ج"}}, []string{"سالم الحداد: 1", "سليم الحداد: 1", "الحداد: 1"}},
 		{"two full names with ids stay apart", []q{{"رائد العمري", "r", "أ"}, {"رائد العمري", "other", "ب"}}, []string{"رائد العمري: 1", "رائد العمري: 1"}},
+		{"direct quote inside its reported speech is one quote", []q{{"عادل الجبير", "j", "\"الاتفاق يجب أن يمنع إيران من امتلاك السلاح\" مؤكدا أهمية ذلك"}, {"عادل الجبير", "j", "الاتفاق يجب أن يمنع إيران من امتلاك السلاح"}}, []string{"عادل الجبير: 1"}},
+		{"copies differing in punctuation are one quote", []q{{"حمد بن سعد", "h", "الآلية الجديدة تمت بالتنسيق مع البريد، وتسعى لتحقيق أهداف"}, {"حمد بن سعد", "h", "الآلية الجديدة، تمت بالتنسيق مع البريد ، وتسعى لتحقيق أهداف"}}, []string{"حمد بن سعد: 1"}},
+		{"copies differing in hamza and spaces, one shorter", []q{{"المدير", "", "بالرغم من أهمية البيانات الا ان الأهم كيف سنستخدمها"}, {"المدير", "", "بالرغم من أهمية البيانات، إلا أن الأهم كيف سنستخدمها ، قال"}}, []string{"المدير: 1"}},
+		{"two statements stay two", []q{{"المدير", "", "البيانات مهمة"}, {"المدير", "", "البيانات لم تعد موضع خلاف"}}, []string{"المدير: 2"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.desc, func(t *testing.T) {
