@@ -2,7 +2,6 @@ package quantity
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/rasid-news/rasid/internal/arabic"
 )
@@ -91,47 +90,3 @@ func yearBefore(ws []Word, s span) bool {
 	}
 	return k == "عام" || k == "سنه" || k == "العام" || k == "السنه" || k == "لعام" || k == "للعام"
 }
-
-// cliticForm reports whether the normalized word w is another word after
-// a proclitic — the conjunction و, the prepositions ب and ل, or both (وب,
-// ول) — rather than a word of its own that begins with the same letter.
-// A number's counted noun carries no preposition, and after و it starts
-// the next clause (قتل 3 وإصابة 5). The corpus behind the stemmer
-// decides: the rest (two letters at least) is attested at least
-// minRestCount times (with or without teh marbuta; a known name of three
-// letters or more counts as attested) and at least as often as the whole word (بتسديدة, وإصابة, ليخسر, بحسب are clitic forms;
-// برميل, لتر, وحدات, وظيفة, بطاقة are words). ب or ل before the article
-// (بالطائف, للعمل) and a doubled و (ووظيفة) are always clitic forms.
-func cliticForm(w string) bool {
-	if strings.HasPrefix(w, "وو") && utf8.RuneCountInString(w) >= 4 {
-		return true // ووظيفة; but وون, the won
-	}
-	for _, p := range [...]string{"ولل", "لل", "وبال", "بال", "فال"} {
-		if r, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(r) >= 2 {
-			return true
-		}
-	}
-	whole, _ := arabic.CorpusCount(w)
-	for _, p := range [...]string{"وب", "ول", "و", "ب", "ل"} {
-		r, ok := strings.CutPrefix(w, p)
-		if !ok || utf8.RuneCountInString(r) < 2 || p != "و" && (strings.HasPrefix(r, "و") || strings.HasPrefix(r, "ف")) {
-			continue // a conjunction never follows a preposition: بواخر is not ب واخر
-		}
-		n, name := arabic.CorpusCount(r)
-		if m, _ := arabic.CorpusCount(r + "ة"); !strings.HasSuffix(r, "ة") {
-			n += m
-		}
-		if name && utf8.RuneCountInString(r) >= 3 {
-			n = max(n, minRestCount)
-		}
-		if n >= minRestCount && n >= whole {
-			return true
-		}
-	}
-	return false
-}
-
-// minRestCount is the corpus count from which the rest of a word after a
-// proclitic is taken for a word (رش, attested 5 times, would make ورش a
-// clitic form; the 3 of بتسديدة's تسديدة is enough).
-const minRestCount = 3

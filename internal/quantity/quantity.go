@@ -347,12 +347,12 @@ var notCounted = normKeys(map[string]bool{
 
 // countable reports whether w can be the noun counted by a number before
 // it (ثلاثة جنود, 20 قتيلا): not a function word, a number word, a word
-// with the article, a verb, or a word after a proclitic (see cliticForm).
+// with the article, a verb, or a word after a proclitic (arabic.ProcliticForm).
 func countable(w Word) bool {
 	if w.Kind != arabic.Word || len([]rune(w.Key)) < 3 || notCounted[w.Key] {
 		return false
 	}
-	if n := arabic.NormalizeString(w.Raw); isFunctionWord(n) || cliticForm(n) {
+	if n := arabic.NormalizeString(w.Raw); isFunctionWord(n) || arabic.ProcliticForm(n) {
 		return false
 	}
 	if _, ok := cardinals[w.Key]; ok {

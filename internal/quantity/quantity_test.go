@@ -51,6 +51,7 @@ func TestExtract(t *testing.T) {
 		{"conjunction clitic is no counted noun", "قتل 15 وإصابة 20 بحسب", []string{"15|number|15|", "20|number|20|"}},
 		{"clitic before the article", "نقل 3 للمستشفى و4 بالطائف", []string{"3|number|3|", "4|number|4|"}},
 		{"doubled waw", "أعلنت 7 ووظيفة", []string{"7|number|7|"}},
+		{"preposition before a word in و", "عمل 4 بوزارة الصحة", []string{"4|number|4|"}},
 		{"words beginning with clitic letters are counted", "2 برميل و5 لتر و9 وحدات و80 وظيفة و12 بطاقة و10 بواخر", []string{"2 برميل|count|2|برميل", "5 لتر|count|5|لتر", "9 وحدات|count|9|وحدات", "80 وظيفة|count|80|وظيفة", "12 بطاقة|count|12|بطاقة", "10 بواخر|count|10|بواخر"}},
 	}
 	for _, tt := range tests {
