@@ -3,6 +3,7 @@ package arabic
 import (
 	"bufio"
 	_ "embed"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,13 +16,58 @@ import (
 //
 // words.txt counts the words of the ANT news corpus (Apache-2.0); names.txt
 // lists the words tagged as persons, locations and organizations in
-// ANERcorp's training split (CC BY-SA 4.0).
+// ANERcorp's training split (CC BY-SA 4.0); listed.txt holds the words of
+// the transliterated names of rasid's hand-written person list
+// (ListedNameWords).
 var (
 	//go:embed lexicon/words.txt
 	wordsTxt string
 	//go:embed lexicon/names.txt
 	namesTxt string
+	//go:embed lexicon/listed.txt
+	listedTxt string
 )
+
+// IsName reports whether the stemmer knows the normalized word norm as a
+// name, which it keeps whole: a word the tagged corpus mostly tags as a
+// name (names.txt) or a listed transliterated name (listed.txt).
+func IsName(norm string) bool {
+	return loadLexicon().isName(norm)
+}
+
+// ListedNames returns the words of listed.txt, the transliterated names
+// the stemmer keeps whole (see ListedNameWords), so that a caller can
+// tell when they change (the search index's fingerprint).
+func ListedNames() []string {
+	var out []string
+	eachRow(listedTxt, func(f []string) { out = append(out, f[0]) })
+	return out
+}
+
+// ListedNameWords returns the words of the transliterated names in the
+// "# world" part of a person list written as internal/ner/lexicon/persons.txt
+// (one name a line, # comments): normalized, of four letters or more, not
+// stopwords, sorted and once each. The stemmer keeps these words whole;
+// the generator of listed.txt calls it.
+func ListedNameWords(persons string) []string {
+	_, world, _ := strings.Cut(persons, "\n# world")
+	_, world, _ = strings.Cut(world, "\n") // the rest of the "# world" line
+	seen := map[string]bool{}
+	var out []string
+	for _, line := range strings.Split(world, "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, w := range strings.Fields(NormalizeString(line)) {
+			if utf8.RuneCountInString(w) >= 4 && !isStopword(w) && !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
 
 // lexicon is the corpus evidence the stemmer consults.
 type lexicon struct {
@@ -44,6 +90,7 @@ func (lx *lexicon) isName(w string) bool {
 // loadLexicon parses the embedded lists once, on first use.
 var loadLexicon = sync.OnceValue(func() *lexicon {
 	lx := &lexicon{names: make(map[string]int, 3200)}
+	mostlyNoName := map[string]bool{} // tagged as a name too seldom to count as one
 	counts := make(map[string]uint64, 46000)
 	eachRow(wordsTxt, func(f []string) {
 		if len(f) >= 2 {
@@ -66,6 +113,8 @@ var loadLexicon = sync.OnceValue(func() *lexicon {
 		// occurrences, and not a function word.
 		if err1 == nil && err2 == nil && named > 0 && named*nameShare >= other && utf8.RuneCountInString(f[0]) >= 2 && !isStopword(f[0]) {
 			lx.names[f[0]] = named
+		} else if err1 == nil && err2 == nil {
+			mostlyNoName[f[0]] = true
 		}
 	})
 	// Tagged corpora leave clitics on some names (وفرنسا, للامم): those
@@ -79,6 +128,13 @@ var loadLexicon = sync.OnceValue(func() *lexicon {
 	for _, w := range forms {
 		delete(lx.names, w)
 	}
+	// The transliterated names of the hand-written list, unless the tagged
+	// corpus reads the word mostly as no name (الملك).
+	eachRow(listedTxt, func(f []string) {
+		if len(f) > 0 && lx.names[f[0]] == 0 && !mostlyNoName[f[0]] {
+			lx.names[f[0]] = 1
+		}
+	})
 	// The stems of the corpus words, which make up most of any news text,
 	// are computed once so that stemming them is one table lookup. The
 	// stems table is filled once every stem is known: stemWith does not

@@ -157,6 +157,9 @@ func cliticVariants(text, term string) []string {
 	}
 	bareWord := w
 	for _, p := range proclitics {
+		if utf8.RuneCountInString(p) == 1 && arabic.IsName(w) {
+			continue // a name the stemmer knows has no one-letter clitic (بلينكن is not ب + لينكن)
+		}
 		rest, ok := strings.CutPrefix(w, p)
 		if !ok || utf8.RuneCountInString(rest) < 3 {
 			continue

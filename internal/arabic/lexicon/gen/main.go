@@ -1,7 +1,9 @@
 // Command gen rebuilds the word lists that package arabic embeds for its
-// stemmer: word frequencies of the ANT news corpus (words.txt) and the
+// stemmer: word frequencies of the ANT news corpus (words.txt), the
 // person, location and organization words of ANERcorp's training split
-// (names.txt).
+// (names.txt), and the words of the transliterated names of rasid's
+// hand-written person list (listed.txt, from the "# world" part of
+// internal/ner/lexicon/persons.txt).
 //
 // Run it from the repository root with the shared data beside it:
 //
@@ -32,15 +34,16 @@ const minWordCount = 2
 
 func main() {
 	data := flag.String("data", "../shared/data", "the shared data folder")
-	out := flag.String("out", "internal/arabic/lexicon", "the folder to write words.txt and names.txt to")
+	out := flag.String("out", "internal/arabic/lexicon", "the folder to write words.txt, names.txt and listed.txt to")
+	persons := flag.String("persons", "internal/ner/lexicon/persons.txt", "the hand-written person list whose \"# world\" part gives listed.txt")
 	flag.Parse()
-	if err := run(*data, *out); err != nil {
+	if err := run(*data, *out, *persons); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, out string) error {
+func run(data, out, persons string) error {
 	ant := filepath.Join(data, "news", "ant-jawharafm", "ant_v1.1_jawharafm.tar.gz")
 	freq, docs, err := antFrequencies(ant)
 	if err != nil {
@@ -58,7 +61,16 @@ func run(data, out string) error {
 	}
 	header = "# Normalized words tagged PERS, LOC or ORG in ANERcorp train.txt (Benajiba, Rosso & Benedi 2007; CAMeL Lab release, CC BY-SA 4.0): word, times tagged as a name, times tagged O.\n" +
 		"# Rebuild: go run ./internal/arabic/lexicon/gen -data ../shared/data -out internal/arabic/lexicon\n"
-	return writeCounts(filepath.Join(out, "names.txt"), header, names, func(c [2]int) bool { return c[0] > 0 })
+	if err := writeCounts(filepath.Join(out, "names.txt"), header, names, func(c [2]int) bool { return c[0] > 0 }); err != nil {
+		return err
+	}
+	list, err := os.ReadFile(persons)
+	if err != nil {
+		return err
+	}
+	header = "# The words of the transliterated names in the \"# world\" part of internal/ner/lexicon/persons.txt (written by hand for rasid), normalized, four letters or more, not stopwords: the stemmer keeps them whole (بلينكن is no ب + لين + كن).\n" +
+		"# Rebuild: go run ./internal/arabic/lexicon/gen -data ../shared/data -out internal/arabic/lexicon\n"
+	return os.WriteFile(filepath.Join(out, "listed.txt"), []byte(header+strings.Join(arabic.ListedNameWords(string(list)), "\n")+"\n"), 0o644)
 }
 
 // antFrequencies counts the normalized Arabic words in the titles,
