@@ -121,9 +121,11 @@ func Handler(cfg Config) http.Handler {
 			allow += ", HEAD"
 		}
 		mux.HandleFunc(p, func(w http.ResponseWriter, r *http.Request) {
+			start := time.Now()
 			w.Header().Set("Allow", allow)
-			s.metrics.request(p, http.StatusMethodNotAllowed, 0)
 			writeError(w, http.StatusMethodNotAllowed, r.Method+" is not allowed on "+r.URL.Path+" (allowed: "+allow+")")
+			// Labelled "METHOD PATTERN" as the routes are.
+			s.metrics.request(methodLabel(r.Method)+" "+p, http.StatusMethodNotAllowed, time.Since(start))
 		})
 	}
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
@@ -131,6 +133,17 @@ func Handler(cfg Config) http.Handler {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path+" (see /api/v1/openapi.json)")
 	})
 	return mux
+}
+
+// methodLabel is the method as a metrics label: one of the methods of
+// HTTP, else OTHER, so that clients cannot add labels without bound.
+func methodLabel(m string) string {
+	switch m {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodConnect, http.MethodOptions, http.MethodTrace:
+		return m
+	}
+	return "OTHER"
 }
 
 // httpError is an error with the status it answers with.

@@ -179,6 +179,39 @@ func TestRoutes(t *testing.T) {
 	})
 }
 
+// TestMetricsRouteLabels: every request is counted under a route label of
+// the form "METHOD PATTERN", whatever its status, with methods outside
+// HTTP's own grouped as OTHER.
+func TestMetricsRouteLabels(t *testing.T) {
+	f := newFixture(t, "")
+	for _, tc := range []struct {
+		method, target string
+		status         int
+		label          string
+	}{
+		{"GET", "/api/v1/articles", 200, `route="GET /api/v1/articles",status="200"`},
+		{"DELETE", "/api/v1/articles", 405, `route="DELETE /api/v1/articles",status="405"`},
+		{"PUT", "/api/v1/articles/x", 405, `route="PUT /api/v1/articles/{id}",status="405"`},
+		{"BREW", "/api/v1/articles", 405, `route="OTHER /api/v1/articles",status="405"`},
+		{"GET", "/api/v1/nope", 404, `route="unknown",status="404"`},
+	} {
+		t.Run(tc.method+" "+tc.target, func(t *testing.T) {
+			if w := do(f.h, tc.method, tc.target, ""); w.Code != tc.status {
+				t.Fatalf("status %d, want %d", w.Code, tc.status)
+			}
+			m := do(f.h, "GET", "/metrics", "").Body.String()
+			if !strings.Contains(m, "rasid_http_requests_total{"+tc.label+"}") {
+				t.Errorf("metrics lack %s:\n%s", tc.label, m)
+			}
+			for _, line := range strings.Split(m, "\n") {
+				if strings.HasPrefix(line, `rasid_http_requests_total{route="/`) {
+					t.Errorf("a route label without its method: %s", line)
+				}
+			}
+		})
+	}
+}
+
 func urlq(s string) string {
 	return strings.NewReplacer(" ", "+", `"`, "%22").Replace(s)
 }
