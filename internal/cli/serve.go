@@ -94,7 +94,7 @@ func (s engineSearcher) Search(ctx context.Context, query string, offset, limit 
 	}
 	res, err := s.e.Search(ctx, search.Request{Query: query, Page: offset/limit + 1, PageSize: limit, Facets: true})
 	if errors.Is(err, search.ErrBeyondWindow) {
-		return web.Results{}, &search.Error{Msg: err.Error()} // the page shows it as a query problem
+		return web.Results{}, &search.Error{Pos: -1, Msg: err.Error(), Kind: search.ErrKindBeyondWindow} // the page shows it as a query problem
 	}
 	if err != nil {
 		return web.Results{}, err

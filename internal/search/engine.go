@@ -7,6 +7,7 @@ import (
 	"html"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -198,7 +199,7 @@ func (e Engine) Search(ctx context.Context, r Request) (Result, error) {
 		size = DefaultPageSize
 	}
 	if size > MaxPageSize {
-		return Result{}, &Error{0, fmt.Sprintf("page size %d is over the limit of %d", size, MaxPageSize)}
+		return Result{}, queryError(0, ErrKindPageSize, fmt.Sprintf("page size %d is over the limit of %d", size, MaxPageSize), strconv.Itoa(size), strconv.Itoa(MaxPageSize))
 	}
 	if (page-1)*size+size > MaxWindow {
 		return Result{}, fmt.Errorf("%w: page %d at %d per page reaches result %d, past the last one served (%d)", ErrBeyondWindow, page, size, page*size, MaxWindow)
@@ -211,7 +212,7 @@ func (e Engine) Search(ctx context.Context, r Request) (Result, error) {
 		return Result{}, ErrEmptyQuery
 	}
 	if !q.Positive() && len(q.Clauses) > 0 && q.Filters.empty() {
-		return Result{}, &Error{0, "a query of exclusions only needs a word or a filter to search for"}
+		return Result{}, queryError(0, ErrKindExclusionsOnly, "a query of exclusions only needs a word or a filter to search for")
 	}
 	sq := Plan(q)
 	sq.Offset, sq.Limit, sq.Facets = (page-1)*size, size, r.Facets

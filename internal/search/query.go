@@ -11,6 +11,7 @@ package search
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -54,10 +55,44 @@ type Filters struct {
 }
 
 // Error is a query the parser cannot accept; Pos is the code point offset
-// of the problem.
+// of the problem (-1: none), Msg says what is wrong in English. Kind names
+// the problem and Args its particulars (in the order of the kind's
+// documentation), so that an interface can say it in another language.
 type Error struct {
-	Pos int
-	Msg string
+	Pos  int
+	Msg  string
+	Kind ErrorKind
+	Args []string
+}
+
+// ErrorKind names what is wrong with a query.
+type ErrorKind string
+
+// The kinds of Error, with their Args.
+const (
+	ErrKindEmpty          ErrorKind = "empty"           // no word, phrase or filter
+	ErrKindInvalidUTF8    ErrorKind = "invalid-utf8"    // the query is not UTF-8
+	ErrKindTooLong        ErrorKind = "too-long"        // Args: length, limit (code points)
+	ErrKindOrPlacement    ErrorKind = "or-placement"    // OR not between two terms
+	ErrKindOrExcluded     ErrorKind = "or-excluded"     // OR joins an excluded term
+	ErrKindOrAtEnd        ErrorKind = "or-at-end"       // OR ends the query
+	ErrKindDateOrder      ErrorKind = "date-order"      // to: before from:
+	ErrKindFilterValue    ErrorKind = "filter-value"    // Args: filter name; it has no value
+	ErrKindBadDate        ErrorKind = "bad-date"        // Args: filter name, value; not YYYY-MM-DD
+	ErrKindUnclosedQuote  ErrorKind = "unclosed-quote"  // a " without its pair
+	ErrKindPageSize       ErrorKind = "page-size"       // Args: size, limit
+	ErrKindExclusionsOnly ErrorKind = "exclusions-only" // only -terms, nothing to search for
+	ErrKindBeyondWindow   ErrorKind = "beyond-window"   // a page past MaxWindow results
+)
+
+// ErrorKinds lists every ErrorKind, for interfaces that translate them.
+var ErrorKinds = []ErrorKind{ErrKindEmpty, ErrKindInvalidUTF8, ErrKindTooLong, ErrKindOrPlacement, ErrKindOrExcluded,
+	ErrKindOrAtEnd, ErrKindDateOrder, ErrKindFilterValue, ErrKindBadDate, ErrKindUnclosedQuote, ErrKindPageSize,
+	ErrKindExclusionsOnly, ErrKindBeyondWindow}
+
+// queryError makes an Error of a kind.
+func queryError(pos int, kind ErrorKind, msg string, args ...string) *Error {
+	return &Error{Pos: pos, Msg: msg, Kind: kind, Args: args}
 }
 
 func (e *Error) Error() string {
@@ -71,7 +106,7 @@ func (e *Error) Error() string {
 // (an empty one, or punctuation alone, as "-" or "؟"): it would match the
 // whole archive. Engine.Search returns it; the CLI, the API (400) and the
 // web page show it. It is a *Error with no position.
-var ErrEmptyQuery = &Error{Pos: -1, Msg: "give a query: a word, a \"phrase\" or a filter (source:, from:, to:, entity:, story:); punctuation alone matches nothing"}
+var ErrEmptyQuery = &Error{Pos: -1, Kind: ErrKindEmpty, Msg: "give a query: a word, a \"phrase\" or a filter (source:, from:, to:, entity:, story:); punctuation alone matches nothing"}
 
 // Empty reports whether the query has no clause and no filter: nothing to
 // search for (see ErrEmptyQuery).
@@ -109,10 +144,10 @@ func indexTerm(t arabic.Token) string {
 func Parse(q string) (Query, error) {
 	var out Query
 	if !utf8.ValidString(q) {
-		return out, &Error{0, "invalid UTF-8"}
+		return out, queryError(0, ErrKindInvalidUTF8, "invalid UTF-8")
 	}
 	if n := utf8.RuneCountInString(q); n > MaxQueryRunes {
-		return out, &Error{MaxQueryRunes, fmt.Sprintf("query is %d characters long, over the limit of %d", n, MaxQueryRunes)}
+		return out, queryError(MaxQueryRunes, ErrKindTooLong, fmt.Sprintf("query is %d characters long, over the limit of %d", n, MaxQueryRunes), strconv.Itoa(n), strconv.Itoa(MaxQueryRunes))
 	}
 	p := parser{rs: []rune(q)}
 	orPending := false
@@ -138,7 +173,7 @@ func Parse(q string) (Query, error) {
 			word := p.word()
 			if !neg && word == "OR" {
 				if len(out.Clauses) == 0 || orPending || out.Clauses[len(out.Clauses)-1].Not {
-					return out, &Error{start, "OR must stand between two terms"}
+					return out, queryError(start, ErrKindOrPlacement, "OR must stand between two terms")
 				}
 				orPending = true
 				continue
@@ -163,7 +198,7 @@ func Parse(q string) (Query, error) {
 		}
 		if orPending {
 			if neg {
-				return out, &Error{start, "OR cannot join an excluded term"}
+				return out, queryError(start, ErrKindOrExcluded, "OR cannot join an excluded term")
 			}
 			last := &out.Clauses[len(out.Clauses)-1]
 			last.Any = append(last.Any, term)
@@ -173,10 +208,10 @@ func Parse(q string) (Query, error) {
 		out.Clauses = append(out.Clauses, Clause{Any: []Term{term}, Not: neg})
 	}
 	if orPending {
-		return out, &Error{len(p.rs), "OR at the end of the query"}
+		return out, queryError(len(p.rs), ErrKindOrAtEnd, "OR at the end of the query")
 	}
 	if !out.Filters.From.IsZero() && !out.Filters.To.IsZero() && out.Filters.To.Before(out.Filters.From) {
-		return out, &Error{0, "to: is before from:"}
+		return out, queryError(0, ErrKindDateOrder, "to: is before from:")
 	}
 	return out, nil
 }
@@ -202,7 +237,7 @@ func isFilter(name string) bool {
 
 func (f *Filters) add(name, value string, pos int) error {
 	if value == "" {
-		return &Error{pos, name + ": needs a value"}
+		return queryError(pos, ErrKindFilterValue, name+": needs a value", name)
 	}
 	switch name {
 	case "source":
@@ -214,7 +249,7 @@ func (f *Filters) add(name, value string, pos int) error {
 	case "from", "to":
 		d, err := time.Parse("2006-01-02", arabic.NormalizeString(value))
 		if err != nil {
-			return &Error{pos, fmt.Sprintf("%s:%s is not a date (want YYYY-MM-DD)", name, value)}
+			return queryError(pos, ErrKindBadDate, fmt.Sprintf("%s:%s is not a date (want YYYY-MM-DD)", name, value), name, value)
 		}
 		if name == "from" {
 			f.From = d
@@ -263,7 +298,7 @@ func (p *parser) quoted() (string, error) {
 		p.i++
 	}
 	if p.eof() {
-		return "", &Error{open, "unclosed double quote"}
+		return "", queryError(open, ErrKindUnclosedQuote, "unclosed double quote")
 	}
 	s := string(p.rs[start:p.i])
 	p.i++

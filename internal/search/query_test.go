@@ -2,6 +2,8 @@ package search
 
 import (
 	"errors"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -81,24 +83,29 @@ func TestParse(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		desc, in, want string
+		kind           ErrorKind
+		args           []string
 	}{
-		{"unclosed quote", `"الحوار`, "at character 1: unclosed double quote"},
-		{"bad date", "from:2020-13-01", "from:2020-13-01 is not a date"},
-		{"empty filter", "source:", "source: needs a value"},
-		{"OR first", "OR بغداد", "OR must stand between two terms"},
-		{"OR last", "بغداد OR", "OR at the end"},
-		{"OR OR", "بغداد OR OR طهران", "OR must stand between two terms"},
-		{"OR with exclusion", "بغداد OR -طهران", "OR cannot join an excluded term"},
-		{"to before from", "from:2021-01-02 to:2021-01-01", "to: is before from:"},
-		{"too long", strings.Repeat("ب", MaxQueryRunes+1), "over the limit"},
-		{"invalid UTF-8", "\xff", "invalid UTF-8"},
+		{"unclosed quote", `"الحوار`, "at character 1: unclosed double quote", ErrKindUnclosedQuote, nil},
+		{"bad date", "from:2020-13-01", "from:2020-13-01 is not a date", ErrKindBadDate, []string{"from", "2020-13-01"}},
+		{"empty filter", "source:", "source: needs a value", ErrKindFilterValue, []string{"source"}},
+		{"OR first", "OR بغداد", "OR must stand between two terms", ErrKindOrPlacement, nil},
+		{"OR last", "بغداد OR", "OR at the end", ErrKindOrAtEnd, nil},
+		{"OR OR", "بغداد OR OR طهران", "OR must stand between two terms", ErrKindOrPlacement, nil},
+		{"OR with exclusion", "بغداد OR -طهران", "OR cannot join an excluded term", ErrKindOrExcluded, nil},
+		{"to before from", "from:2021-01-02 to:2021-01-01", "to: is before from:", ErrKindDateOrder, nil},
+		{"too long", strings.Repeat("ب", MaxQueryRunes+1), "over the limit", ErrKindTooLong, []string{strconv.Itoa(MaxQueryRunes + 1), strconv.Itoa(MaxQueryRunes)}},
+		{"invalid UTF-8", "\xff", "invalid UTF-8", ErrKindInvalidUTF8, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.desc, func(t *testing.T) {
 			_, err := Parse(tc.in)
 			var qe *Error
 			if !errors.As(err, &qe) || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("Parse(%q) error %v, want one containing %q", tc.in, err, tc.want)
+				t.Fatalf("Parse(%q) error %v, want one containing %q", tc.in, err, tc.want)
+			}
+			if qe.Kind != tc.kind || !slices.Equal(qe.Args, tc.args) {
+				t.Errorf("Parse(%q) error kind %q %q, want %q %q", tc.in, qe.Kind, qe.Args, tc.kind, tc.args)
 			}
 		})
 	}

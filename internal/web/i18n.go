@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/rasid-news/rasid/internal/search"
 )
 
 // Lang is a language of the user interface.
@@ -213,6 +215,52 @@ func (l Locale) TypeName(typ string) string {
 		return s
 	}
 	return typ
+}
+
+// queryErrors says each kind of query error (search.ErrorKind) in Arabic:
+// a format of the error's Args (numbers shown in Arabic-Indic digits).
+var queryErrors = map[search.ErrorKind]string{
+	search.ErrKindEmpty:          "لا كلمة ولا عبارة ولا مرشّح في هذا البحث: اكتب ما تبحث عنه.",
+	search.ErrKindInvalidUTF8:    "نص البحث ليس بترميز UTF-8 صحيح",
+	search.ErrKindTooLong:        "طول البحث %s حرفًا، والحد %s",
+	search.ErrKindOrPlacement:    "يجب أن تقع OR بين كلمتين أو عبارتين",
+	search.ErrKindOrExcluded:     "لا تربط OR كلمة مستبعدة (-كلمة)",
+	search.ErrKindOrAtEnd:        "OR في آخر البحث: أضف ما بعدها",
+	search.ErrKindDateOrder:      "تاريخ to: قبل تاريخ from:",
+	search.ErrKindFilterValue:    "المرشّح %s: بلا قيمة",
+	search.ErrKindBadDate:        "%s:%s ليس تاريخًا (الصيغة YYYY-MM-DD)",
+	search.ErrKindUnclosedQuote:  "علامة تنصيص مزدوجة (\") لم تُغلق",
+	search.ErrKindPageSize:       "حجم الصفحة %s أكبر من الحد %s",
+	search.ErrKindExclusionsOnly: "البحث بالاستبعاد وحده يحتاج إلى كلمة أو مرشّح يُبحث عنه",
+	search.ErrKindBeyondWindow:   "هذه الصفحة بعد آخر نتيجة تُعرض: ضيّق البحث",
+}
+
+// numericArgs are the kinds whose Args are numbers.
+var numericArgs = map[search.ErrorKind]bool{search.ErrKindTooLong: true, search.ErrKindPageSize: true}
+
+// QueryError says a query error in the locale's language: for Arabic, the
+// kind's message with the position ("عند الحرف ٣: …"); for English, or a
+// kind without an Arabic message, the error's own text.
+func (l Locale) QueryError(e *search.Error) string {
+	f, ok := queryErrors[e.Kind]
+	if l.Lang == English || !ok {
+		return e.Error()
+	}
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		if numericArgs[e.Kind] {
+			a = l.digits(a)
+		}
+		args[i] = a
+	}
+	msg := f
+	if len(args) > 0 {
+		msg = fmt.Sprintf(f, args...)
+	}
+	if e.Pos < 0 {
+		return msg
+	}
+	return "عند الحرف " + l.Num(e.Pos+1) + ": " + msg
 }
 
 // Num writes an integer with digit grouping: Arabic-Indic digits and the

@@ -3,8 +3,12 @@ package web
 import (
 	"fmt"
 	"net/http/httptest"
+	"net/url"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/rasid-news/rasid/internal/search"
 )
 
 func TestLocaleNumbers(t *testing.T) {
@@ -135,4 +139,68 @@ func ExampleLocale() {
 	// Output:
 	// rtl ٣١٬٠٣٠ ٥ أغسطس ٢٠١٥
 	// ltr 31,030 5 August 2015
+}
+
+// TestQueryErrors: the search page says why a query is refused in the
+// page's language, with the position in Arabic-Indic digits on the
+// Arabic page; the English page keeps the parser's words.
+func TestQueryErrors(t *testing.T) {
+	_, h := newFixtureServer(t)
+	for _, tc := range []struct {
+		name, query, ar, en string
+	}{
+		{"unclosed quote", `بغداد "الحوار`, "عند الحرف ٧: علامة تنصيص مزدوجة (&#34;) لم تُغلق", "at character 7: unclosed double quote"},
+		{"bad date", "from:2020-13-01", "عند الحرف ١: from:2020-13-01 ليس تاريخًا (الصيغة YYYY-MM-DD)", "from:2020-13-01 is not a date"},
+		{"empty filter", "بغداد source:", "عند الحرف ٧: المرشّح source: بلا قيمة", "source: needs a value"},
+		{"OR first", "OR بغداد", "عند الحرف ١: يجب أن تقع OR بين كلمتين أو عبارتين", "OR must stand between two terms"},
+		{"OR last", "بغداد OR", "OR في آخر البحث", "OR at the end of the query"},
+		{"OR with exclusion", "بغداد OR -طهران", "لا تربط OR كلمة مستبعدة", "OR cannot join an excluded term"},
+		{"to before from", "from:2021-01-02 to:2021-01-01", "تاريخ to: قبل تاريخ from:", "to: is before from:"},
+		{"too long", strings.Repeat("ب ", 300), "طول البحث ٦٠٠ حرفًا، والحد ", "over the limit of"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, l := range []struct{ lang, want, not string }{{"ar", tc.ar, "query:"}, {"en", tc.en, "عند الحرف"}} {
+				res, body := get(t, h, "/search?lang="+l.lang+"&q="+url.QueryEscape(tc.query))
+				if res.StatusCode != 400 {
+					t.Fatalf("%s: status %d", l.lang, res.StatusCode)
+				}
+				if !strings.Contains(body, l.want) || strings.Contains(body, l.not) {
+					t.Errorf("%s page lacks %q (or has %q):\n%s", l.lang, l.want, l.not, alertOf(body))
+				}
+			}
+		})
+	}
+}
+
+// alertOf returns the error paragraph of a page, for test messages.
+func alertOf(body string) string {
+	i := strings.Index(body, `role="alert"`)
+	if i < 0 {
+		return "(no alert)"
+	}
+	j := strings.Index(body[i:], "</p>")
+	if j < 0 {
+		j = len(body) - i
+	}
+	return body[i : i+j]
+}
+
+// TestQueryErrorKinds: every kind of query error has an Arabic message
+// that its Args fill.
+func TestQueryErrorKinds(t *testing.T) {
+	for _, k := range search.ErrorKinds {
+		f, ok := queryErrors[k]
+		if !ok {
+			t.Errorf("no Arabic message for %q", k)
+			continue
+		}
+		args := make([]string, strings.Count(f, "%s"))
+		for i := range args {
+			args[i] = "1"
+		}
+		got := (Locale{Arabic}).QueryError(&search.Error{Pos: -1, Kind: k, Args: args})
+		if strings.Contains(got, "%!") || !strings.ContainsFunc(got, func(r rune) bool { return r >= 0x0621 && r <= 0x064A }) {
+			t.Errorf("%q: %q", k, got)
+		}
+	}
 }

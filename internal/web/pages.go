@@ -332,7 +332,7 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if errors.As(err, &qerr) {
-		sp.Err = qerr.Error()
+		sp.Err = Locale{Lang: langOf(r)}.QueryError(qerr)
 		s.render(w, r, http.StatusBadRequest, "search", title, sp)
 		return
 	}
