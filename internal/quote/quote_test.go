@@ -302,7 +302,7 @@ func FuzzExtract(f *testing.F) {
 // أضافت): never a man, a woman heard before, else the organization or
 // place named last before the cue that is no object of a preposition.
 func TestFeminineCue(t *testing.T) {
-	type mention struct{ text, typ string }
+	type mention struct{ text, typ, name string }
 	cases := []struct {
 		desc     string
 		text     string
@@ -310,15 +310,17 @@ func TestFeminineCue(t *testing.T) {
 		want     string // the last quote's speaker name
 	}{
 		{"a country after a man", `طلب عادل عبد المهدي من القوات المغادرة، لكن واشنطن رفضت ذلك، وقالت إنها لا تتعامل مع حكومة مستقيلة.`,
-			[]mention{{"عادل عبد المهدي", "PERS"}, {"واشنطن", "LOC"}}, "واشنطن"},
+			[]mention{{"عادل عبد المهدي", "PERS", ""}, {"واشنطن", "LOC", ""}}, "واشنطن"},
 		{"a woman heard before", `وقالت الوزيرة هند الصبيح إن البرنامج بدأ في الكويت. وأضافت أن التسجيل مفتوح.`,
-			[]mention{{"هند الصبيح", "PERS"}, {"الكويت", "LOC"}}, "هند الصبيح"},
+			[]mention{{"هند الصبيح", "PERS", ""}, {"الكويت", "LOC", ""}}, "هند الصبيح"},
 		{"a woman by her given name", `وصلت سارة الأحمد إلى المؤتمر. وقالت إن الجلسة مثمرة.`,
-			[]mention{{"سارة الأحمد", "PERS"}}, "سارة الأحمد"},
+			[]mention{{"سارة الأحمد", "PERS", ""}}, "سارة الأحمد"},
 		{"a man and a place after a preposition: no one", `وصل الوزير خالد الفالح إلى فيينا. وقالت إن الأسواق مستقرة.`,
-			[]mention{{"خالد الفالح", "PERS"}, {"فيينا", "LOC"}}, ""},
+			[]mention{{"خالد الفالح", "PERS", ""}, {"فيينا", "LOC", ""}}, ""},
+		{"a name with a fused preposition is no subject, hamza and all", `وصل الوزير خالد الفالح أمس لإيران. وقالت إن الأسواق مستقرة.`,
+			[]mention{{"خالد الفالح", "PERS", ""}, {"لإيران", "LOC", "إيران"}}, ""},
 		{"a masculine cue still takes the man", `وصل الوزير خالد الفالح إلى فيينا. وقال إن الأسواق مستقرة.`,
-			[]mention{{"خالد الفالح", "PERS"}, {"فيينا", "LOC"}}, "خالد الفالح"},
+			[]mention{{"خالد الفالح", "PERS", ""}, {"فيينا", "LOC", ""}}, "خالد الفالح"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.desc, func(t *testing.T) {
@@ -329,7 +331,11 @@ func TestFeminineCue(t *testing.T) {
 					t.Fatalf("mention %q not in the text", m.text)
 				}
 				start := utf8.RuneCountInString(tc.text[:i])
-				ms = append(ms, Mention{Start: start, End: start + utf8.RuneCountInString(m.text), Type: m.typ, Name: m.text})
+				name := m.name
+				if name == "" {
+					name = m.text
+				}
+				ms = append(ms, Mention{Start: start, End: start + utf8.RuneCountInString(m.text), Type: m.typ, Name: name})
 			}
 			qs := Extract(tc.text, ms)
 			if len(qs) == 0 {

@@ -705,6 +705,7 @@ func (x *extractor) governed(m *Mention) bool {
 		return false
 	}
 	first, _, _ := strings.Cut(m.Name, " ")
+	first = arabic.NormalizeString(first) // Name may be written as the text has it (إيران)
 	if n := x.norm[f]; first != "" && n != first && strings.HasSuffix(n, first) {
 		if pre := strings.TrimSuffix(n, first); strings.ContainsAny(pre, "بلك") {
 			return true
