@@ -2,7 +2,11 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/xml"
+	"io"
 	"net/url"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -22,12 +26,111 @@ func (rd *reader) readFeed(name string, data []byte) error {
 	fp := gofeed.NewParser()
 	fp.AtomTranslator = atomTranslator{}
 	feed, err := fp.Parse(bytes.NewReader(data))
+	var broken error // the break of a feed read only up to it
 	if err != nil {
-		return rd.refuse(name, 0, "", "unreadable feed: %v", err)
+		// An XML feed that breaks part way: keep the entries before the
+		// break, and say that the rest is lost.
+		salvaged, ok := salvageFeed(fp, data)
+		if !ok {
+			return rd.refuse(name, 0, "", "unreadable feed: %v", err)
+		}
+		feed, broken = salvaged, err
 	}
 	if len(feed.Items) == 0 {
 		return rd.refuse(name, 0, "", "feed has no entries")
 	}
+	if err := rd.emitFeed(name, feed); err != nil {
+		return err
+	}
+	if broken != nil {
+		return rd.refuse(name, len(feed.Items)+1, "item", "unreadable feed after entry %d, the rest of the file is lost: %v", len(feed.Items), broken)
+	}
+	return nil
+}
+
+// salvageFeed reads the entries of an XML feed that does not parse whole:
+// the document is cut after the last entry (</item> or </entry>) before
+// which it is well-formed XML, the elements still open are closed, and
+// the result is parsed. ok is false when no entry can be had so.
+func salvageFeed(fp *gofeed.Parser, data []byte) (*gofeed.Feed, bool) {
+	var ends []int
+	for _, tag := range [][]byte{[]byte("</item>"), []byte("</entry>")} {
+		for i := 0; ; {
+			j := bytes.Index(data[i:], tag)
+			if j < 0 {
+				break
+			}
+			i += j + len(tag)
+			ends = append(ends, i)
+		}
+	}
+	if len(ends) == 0 {
+		return nil, false
+	}
+	slices.Sort(ends)
+	// The longest prefix that reads: a prefix that holds the break does
+	// not, and every shorter one does, so a binary search finds it.
+	try := func(end int) *gofeed.Feed {
+		doc, ok := closeXML(data[:end])
+		if !ok {
+			return nil
+		}
+		feed, err := fp.Parse(bytes.NewReader(doc))
+		if err != nil || len(feed.Items) == 0 {
+			return nil
+		}
+		return feed
+	}
+	k := sort.Search(len(ends), func(k int) bool { return try(ends[k]) == nil })
+	if k == 0 {
+		return nil, false
+	}
+	feed := try(ends[k-1])
+	return feed, feed != nil
+}
+
+// closeXML returns prefix followed by the end tags of the elements it
+// leaves open, or ok false when prefix is not well-formed XML.
+func closeXML(prefix []byte) ([]byte, bool) {
+	d := xml.NewDecoder(bytes.NewReader(prefix))
+	d.Strict = true
+	d.Entity = xml.HTMLEntity
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	var open []xml.Name
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, false
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			open = append(open, t.Name)
+		case xml.EndElement:
+			if len(open) == 0 || open[len(open)-1] != t.Name {
+				return nil, false
+			}
+			open = open[:len(open)-1]
+		}
+	}
+	if len(open) == 0 {
+		return nil, false
+	}
+	doc := slices.Clip(prefix)
+	for i := len(open) - 1; i >= 0; i-- {
+		n := open[i].Local
+		if open[i].Space != "" {
+			n = open[i].Space + ":" + n
+		}
+		doc = append(doc, "</"+n+">"...)
+	}
+	return doc, true
+}
+
+// emitFeed emits the articles of the entries of feed.
+func (rd *reader) emitFeed(name string, feed *gofeed.Feed) error {
 	source := strings.TrimSpace(feed.Title)
 	pages := rd.followAll(feed.Items)
 	for i, it := range feed.Items {

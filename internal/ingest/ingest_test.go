@@ -232,6 +232,17 @@ func TestBadInputs(t *testing.T) {
 		{"over the article limit", "long.txt", []byte(big), Options{MaxArticleBytes: 100}, "over the size limit of 100 bytes", 0},
 		{"English only", "english.txt", []byte("The cabinet met on Tuesday and approved the budget for next year."), Options{}, "not Arabic", 0},
 		{"unreadable feed", "broken.xml", []byte(`<?xml version="1.0"?><rss version="2.0"><channel><item><title>x</ti`), Options{}, "unreadable feed", 0},
+		{"RSS broken after two items", "cut.rss", []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>النبأ</title>` +
+			`<item><title>الخبر الأول</title><link>https://ex.org/1</link><description>انطلقت في العاصمة اليوم أعمال المؤتمر.</description></item>` +
+			`<item><title>الخبر الثاني</title><link>https://ex.org/2</link><description>أعلنت الوزارة عن خطة جديدة للمياه &amp; الطاقة.</description></item>` +
+			`<item><title>الخبر الثالث</title><description>نص مقطو`), Options{}, "unreadable feed after entry 2, the rest of the file is lost", 2},
+		{"RSS broken in the middle", "mid.rss", []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>النبأ</title>` +
+			`<item><title>الخبر الأول</title><link>https://ex.org/1</link><description>انطلقت في العاصمة اليوم أعمال المؤتمر.</description></item>` +
+			`<item><title>الخبر الثاني</title><description>نص <<مكسور</description></item>` +
+			`<item><title>الخبر الثالث</title><link>https://ex.org/3</link><description>أعلنت الوزارة عن خطة جديدة للمياه.</description></item></channel></rss>`), Options{}, "unreadable feed after entry 1", 1},
+		{"Atom cut after one entry", "cut.atom", []byte(`<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>النبأ</title>` +
+			`<entry><title>الخبر الأول</title><id>https://ex.org/1</id><content>انطلقت في العاصمة اليوم أعمال المؤتمر.</content></entry>` +
+			`<entry><title>الخبر الثاني</title><id>https://ex.org/2</id><content>أعلنت الوزارة عن خ`), Options{}, "unreadable feed after entry 1", 1},
 		{"zip that is not", "fake.zip", []byte("PK\x03\x04 not really"), Options{}, "unreadable zip", 0},
 		{"TREC not closed", "cut.trec.txt", []byte("<DOC>\n<TEXT>نص</TEXT>\n"), Options{}, "not closed", 0},
 	}
