@@ -348,3 +348,29 @@ func TestFeminineCue(t *testing.T) {
 		})
 	}
 }
+
+// TestPrepositionHead checks that a phrase after a cue that starts with
+// the preposition ب or ل is no speaker: the speaker is the one the text
+// named before.
+func TestPrepositionHead(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"وقال المدير العام سالم الهاشمي إن العمل مستمر. وتابع بالقول إن المشروع سينتهي قريبا.", "سالم الهاشمي"},
+		{"وقال المدير العام سالم الهاشمي إن العمل مستمر. وقال لي إن المشروع سينتهي قريبا.", "سالم الهاشمي"},
+		{"وأكد رئيس البلدية خالد العتيبي أن الطرق جاهزة. وقال بهذه المناسبة إن الجميع شاركوا.", "خالد العتيبي"},
+		{"وأكد رئيس البلدية خالد العتيبي أن الطرق جاهزة. وذكر لصحيفة الرياض أن الجميع شاركوا.", "خالد العتيبي"},
+		// A name that starts like a preposition stays the speaker.
+		{"وقال بحاح إن عودته جزء من التحرير.", "بحاح"},
+		{"وأضافت بلقيس أن الأغنيتين من تأليفها.", "بلقيس"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			qs := Extract(tt.text, nil)
+			if len(qs) == 0 {
+				t.Fatal("no quote")
+			}
+			if got := qs[len(qs)-1].Speaker.Name; got != tt.want {
+				t.Errorf("speaker of the last quote = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -219,7 +219,7 @@ func (x *extractor) phraseAfter(from, limit int) (int, int) {
 			break
 		}
 		if k == from {
-			if has(prepositions, n) || has(pronounPreps, n) || strings.HasPrefix(n, "لل") || n == "قد" {
+			if has(prepositions, n) || has(pronounPreps, n) || strings.HasPrefix(n, "لل") || n == "قد" || x.prepositionHead(k) {
 				break
 			}
 			head = n
@@ -903,3 +903,34 @@ var pronounPreps = set("فيه", "فيها", "عنه", "عنها", "له", "له
 // honorifics are titles without the article that a name follows
 // directly (د. فلان، سمو الأمير).
 var honorifics = set("د", "دكتور", "شيخ", "امير", "ملك", "سمو", "فخامة", "سماحة", "السيد", "السيدة")
+
+// prepositionHead reports whether the word at k, the first of a phrase
+// after a cue, carries the preposition ب or ل, so that it cannot be the
+// subject of the verb of saying (وتابع بالقول, وذكر لصور, قال لي, وقال
+// بهذه المناسبة, أكد بمنطقة نجران): a preposition and a pronoun (لي, لنا,
+// بك), or ب or ل before a word the corpus lexicon knows
+// (arabic.ProcliticForm). A word inside an entity mention, or a known
+// name (بلقيس, بحاح, بريطانيا), stays.
+func (x *extractor) prepositionHead(k int) bool {
+	n := x.norm[k]
+	if x.toks[k].Kind != arabic.Word || !strings.HasPrefix(n, "ب") && !strings.HasPrefix(n, "ل") {
+		return false
+	}
+	if has(prepPronouns, n) {
+		return true
+	}
+	t := x.toks[k]
+	for _, m := range x.mentions {
+		if m.Start <= t.Start && t.End <= m.End {
+			return false
+		}
+	}
+	if _, name := arabic.CorpusCount(n); name {
+		return false
+	}
+	return arabic.ProcliticForm(n)
+}
+
+// prepPronouns are ب and ل with an attached pronoun, besides those of
+// pronounPreps.
+var prepPronouns = set("لي", "لك", "لنا", "لكم", "لكما", "لهما", "لهن", "بي", "بك", "بنا", "بكم", "بهم", "بهما", "بهن")
