@@ -175,57 +175,60 @@ func CountSources(names []string) int {
 // into one row named by its most common written form (by articles),
 // ordered by articles, most first, then by name.
 func GroupSources(stats []SourceStats) []SourceStats {
-	var g SourceGroup
-	for _, s := range stats {
-		g.Add(s.Source, s.Articles)
-	}
-	byName := map[string]int{}
-	var out []SourceStats
-	for _, s := range stats {
-		name := g.Name(s.Source)
-		i, ok := byName[name]
-		if !ok {
-			byName[name] = len(out)
-			out = append(out, SourceStats{Source: name, First: s.First, Last: s.Last})
-			i = len(out) - 1
-		}
-		o := &out[i]
-		o.Articles += s.Articles
-		if !s.First.IsZero() && (o.First.IsZero() || s.First.Before(o.First)) {
-			o.First = s.First
-		}
-		if s.Last.After(o.Last) {
-			o.Last = s.Last
-		}
-	}
-	slices.SortStableFunc(out, func(a, b SourceStats) int {
-		return cmp.Or(cmp.Compare(b.Articles, a.Articles), strings.Compare(a.Source, b.Source))
-	})
-	return out
+	return groupByOutlet(stats,
+		func(s SourceStats) (string, int) { return s.Source, s.Articles },
+		func(o *SourceStats, name string, s SourceStats) {
+			o.Source = name
+			o.Articles += s.Articles
+			if !s.First.IsZero() && (o.First.IsZero() || s.First.Before(o.First)) {
+				o.First = s.First
+			}
+			if s.Last.After(o.Last) {
+				o.Last = s.Last
+			}
+		})
 }
 
 // GroupFacets merges the counts of facet values that share a SourceKey
 // (the by-source facet) into one facet named by its most common written
 // form, ordered by count, most first, then by value.
 func GroupFacets(fs []Facet) []Facet {
+	return groupByOutlet(fs,
+		func(f Facet) (string, int) { return f.Value, f.Count },
+		func(o *Facet, name string, f Facet) {
+			o.Value = name
+			o.Label = cmp.Or(o.Label, f.Label)
+			o.Count += f.Count
+		})
+}
+
+// groupByOutlet merges the rows whose outlet names share a SourceKey into
+// one row per outlet, in the order of first appearance, then sorts them by
+// count, most first, then by name. outlet gives a row's outlet name and
+// count; merge folds row r into the outlet's row o (the zero T at first),
+// which it names name, the outlet's most common written form by count.
+func groupByOutlet[T any](rows []T, outlet func(T) (string, int), merge func(o *T, name string, r T)) []T {
 	var g SourceGroup
-	for _, f := range fs {
-		g.Add(f.Value, f.Count)
+	for _, r := range rows {
+		g.Add(outlet(r))
 	}
 	byName := map[string]int{}
-	var out []Facet
-	for _, f := range fs {
-		name := g.Name(f.Value)
+	var out []T
+	for _, r := range rows {
+		n, _ := outlet(r)
+		name := g.Name(n)
 		i, ok := byName[name]
 		if !ok {
-			byName[name] = len(out)
-			out = append(out, Facet{Value: name, Label: f.Label})
-			i = len(out) - 1
+			i = len(out)
+			byName[name] = i
+			out = append(out, *new(T))
 		}
-		out[i].Count += f.Count
+		merge(&out[i], name, r)
 	}
-	slices.SortStableFunc(out, func(a, b Facet) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Value, b.Value))
+	slices.SortStableFunc(out, func(a, b T) int {
+		an, ac := outlet(a)
+		bn, bc := outlet(b)
+		return cmp.Or(cmp.Compare(bc, ac), strings.Compare(an, bn))
 	})
 	return out
 }
