@@ -233,6 +233,16 @@ func groupByOutlet[T any](rows []T, outlet func(T) (string, int), merge func(o *
 	return out
 }
 
+// DistinctSourcesSQL is the query, in the SQL that both store/sqlite and
+// store/postgres accept, for the distinct outlet names stored in a table
+// articles with an index on source: a skip scan of that index, one index
+// seek per outlet, not a row scan. Its rows are one name each, ascending.
+const DistinctSourcesSQL = `WITH RECURSIVE s(x) AS (
+	SELECT min(source) FROM articles
+	UNION ALL
+	SELECT (SELECT min(source) FROM articles WHERE source > s.x) FROM s WHERE s.x IS NOT NULL)
+	SELECT x FROM s WHERE x IS NOT NULL`
+
 // MatchSources returns the stored outlet names that a filter's names
 // select: for each wanted name, every stored name with the same SourceKey,
 // or the name itself when none has (it then matches nothing). The result

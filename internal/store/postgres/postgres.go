@@ -444,14 +444,9 @@ func (as *args) add(v any) string {
 }
 
 // matchSources returns the stored outlet names that the filter's names
-// select (store.MatchSources). The distinct names are read by a skip scan
-// of the index on source: one index seek per outlet, not a row scan.
+// select (store.MatchSources), read by store.DistinctSourcesSQL.
 func (s *DB) matchSources(ctx context.Context, wanted []string) ([]string, error) {
-	stored, err := s.strings(ctx, "sources", `WITH RECURSIVE s(x) AS (
-		SELECT min(source) FROM articles
-		UNION ALL
-		SELECT (SELECT min(source) FROM articles WHERE source > s.x) FROM s WHERE s.x IS NOT NULL)
-		SELECT x FROM s WHERE x IS NOT NULL`)
+	stored, err := s.strings(ctx, "sources", store.DistinctSourcesSQL)
 	if err != nil {
 		return nil, err
 	}
