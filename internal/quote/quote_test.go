@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"cmp"
 	"os"
 	"path/filepath"
 	"strings"
@@ -138,12 +139,7 @@ func TestSpeakersWithMentions(t *testing.T) {
 		t.Run(tc.desc, func(t *testing.T) {
 			var ms []Mention
 			for _, m := range tc.mentions {
-				i := strings.Index(tc.text, m.text)
-				if i < 0 {
-					t.Fatalf("mention %q not in the text", m.text)
-				}
-				start := utf8.RuneCountInString(tc.text[:i])
-				ms = append(ms, Mention{Start: start, End: start + utf8.RuneCountInString(m.text), Type: m.typ, EntityID: m.id, Name: m.text})
+				ms = append(ms, mentionIn(t, tc.text, m.text, m.typ, m.id, m.text))
 			}
 			qs := Extract(tc.text, ms)
 			if len(qs) != 1 {
@@ -155,6 +151,19 @@ func TestSpeakersWithMentions(t *testing.T) {
 			}
 		})
 	}
+}
+
+// mentionIn returns the mention of the first occurrence of span in text,
+// in runes, of type typ, entity id and name; the test fails when text
+// lacks span.
+func mentionIn(t *testing.T, text, span, typ, id, name string) Mention {
+	t.Helper()
+	i := strings.Index(text, span)
+	if i < 0 {
+		t.Fatalf("mention %q not in the text", span)
+	}
+	start := utf8.RuneCountInString(text[:i])
+	return Mention{Start: start, End: start + utf8.RuneCountInString(span), Type: typ, EntityID: id, Name: name}
 }
 
 // checkSpans checks that every span lies in the text and holds its text.
@@ -326,16 +335,7 @@ func TestFeminineCue(t *testing.T) {
 		t.Run(tc.desc, func(t *testing.T) {
 			var ms []Mention
 			for _, m := range tc.mentions {
-				i := strings.Index(tc.text, m.text)
-				if i < 0 {
-					t.Fatalf("mention %q not in the text", m.text)
-				}
-				start := utf8.RuneCountInString(tc.text[:i])
-				name := m.name
-				if name == "" {
-					name = m.text
-				}
-				ms = append(ms, Mention{Start: start, End: start + utf8.RuneCountInString(m.text), Type: m.typ, Name: name})
+				ms = append(ms, mentionIn(t, tc.text, m.text, m.typ, "", cmp.Or(m.name, m.text)))
 			}
 			qs := Extract(tc.text, ms)
 			if len(qs) == 0 {
