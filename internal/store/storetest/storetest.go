@@ -258,29 +258,14 @@ func testSourceCase(t *testing.T, s store.Store) {
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.sources, ","), func(t *testing.T) {
 			f := store.ArticleFilter{Sources: tt.sources}
-			got, err := s.Articles(ctx, f)
-			if err != nil || !slices.Equal(ids(got), tt.want) {
-				t.Errorf("Articles = %v, %v; want %v", ids(got), err, tt.want)
-			}
-			if n, err := s.CountArticles(ctx, f); err != nil || n != len(tt.want) {
-				t.Errorf("CountArticles = %d, %v; want %d", n, err, len(tt.want))
-			}
+			checkArticles(t, s, f, tt.want)
 			for _, sq := range []store.SearchQuery{query(t, "مياه"), {}} {
 				sq.Sources = tt.sources
 				res, err := s.Search(ctx, sq)
 				if err != nil {
 					t.Fatal(err)
 				}
-				var hits []string
-				for _, h := range res.Hits {
-					hits = append(hits, h.Article.ID)
-				}
-				slices.Sort(hits)
-				want := slices.Clone(tt.want)
-				slices.Sort(want)
-				if !slices.Equal(hits, want) || res.Total != len(want) {
-					t.Errorf("Search(%d clauses) = %v (total %d); want %v", len(sq.Clauses), hits, res.Total, want)
-				}
+				checkHits(t, res, len(sq.Clauses), tt.want)
 			}
 		})
 	}
@@ -313,13 +298,7 @@ func testSourceSpelling(t *testing.T, s store.Store) {
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.sources, ","), func(t *testing.T) {
 			f := store.ArticleFilter{Sources: tt.sources}
-			got, err := s.Articles(ctx, f)
-			if err != nil || !slices.Equal(ids(got), tt.want) {
-				t.Errorf("Articles = %v, %v; want %v", ids(got), err, tt.want)
-			}
-			if n, err := s.CountArticles(ctx, f); err != nil || n != len(tt.want) {
-				t.Errorf("CountArticles = %d, %v; want %d", n, err, len(tt.want))
-			}
+			checkArticles(t, s, f, tt.want)
 			sq := query(t, "مياه")
 			sq.Sources = tt.sources
 			res, err := s.Search(ctx, sq)
@@ -385,35 +364,20 @@ func testDateFiltersUndated(t *testing.T, s store.Store) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := store.ArticleFilter{From: tt.from, To: tt.to}
-			got, err := s.Articles(ctx, f)
-			if err != nil || !slices.Equal(ids(got), tt.want) {
-				t.Errorf("Articles(from %v, to %v) = %v, %v; want %v", tt.from, tt.to, ids(got), err, tt.want)
-			}
-			if n, err := s.CountArticles(ctx, f); err != nil || n != len(tt.want) {
-				t.Errorf("CountArticles = %d, %v; want %d", n, err, len(tt.want))
-			}
+			checkArticles(t, s, f, tt.want)
 			for _, sq := range []store.SearchQuery{query(t, "مياه"), {}} {
 				sq.From, sq.To, sq.Facets = tt.from, tt.to, true
 				res, err := s.Search(ctx, sq)
 				if err != nil {
 					t.Fatal(err)
 				}
-				var hits []string
-				for _, h := range res.Hits {
-					hits = append(hits, h.Article.ID)
-				}
-				slices.Sort(hits)
-				want := slices.Clone(tt.want)
-				slices.Sort(want)
-				if !slices.Equal(hits, want) || res.Total != len(want) {
-					t.Errorf("Search(%d clauses) = %v (total %d); want %v", len(sq.Clauses), hits, res.Total, want)
-				}
+				checkHits(t, res, len(sq.Clauses), tt.want)
 				n := 0
 				for _, f := range res.BySource {
 					n += f.Count
 				}
-				if n != len(want) {
-					t.Errorf("Search(%d clauses): by-source facet counts %d articles, want %d", len(sq.Clauses), n, len(want))
+				if n != len(tt.want) {
+					t.Errorf("Search(%d clauses): by-source facet counts %d articles, want %d", len(sq.Clauses), n, len(tt.want))
 				}
 			}
 		})
@@ -1029,4 +993,34 @@ func PutDemo(t testing.TB, s store.Store) []news.Article {
 		t.Fatal(err)
 	}
 	return arts
+}
+
+// checkArticles checks that Articles lists the articles of want, in
+// order, under the filter f, and that CountArticles counts them.
+func checkArticles(t *testing.T, s store.Store, f store.ArticleFilter, want []string) {
+	t.Helper()
+	ctx := context.Background()
+	got, err := s.Articles(ctx, f)
+	if err != nil || !slices.Equal(ids(got), want) {
+		t.Errorf("Articles(%+v) = %v, %v; want %v", f, ids(got), err, want)
+	}
+	if n, err := s.CountArticles(ctx, f); err != nil || n != len(want) {
+		t.Errorf("CountArticles(%+v) = %d, %v; want %d", f, n, err, len(want))
+	}
+}
+
+// checkHits checks that the hits of res, a search of the given number of
+// clauses, are the articles of want, in any order, and that its total
+// counts them.
+func checkHits(t *testing.T, res store.SearchResult, clauses int, want []string) {
+	t.Helper()
+	var hits []string
+	for _, h := range res.Hits {
+		hits = append(hits, h.Article.ID)
+	}
+	slices.Sort(hits)
+	want = slices.Sorted(slices.Values(want))
+	if !slices.Equal(hits, want) || res.Total != len(want) {
+		t.Errorf("Search(%d clauses) = %v (total %d); want %v", clauses, hits, res.Total, want)
+	}
 }
