@@ -171,34 +171,11 @@ func TestRender(t *testing.T) {
 	arts[0].Title = "<script>alert(1)</script> *bold*"
 	arts[1].Title = "" // untitled: the sources list shows its opening
 	c := Build(s, arts, ans, DefaultOptions())
-	tests := []struct {
-		name   string
-		render func(*bytes.Buffer) error
-		want   []string
-		not    []string
-	}{
-		{"text", func(b *bytes.Buffer) error { return c.Text(b) }, []string{"2020-09", "[1][2]", "فؤاد حسين", "· انطلقت في واشنطن"}, nil},
-		{"markdown", func(b *bytes.Buffer) error { return c.Markdown(b) }, []string{"| 2020-09 |", "\\*bold\\*", "· انطلقت في واشنطن"}, []string{"<script>"}},
-		{"html", func(b *bytes.Buffer) error { return c.HTML(b) }, []string{`dir="rtl"`, "&lt;script&gt;", "· انطلقت في واشنطن"}, []string{"<script>"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var b bytes.Buffer
-			if err := tc.render(&b); err != nil {
-				t.Fatal(err)
-			}
-			for _, w := range tc.want {
-				if !strings.Contains(b.String(), w) {
-					t.Errorf("%s output lacks %q:\n%s", tc.name, w, b.String())
-				}
-			}
-			for _, w := range tc.not {
-				if strings.Contains(b.String(), w) {
-					t.Errorf("%s output has %q", tc.name, w)
-				}
-			}
-		})
-	}
+	checkRenders(t, c, []renderCase{
+		{"text", []string{"2020-09", "[1][2]", "فؤاد حسين", "· انطلقت في واشنطن"}, nil},
+		{"markdown", []string{"| 2020-09 |", "\\*bold\\*", "· انطلقت في واشنطن"}, []string{"<script>"}},
+		{"html", []string{`dir="rtl"`, "&lt;script&gt;", "· انطلقت في واشنطن"}, []string{"<script>"}},
+	})
 }
 
 // TestRenderUnknownOutlet checks that an article with no outlet is listed
@@ -208,33 +185,42 @@ func TestRenderUnknownOutlet(t *testing.T) {
 	arts[0].Source = " "
 	arts[1].Source = ""
 	c := Build(s, arts, ans, DefaultOptions())
-	tests := []struct {
-		name   string
-		render func(*bytes.Buffer) error
-		want   []string
-		not    []string
-	}{
-		{"text", func(b *bytes.Buffer) error { return c.Text(b) },
-			[]string{"[1] 2021-07-01 · مصدر غير معروف (unknown) · ", "[2] 2021-07-02 · مصدر غير معروف (unknown) · "}, []string{" ·  · "}},
-		{"markdown", func(b *bytes.Buffer) error { return c.Markdown(b) },
-			[]string{"1. 2021-07-01 · مصدر غير معروف (unknown) · "}, []string{" ·  · "}},
-		{"html", func(b *bytes.Buffer) error { return c.HTML(b) },
-			[]string{"<li>2021-07-01 · مصدر غير معروف · "}, []string{" ·  · "}},
+	checkRenders(t, c, []renderCase{
+		{"text", []string{"[1] 2021-07-01 · مصدر غير معروف (unknown) · ", "[2] 2021-07-02 · مصدر غير معروف (unknown) · "}, []string{" ·  · "}},
+		{"markdown", []string{"1. 2021-07-01 · مصدر غير معروف (unknown) · "}, []string{" ·  · "}},
+		{"html", []string{"<li>2021-07-01 · مصدر غير معروف · "}, []string{" ·  · "}},
+	})
+}
+
+// renderCase is what one rendering of a card must and must not hold.
+type renderCase struct {
+	format string   // text, markdown or html
+	want   []string // substrings the output holds
+	not    []string // substrings it lacks
+}
+
+// checkRenders renders c in each case's format and checks its output.
+func checkRenders(t *testing.T, c Card, cases []renderCase) {
+	t.Helper()
+	render := map[string]func(*bytes.Buffer) error{
+		"text":     func(b *bytes.Buffer) error { return c.Text(b) },
+		"markdown": func(b *bytes.Buffer) error { return c.Markdown(b) },
+		"html":     func(b *bytes.Buffer) error { return c.HTML(b) },
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
+	for _, tc := range cases {
+		t.Run(tc.format, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := tc.render(&b); err != nil {
+			if err := render[tc.format](&b); err != nil {
 				t.Fatal(err)
 			}
 			for _, w := range tc.want {
 				if !strings.Contains(b.String(), w) {
-					t.Errorf("%s output lacks %q:\n%s", tc.name, w, b.String())
+					t.Errorf("%s output lacks %q:\n%s", tc.format, w, b.String())
 				}
 			}
 			for _, w := range tc.not {
 				if strings.Contains(b.String(), w) {
-					t.Errorf("%s output has %q:\n%s", tc.name, w, b.String())
+					t.Errorf("%s output has %q:\n%s", tc.format, w, b.String())
 				}
 			}
 		})
