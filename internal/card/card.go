@@ -124,12 +124,12 @@ func Build(s news.Story, arts []news.Article, analyses map[string]news.Analysis,
 	var forms store.SourceGroup
 	for _, a := range arts {
 		c.Articles = append(c.Articles, a.Ref())
-		if a.Source != "" {
+		if strings.TrimSpace(a.Source) != "" {
 			forms.Add(a.Source, 1)
 		}
 	}
 	for _, a := range arts {
-		if a.Source != "" {
+		if strings.TrimSpace(a.Source) != "" {
 			name := forms.Name(a.Source)
 			if outlets[name] == 0 {
 				c.Outlets = append(c.Outlets, Outlet{Name: name})

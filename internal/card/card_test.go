@@ -418,3 +418,17 @@ func TestArticleCount(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankOutlet checks that an outlet name of spaces alone, which the
+// sources list shows as an unknown outlet, is no outlet of the card.
+func TestBlankOutlet(t *testing.T) {
+	s, arts, ans := fixture()
+	for i := range arts {
+		arts[i].Source = " "
+	}
+	arts[0].Source = "عكاظ"
+	c := Build(s, arts, ans, DefaultOptions())
+	if len(c.Outlets) != 1 || c.Outlets[0].Name != "عكاظ" || c.Outlets[0].Articles != 1 {
+		t.Errorf("Outlets = %+v, want عكاظ with one article", c.Outlets)
+	}
+}
