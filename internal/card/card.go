@@ -444,11 +444,13 @@ func quotes(arts []news.Article, analyses map[string]news.Analysis, opt Options)
 	return out
 }
 
-// quoteCore is a quote as the card compares quotes: its words in
-// normalized form, teh marbuta folded, one space apart, without
-// punctuation and quotation marks, so that the copies of one statement in several outlets (، or  ،,
-// " or “”, إلا أن or الا ان) and a direct quote inside the reported
-// speech that carries it compare equal or contained.
+// quoteCore is a quote as the card compares quotes: its words (any
+// script), numbers and hashtags in normalized form, teh marbuta folded,
+// one space apart and one at each end, without punctuation and quotation
+// marks, so that the copies of one statement in several outlets (، or
+// ",", " or “”, إلا أن or الا ان) compare equal, and a direct quote
+// inside the reported speech that carries it is contained, whole words
+// at a time.
 func quoteCore(text string) string {
 	var b strings.Builder
 	b.WriteByte(' ')
