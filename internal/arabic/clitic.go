@@ -7,16 +7,16 @@ import (
 
 // ProcliticForm reports whether the normalized word w is another word
 // after a proclitic — the conjunction و, the prepositions ب and ل, or
-// both (وب, ول) — rather than a word of its own that begins with the same
-// letter. Callers use it where a word cannot carry one: a number's
+// both (وب, ول), or ف before the article (فالمدينة) — rather than a word
+// of its own that begins with the same letter. Callers use it where a word cannot carry one: a number's
 // counted noun (قتل 3 وإصابة 5: وإصابة starts the next clause), the
 // subject after a verb of saying. The corpus lexicon decides: the rest
 // (two letters at least) is attested at least minRestCount times (with
 // or without teh marbuta; a known name of three letters or more counts as
 // attested) and at least as often as the whole word (بتسديدة, وإصابة,
 // ليخسر, بحسب, بوزارة are clitic forms; برميل, لتر, وحدات, وظيفة,
-// بطاقة, بواخر are words). ب or ل before the article (بالطائف, للعمل)
-// and a doubled و (ووظيفة) are always clitic forms. The lexicon is
+// بطاقة, بواخر are words). ب, ل or ف before the article (بالطائف, للعمل,
+// وبالطائف, فالعمل) and a doubled و (ووظيفة) are always clitic forms. The lexicon is
 // small (one news corpus): a few words of their own whose rest is a
 // commoner word (وجهة of جهة, لجان of the name جان) read as clitic forms.
 func ProcliticForm(w string) bool {

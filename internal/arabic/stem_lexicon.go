@@ -29,8 +29,10 @@ var (
 )
 
 // IsName reports whether the stemmer knows the normalized word norm as a
-// name, which it keeps whole: a word the tagged corpus mostly tags as a
-// name (names.txt) or a listed transliterated name (listed.txt).
+// name, which it keeps whole: a word the tagged corpus tags as a name at
+// least once in every nameShare+1 occurrences (names.txt), or a listed
+// transliterated name (listed.txt) that the corpus does not read more
+// often as no name.
 func IsName(norm string) bool {
 	return loadLexicon().isName(norm)
 }
@@ -109,8 +111,8 @@ var loadLexicon = sync.OnceValue(func() *lexicon {
 		}
 		named, err1 := strconv.Atoi(f[1])
 		other, err2 := strconv.Atoi(f[2])
-		// A word tagged as a name at least once in nameShare of its
-		// occurrences, and not a function word.
+		// A word tagged as a name at least once in every nameShare+1 of
+		// its occurrences, and not a function word.
 		if err1 == nil && err2 == nil && named > 0 && named*nameShare >= other && utf8.RuneCountInString(f[0]) >= 2 && !isStopword(f[0]) {
 			lx.names[f[0]] = named
 		} else if err1 == nil && err2 == nil {
@@ -129,7 +131,8 @@ var loadLexicon = sync.OnceValue(func() *lexicon {
 		delete(lx.names, w)
 	}
 	// The transliterated names of the hand-written list, unless the tagged
-	// corpus reads the word mostly as no name (الملك).
+	// corpus has the word and it fails the test above (الملك: tagged as a
+	// name too seldom).
 	eachRow(listedTxt, func(f []string) {
 		if len(f) > 0 && lx.names[f[0]] == 0 && !mostlyNoName[f[0]] {
 			lx.names[f[0]] = 1
