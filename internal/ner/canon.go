@@ -308,9 +308,9 @@ func familyName(keys []string) string {
 	return keys[n-1]
 }
 
-// Ancestor reports whether the person's name part (normalized) is the
-// tail of the lineage in the fuller name full: its first word follows
-// بن, ابن or بنت there. سلمان بن عبدالعزيز in محمد بن سلمان بن عبدالعزيز
+// Ancestor reports whether the person's name part (normalized) names an
+// ancestor in the fuller name full: the first word of part follows بن,
+// ابن or بنت somewhere in full (the rest of part is not compared). سلمان بن عبدالعزيز in محمد بن سلمان بن عبدالعزيز
 // names the father, not the son, though full holds all its words.
 func Ancestor(part, full string) bool {
 	p, f := strings.Fields(part), strings.Fields(full)

@@ -71,7 +71,8 @@ func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []st
 	first, end := ch.Start, ch.End
 	if ch.Type == PERS {
 		// A title after the name is no part of it (محمد بن سلمان ولي ولي
-		// العهد), as long as two words of the name remain.
+		// العهد), as long as two words of the chunk remain (titles at
+		// its head count: they become the role below).
 		for end-first > 2 && m.lx.triggers[hashString(norms[end-1])] == trigTitle {
 			end--
 		}
