@@ -47,10 +47,11 @@ var storeWritable = sqlite.Writable
 // reads it. A SQLite path that names no file is refused (opening it would
 // create an empty archive, and a mistyped --db would then report zeros):
 // only the commands that write (ingest, reanalyze, cluster, worker,
-// migrate --to, demo) create a store. A SQLite store that this process may not write (the file or
-// its directory) is opened read-only: nothing is migrated, reindexed or
-// written (see sqlite.OpenReadOnly); any other store is opened as
-// openStore opens it, which brings its schema and index up to date.
+// migrate --to, demo) create a store. A SQLite store that this process
+// may not write (the file or its directory) is opened read-only: nothing
+// is migrated, reindexed or written (see sqlite.OpenReadOnly); any other
+// store is opened as openStore opens it, which brings its schema and
+// index up to date.
 func openReadStore(ctx context.Context, env Env, dsn string) (store.Store, error) {
 	if dsn != "" && !isPostgresDSN(dsn) {
 		if _, err := os.Stat(dsn); errors.Is(err, os.ErrNotExist) {
