@@ -95,6 +95,7 @@ func queryError(pos int, kind ErrorKind, msg string, args ...string) *Error {
 	return &Error{Pos: pos, Msg: msg, Kind: kind, Args: args}
 }
 
+// Error says the problem in English, with its position when it has one.
 func (e *Error) Error() string {
 	if e.Pos < 0 {
 		return "query: " + e.Msg
