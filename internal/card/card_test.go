@@ -404,18 +404,7 @@ func TestArticleCount(t *testing.T) {
 	}{{1, "· 1 article ·"}, {2, "· 2 articles ·"}} {
 		s, arts, ans := fixture()
 		c := Build(s, arts[:tc.n], ans, DefaultOptions())
-		for name, render := range map[string]func(*bytes.Buffer) error{
-			"text":     func(b *bytes.Buffer) error { return c.Text(b) },
-			"markdown": func(b *bytes.Buffer) error { return c.Markdown(b) },
-		} {
-			var b bytes.Buffer
-			if err := render(&b); err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(b.String(), tc.want) {
-				t.Errorf("%s, %d articles: header lacks %q:\n%s", name, tc.n, tc.want, b.String())
-			}
-		}
+		checkRenders(t, c, []renderCase{{"text", []string{tc.want}, nil}, {"markdown", []string{tc.want}, nil}})
 	}
 }
 
