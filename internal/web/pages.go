@@ -27,15 +27,7 @@ func (s *server) home(w http.ResponseWriter, r *http.Request) {
 	page := func(n int) ([]news.Story, error) {
 		return s.cfg.Store.Stories(ctx, time.Time{}, time.Time{}, size+1, (n-1)*size)
 	}
-	stories, err := page(p)
-	asked := 0
-	if err == nil && len(stories) == 0 && p > 1 {
-		// Past the last page: show the last one and say so.
-		asked = p
-		if p, err = lastPage(p, func(n int) (bool, error) { ss, err := page(n); return len(ss) > 0, err }); err == nil {
-			stories, err = page(p)
-		}
-	}
+	stories, p, asked, err := pageOrLast(p, page)
 	if err != nil {
 		s.storeErr(w, r, err)
 		return
@@ -238,16 +230,7 @@ func (s *server) entities(w http.ResponseWriter, r *http.Request) {
 	page := func(n int) ([]store.EntityStats, error) {
 		return s.cfg.Store.Entities(r.Context(), typ, size+1, (n-1)*size)
 	}
-	es, err := page(p)
-	asked := 0
-	if err == nil && len(es) == 0 && p > 1 {
-		// Past the last page: show the last one and say so, not "no
-		// entities of this type yet".
-		asked = p
-		if p, err = lastPage(p, func(n int) (bool, error) { es, err := page(n); return len(es) > 0, err }); err == nil {
-			es, err = page(p)
-		}
-	}
+	es, p, asked, err := pageOrLast(p, page) // not "no entities of this type yet" past the last page
 	if err != nil {
 		s.storeErr(w, r, err)
 		return
@@ -397,6 +380,23 @@ func quoteValue(v string) string {
 		return `"` + v + `"`
 	}
 	return v
+}
+
+// pageOrLast reads page p of a list with page; past the last page (p > 1
+// and no items) it reads the last page that has items instead, so that
+// the page shows it and says so. It returns the items, the page read,
+// and asked: p when another page was read in its place, else 0.
+func pageOrLast[T any](p int, page func(n int) ([]T, error)) (items []T, read, asked int, err error) {
+	items, err = page(p)
+	if err != nil || len(items) > 0 || p <= 1 {
+		return items, p, 0, err
+	}
+	last, err := lastPage(p, func(n int) (bool, error) { is, err := page(n); return len(is) > 0, err })
+	if err != nil {
+		return nil, p, p, err
+	}
+	items, err = page(last)
+	return items, last, p, err
 }
 
 // lastPage returns the last page that has items among pages 1 to p-1,
