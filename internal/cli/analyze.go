@@ -330,7 +330,7 @@ func runReanalyze(ctx context.Context, env Env, args []string) error {
 	if *batch < 1 || *workers < 1 || *limit < 0 {
 		return usagef("rasid reanalyze: --batch and --workers must be at least 1, --limit not negative")
 	}
-	st, err := openStore(ctx, env, *dbPath)
+	st, err := openArchive(ctx, env, *dbPath)
 	if err != nil {
 		return err
 	}

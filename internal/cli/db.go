@@ -46,17 +46,16 @@ var storeWritable = sqlite.Writable
 // openReadStore opens the store named by dsn for a command that only
 // reads it. A SQLite path that names no file is refused (opening it would
 // create an empty archive, and a mistyped --db would then report zeros):
-// only the commands that write (ingest, reanalyze, cluster, worker,
-// migrate --to, demo) create a store. A SQLite store that this process
+// only the commands that bring articles (ingest, migrate --to, demo)
+// create a store; reanalyze, cluster and worker refuse it too
+// (openArchive). A SQLite store that this process
 // may not write (the file or its directory) is opened read-only: nothing
 // is migrated, reindexed or written (see sqlite.OpenReadOnly); any other
 // store is opened as openStore opens it, which brings its schema and
 // index up to date.
 func openReadStore(ctx context.Context, env Env, dsn string) (store.Store, error) {
-	if dsn != "" && !isPostgresDSN(dsn) {
-		if _, err := os.Stat(dsn); errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("no archive at %s (rasid ingest creates one; --db or $RASID_DB names another)", dsn)
-		}
+	if err := missingArchive(dsn); err != nil {
+		return nil, err
 	}
 	if dsn == "" || isPostgresDSN(dsn) || storeWritable(dsn) {
 		return openStore(ctx, env, dsn)
@@ -69,6 +68,28 @@ func openReadStore(ctx context.Context, env Env, dsn string) (store.Store, error
 		fmt.Fprintf(env.Stderr, "rasid: warning: %s is open read-only and its search index was built by another rasid build; search may miss matches until a user who may write the store opens it (such as with `rasid stats --db %s`)\n", dsn, dsn)
 	}
 	return s, nil
+}
+
+// openArchive opens the store named by dsn for a command that works on
+// the articles already stored (reanalyze, cluster, worker): it writes, but
+// a SQLite path that names no file is refused as openReadStore refuses
+// it, since a new empty store has nothing to work on.
+func openArchive(ctx context.Context, env Env, dsn string) (store.Store, error) {
+	if err := missingArchive(dsn); err != nil {
+		return nil, err
+	}
+	return openStore(ctx, env, dsn)
+}
+
+// missingArchive returns the refusal of a SQLite path dsn that names no
+// file, and nil for an existing file, a PostgreSQL address or "".
+func missingArchive(dsn string) error {
+	if dsn != "" && !isPostgresDSN(dsn) {
+		if _, err := os.Stat(dsn); errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("no archive at %s (rasid ingest creates one; --db or $RASID_DB names another)", dsn)
+		}
+	}
+	return nil
 }
 
 // isPostgresDSN reports whether dsn names a PostgreSQL server rather

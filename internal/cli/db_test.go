@@ -105,6 +105,9 @@ func TestMissingArchive(t *testing.T) {
 		{"bench search", []string{"bench", "search"}},
 		{"serve", []string{"serve", "--listen", "127.0.0.1:0"}},
 		{"jobs", []string{"jobs"}},
+		{"reanalyze", []string{"reanalyze"}},
+		{"cluster", []string{"cluster"}},
+		{"worker", []string{"worker", "--exit-when-done"}},
 	} {
 		for _, how := range []struct {
 			name string
@@ -141,9 +144,6 @@ func TestMissingArchive(t *testing.T) {
 	}
 	for i, args := range [][]string{
 		{"ingest", jsonl},
-		{"reanalyze"},
-		{"cluster"},
-		{"worker", "--exit-when-done"},
 	} {
 		db := filepath.Join(dir, "w", strings.Repeat("d", i+1), "new.db")
 		args = append(args, "--db", db)

@@ -169,7 +169,7 @@ func runCluster(ctx context.Context, env Env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("rasid cluster: unexpected argument %q", fs.Arg(0))
 	}
-	st, err := openStore(ctx, env, *db)
+	st, err := openArchive(ctx, env, *db)
 	if err != nil {
 		return fmt.Errorf("rasid cluster: %w", err)
 	}

@@ -46,7 +46,7 @@ func runWorker(ctx context.Context, env Env, args []string) error {
 	if *conc < 1 || *batch < 1 || *lease <= 0 {
 		return usagef("rasid worker: --concurrency, --batch and --lease must be positive")
 	}
-	st, err := openStore(ctx, env, *dbPath)
+	st, err := openArchive(ctx, env, *dbPath)
 	if err != nil {
 		return err
 	}
