@@ -145,7 +145,7 @@ func (an *Analyzer) Analyze(a news.Article) news.Analysis {
 		Quotes:     []news.Quote{},
 	}
 
-	_, sents := arabic.SplitSentences(text)
+	toks, sents := arabic.SplitSentences(text)
 	for _, s := range sents {
 		out.Sentences = append(out.Sentences, sp.span(s.Start, s.End))
 	}
@@ -181,7 +181,7 @@ func (an *Analyzer) Analyze(a news.Article) news.Analysis {
 		out.Quantities = append(out.Quantities, nq)
 	}
 
-	mentions := an.entities(a.ID, text, sp, &out)
+	mentions := an.entities(a.ID, text, toks, sp, &out)
 
 	for _, q := range quote.Extract(text, mentions) {
 		s := q.Speaker
@@ -202,8 +202,8 @@ func (an *Analyzer) Analyze(a news.Article) news.Analysis {
 
 // entities recognizes the entities of text, gives them their ids and
 // canonical names, appends them to out, and returns them as mentions for
-// the quote extractor.
-func (an *Analyzer) entities(id, text string, sp spanner, out *news.Analysis) []quote.Mention {
+// the quote extractor. toks are the tokens of text.
+func (an *Analyzer) entities(id, text string, toks []arabic.Token, sp spanner, out *news.Analysis) []quote.Mention {
 	ms := an.ner.Recognize(text)
 	// A currency inside an amount (50 مليون دولار) is no named entity, nor
 	// is God: ANERcorp tags الله alone as MISC, which would put it at the
@@ -286,7 +286,7 @@ func (an *Analyzer) entities(id, text string, sp spanner, out *news.Analysis) []
 		}
 		if words == nil {
 			words = map[string]bool{}
-			for _, t := range arabic.Tokenize(text) {
+			for _, t := range toks {
 				words[t.Text] = true
 				words[t.Norm] = true
 			}
@@ -342,32 +342,31 @@ func insideDate(start, end int, xs []news.Timex) bool {
 }
 
 // homograph is a place name that two places share, with the words that
-// point to each (as written or normalized).
-type homograph struct {
-	senses [2]struct {
-		suffix string   // appended to the key for this sense ("" for the first)
-		cues   []string // words of an article about this place
-	}
+// point to each: the first sense keeps the name's key, the second gets
+// a suffix.
+type homograph [2]placeSense
+
+// placeSense is one place a homograph names.
+type placeSense struct {
+	suffix string   // appended to the key for this sense ("" for the first)
+	cues   []string // words of an article about this place, as written or normalized
 }
 
 // homographs are the place names of news that two places share, by
 // their matching key (ner.Canonicalizer.Key). عمان is Oman (عُمان) and
 // Amman (عمّان), written alike without diacritics.
 var homographs = map[string]homograph{
-	"LOC:عمان": {senses: [2]struct {
-		suffix string
-		cues   []string
-	}{
+	"LOC:عمان": {
 		{"", []string{"عُمان", "سلطنة", "السلطنة", "العماني", "العمانية", "العمانيين", "العمانيون", "مسقط", "صلالة", "قابوس"}},
-		{"#amman", []string{"عمّان", "الأردن", "الاردن", "الأردنية", "الاردنية", "الأردني", "الاردني", "الأردنيين", "الاردنيين"}},
-	}},
+		{"#amman", []string{"عمّان", "الاردن", "الاردنية", "الاردني", "الاردنيين"}},
+	},
 }
 
 // sense returns key for the sense of h the article's words point to,
 // and key unchanged when they point to both or neither.
 func (h homograph) sense(key string, words map[string]bool) string {
 	found := -1
-	for i, s := range h.senses {
+	for i, s := range h {
 		if slices.ContainsFunc(s.cues, func(c string) bool { return words[c] }) {
 			if found >= 0 {
 				return key // both: unknown
@@ -378,7 +377,7 @@ func (h homograph) sense(key string, words map[string]bool) string {
 	if found < 0 {
 		return key
 	}
-	return key + h.senses[found].suffix
+	return key + h[found].suffix
 }
 
 // containsAll reports whether every word of part is in full.
