@@ -80,11 +80,11 @@ func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []st
 	mn := Mention{Type: ch.Type}
 	name := append([]string(nil), norms[first:end]...)
 	name[0] = m.stripClitics(name[0])
-	// written is token i as the text writes it, without the clitics
-	// stripClitics finds when strip is set.
-	written := func(i int, strip bool) string {
-		if strip {
-			return dropClitics(st[i].Text, norms[i], m.stripClitics(norms[i]))
+	// written is token i as the text writes it, without its clitics bare
+	// (stripClitics' reading) when bare is not "".
+	written := func(i int, bare string) string {
+		if bare != "" {
+			return dropClitics(st[i].Text, norms[i], bare)
 		}
 		return plain(st[i].Text)
 	}
@@ -103,12 +103,22 @@ func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []st
 			}
 			j--
 		}
-		for j < first && m.lx.triggers[hashString(m.stripClitics(norms[j]))] != trigTitle {
-			j++ // a role begins with a title
+		jBare := ""
+		for ; j < first; j++ {
+			if jBare = m.stripClitics(norms[j]); m.lx.triggers[hashString(jBare)] == trigTitle {
+				break // a role begins with a title
+			}
 		}
 		var role []string
 		for i := j; i < first+k; i++ {
-			role = append(role, written(i, i == j || i == first))
+			bare := ""
+			switch i {
+			case first:
+				bare = name[0]
+			case j:
+				bare = jBare
+			}
+			role = append(role, written(i, bare))
 		}
 		mn.Role = strings.Join(role, " ")
 		name = name[k:]
@@ -116,7 +126,11 @@ func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []st
 	mn.Name = strings.Join(name, " ")
 	ws := make([]string, 0, end-first-k)
 	for i := first + k; i < end; i++ {
-		ws = append(ws, written(i, i == first))
+		bare := ""
+		if i == first {
+			bare = name[0]
+		}
+		ws = append(ws, written(i, bare))
 	}
 	mn.Written = strings.Join(ws, " ")
 	mn.Start, mn.End = st[first].Start, st[end-1].End
