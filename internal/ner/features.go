@@ -383,6 +383,11 @@ type featureSet struct {
 	own       func(cur *tokenInfo, own *tokenOwn, dst []uint64) []uint64
 	neighbour func(t *tokenInfo, k int, dst []uint64) []uint64
 	context   func(toks []tokenInfo, gaz []uint16, i int, dst []uint64) []uint64
+	// near lists the indexes into neighbourOffsets of the offsets at which
+	// neighbour gives features; at the others it gives none, so the memo
+	// and decode skip them (all reads every offset, and TestWordSums
+	// checks the two agree).
+	near []int
 }
 
 // passFeatures returns the features of stage k of a model: the first
@@ -395,10 +400,14 @@ type featureSet struct {
 // -benchtime 2s).
 func passFeatures(k int) featureSet {
 	if k == 0 {
-		return featureSet{ownFeatures, neighbourFeatures, contextFeatures}
+		return featureSet{ownFeatures, neighbourFeatures, contextFeatures, allNear}
 	}
-	return featureSet{ownLite, neighbourLite, contextLite}
+	return featureSet{ownLite, neighbourLite, contextLite, nextNear}
 }
+
+// allNear and nextNear are the neighbours the passes read: all of
+// neighbourOffsets, and the tokens just before and after (neighbourLite).
+var allNear, nextNear = []int{0, 1, 2, 3}, []int{1, 2}
 
 // neighbourOffsets are the offsets of the neighbours whose own
 // attributes a token's features read.

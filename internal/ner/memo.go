@@ -11,7 +11,8 @@ import (
 // the features that a word alone gives (for each tag, featureSet): row
 // 0 to itself (own), row 1+n to the token whose neighbour it is at offset
 // neighbourOffsets[n], the token -neighbourOffsets[n] places after it
-// (neighbour).
+// (neighbour); the rows of offsets a stage does not read (featureSet.near)
+// stay zero and are not added.
 type wordSums [maxStages][1 + len(neighbourOffsets)][numTags]int32
 
 // tokenMemo remembers, for the tokens a model has tagged, the lexicon's
@@ -146,8 +147,8 @@ func (m *Model) word(s *scratch, t string) *memoEntry {
 	for k, st := range m.stages {
 		fs := passFeatures(k)
 		st.sum(fs.own(&e.info, &own, s.feats[:0]), &e.sums[k][0])
-		for n, off := range neighbourOffsets {
-			st.sum(fs.neighbour(&e.info, off, s.feats[:0]), &e.sums[k][1+n])
+		for _, r := range fs.near {
+			st.sum(fs.neighbour(&e.info, neighbourOffsets[r], s.feats[:0]), &e.sums[k][1+r])
 		}
 	}
 	if set != nil {

@@ -56,8 +56,8 @@ func TestWordSums(t *testing.T) {
 				st.sum(context, &split)
 				for tg := range split {
 					split[tg] += s.sums[i][k][0][tg]
-					for r, off := range neighbourOffsets {
-						if j := i + off; j >= 0 && j < len(toks) {
+					for _, r := range fs.near {
+						if j := i + neighbourOffsets[r]; j >= 0 && j < len(toks) {
 							split[tg] += s.sums[j][k][1+r][tg]
 						}
 					}

@@ -158,8 +158,8 @@ func (m *stage) decode(s *scratch, k int, doc []docTok) []Tag {
 	fs := passFeatures(k)
 	for i := 0; i < n; i++ {
 		sum := s.sums[i][k][0]
-		for r, off := range neighbourOffsets {
-			if j := i + off; j >= 0 && j < n {
+		for _, r := range fs.near {
+			if j := i + neighbourOffsets[r]; j >= 0 && j < n {
 				nb := &s.sums[j][k][1+r]
 				for t := range sum {
 					sum[t] += nb[t]
