@@ -609,13 +609,12 @@ func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 			(SELECT count(*) FROM articles WHERE NOT superseded),
 			(SELECT count(*) FROM articles WHERE superseded),
 			(SELECT count(*) FROM articles WHERE NOT superseded AND sort_key = $1),
-			0,
 			(SELECT count(*) FROM analyses),
 			(SELECT count(DISTINCT entity_id) FROM mentions),
 			(SELECT count(*) FROM stories),
 			(SELECT min(sort_key) FROM articles WHERE NOT superseded AND sort_key < $1),
 			(SELECT max(sort_key) FROM articles WHERE NOT superseded AND sort_key < $1)`, int64(undated)).
-			Scan(&st.Articles, &st.Superseded, &st.Undated, &st.Sources, &st.Analyzed, &st.Entities, &st.Stories, &first, &last)
+			Scan(&st.Articles, &st.Superseded, &st.Undated, &st.Analyzed, &st.Entities, &st.Stories, &first, &last)
 	})
 	if err != nil {
 		return st, fmt.Errorf("postgres: stats: %w", err)

@@ -565,13 +565,12 @@ func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 		(SELECT count(*) FROM articles WHERE superseded = 0),
 		(SELECT count(*) FROM articles WHERE superseded = 1),
 		(SELECT count(*) FROM articles WHERE superseded = 0 AND sort_key = ?),
-		0,
 		(SELECT count(*) FROM analyses),
 		(SELECT count(DISTINCT entity_id) FROM mentions),
 		(SELECT count(*) FROM stories),
 		(SELECT min(sort_key) FROM articles WHERE superseded = 0 AND sort_key < ?),
 		(SELECT max(sort_key) FROM articles WHERE superseded = 0 AND sort_key < ?)`, undated, undated, undated).
-		Scan(&st.Articles, &st.Superseded, &st.Undated, &st.Sources, &st.Analyzed, &st.Entities, &st.Stories, &first, &last)
+		Scan(&st.Articles, &st.Superseded, &st.Undated, &st.Analyzed, &st.Entities, &st.Stories, &first, &last)
 	if err != nil {
 		return st, fmt.Errorf("sqlite: stats: %w", err)
 	}
