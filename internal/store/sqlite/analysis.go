@@ -279,10 +279,11 @@ func storyTime(t time.Time, zero int64) int64 {
 // Stories lists stories, most recently active first. A date bound leaves
 // out stories of unknown date (stored with first and last 0).
 func (s *DB) Stories(ctx context.Context, from, to time.Time, limit, offset int) ([]news.Story, error) {
-	q := `SELECT data FROM stories WHERE last >= ? AND first < ? ORDER BY last DESC, id`
+	dated := ""
 	if !from.IsZero() || !to.IsZero() {
-		q = `SELECT data FROM stories WHERE last >= ? AND first < ? AND last <> 0 ORDER BY last DESC, id`
+		dated = " AND last <> 0"
 	}
+	q := `SELECT data FROM stories WHERE last >= ? AND first < ?` + dated + ` ORDER BY last DESC, id`
 	q, args := limitOffset(q, []any{storyTime(from, -1<<62), storyTime(to, 1<<62)}, limit, offset)
 	data, err := s.strings(ctx, "stories", q, args...)
 	if err != nil {
