@@ -157,8 +157,9 @@ func cliticVariants(text, term string) []string {
 		return nil
 	}
 	bareWord := w
+	name := arabic.IsName(w)
 	for _, p := range proclitics {
-		if utf8.RuneCountInString(p) == 1 && arabic.IsName(w) {
+		if utf8.RuneCountInString(p) == 1 && name {
 			continue // a name the stemmer knows has no one-letter clitic (بلينكن is not ب + لينكن)
 		}
 		rest, ok := strings.CutPrefix(w, p)
