@@ -81,12 +81,18 @@ func salvageFeed(fp *gofeed.Parser, data []byte) (*gofeed.Feed, bool) {
 		}
 		return feed
 	}
-	k := sort.Search(len(ends), func(k int) bool { return try(ends[k]) == nil })
-	if k == 0 {
-		return nil, false
-	}
-	feed := try(ends[k-1])
-	return feed, feed != nil
+	// sort.Search moves past a prefix only when it reads, and returns k
+	// one past the last such: the feed of that prefix, ends[k-1], is the
+	// last one read, kept rather than parsed again.
+	var best *gofeed.Feed
+	k := sort.Search(len(ends), func(k int) bool {
+		feed := try(ends[k])
+		if feed != nil {
+			best = feed
+		}
+		return feed == nil
+	})
+	return best, k > 0 && best != nil
 }
 
 // closeXML returns prefix followed by the end tags of the elements it
