@@ -220,7 +220,7 @@ func (l Locale) TypeName(typ string) string {
 // queryErrors says each kind of query error (search.ErrorKind) in Arabic:
 // a format of the error's Args (numbers shown in Arabic-Indic digits).
 var queryErrors = map[search.ErrorKind]string{
-	search.ErrKindEmpty:          "لا كلمة ولا عبارة ولا مرشّح في هذا البحث: اكتب ما تبحث عنه.",
+	search.ErrKindEmpty:          catalog["search.nothing"].ar, // the search page's own message
 	search.ErrKindInvalidUTF8:    "نص البحث ليس بترميز UTF-8 صحيح",
 	search.ErrKindTooLong:        "طول البحث %s حرفًا، والحد %s",
 	search.ErrKindOrPlacement:    "يجب أن تقع OR بين كلمتين أو عبارتين",
