@@ -227,11 +227,12 @@ func runStories(ctx context.Context, env Env, args []string) error {
 		return writeJSON(env.Stdout, ss)
 	}
 	for _, s := range ss {
-		outlets := map[string]bool{}
-		for _, a := range s.Articles {
-			outlets[store.SourceKey(a.Source)] = true
+		names := make([]string, len(s.Articles))
+		for i, a := range s.Articles {
+			names[i] = a.Source
 		}
-		fmt.Fprintf(env.Stdout, "%s  %-21s  %3d %-9s %s  %s\n", s.ID, spanOf(s.First, s.Last), len(s.Articles), noun(len(s.Articles), "article,", "articles,"), count(len(outlets), "outlet", "outlets"), s.Title)
+		outlets := store.CountSources(names)
+		fmt.Fprintf(env.Stdout, "%s  %-21s  %3d %-9s %s  %s\n", s.ID, spanOf(s.First, s.Last), len(s.Articles), noun(len(s.Articles), "article,", "articles,"), count(outlets, "outlet", "outlets"), s.Title)
 	}
 	return nil
 }
