@@ -48,11 +48,11 @@ var storeWritable = sqlite.Writable
 // create an empty archive, and a mistyped --db would then report zeros):
 // only the commands that bring articles (ingest, migrate --to, demo)
 // create a store; reanalyze, cluster and worker refuse it too
-// (openArchive). A SQLite store that this process
-// may not write (the file or its directory) is opened read-only: nothing
-// is migrated, reindexed or written (see sqlite.OpenReadOnly); any other
-// store is opened as openStore opens it, which brings its schema and
-// index up to date.
+// (openArchive). A SQLite store that this process may not write (the
+// file or its directory) is opened read-only: nothing is migrated,
+// reindexed or written (see sqlite.OpenReadOnly); any other store is
+// opened as openStore opens it, which brings its schema and index up to
+// date.
 func openReadStore(ctx context.Context, env Env, dsn string) (store.Store, error) {
 	if err := missingArchive(dsn); err != nil {
 		return nil, err
