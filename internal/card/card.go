@@ -395,6 +395,7 @@ func byCount(m map[string]int, n int) []string {
 func quotes(arts []news.Article, analyses map[string]news.Analysis, opt Options) []Speaker {
 	byKey := map[string]*Speaker{}
 	var order []string
+	cores := quoteCores{}
 	for _, a := range arts {
 		an, ok := analyses[a.ID]
 		if !ok {
@@ -418,18 +419,17 @@ func quotes(arts []news.Article, analyses map[string]news.Analysis, opt Options)
 				byKey[k] = sp
 				order = append(order, k)
 			}
-			c := quoteCore(q.Text)
-			if slices.ContainsFunc(sp.Quotes, func(x Quote) bool { return quoteCore(x.Text) == c }) {
+			if cores.holds(sp.Quotes, q.Text) {
 				continue
 			}
 			sp.Quotes = append(sp.Quotes, Quote{Text: strings.TrimSpace(q.Text), Article: a.ID, Direct: q.Direct})
 		}
 	}
-	order = mergeSpeakers(byKey, order)
+	order = mergeSpeakers(byKey, order, cores)
 	var out []Speaker
 	for _, k := range order {
 		sp := *byKey[k]
-		sp.Quotes = dedupeQuotes(sp.Quotes)
+		sp.Quotes = dedupeQuotes(sp.Quotes, cores)
 		out = append(out, sp)
 	}
 	slices.SortStableFunc(out, func(a, b Speaker) int { return cmp.Compare(len(b.Quotes), len(a.Quotes)) })
@@ -463,15 +463,35 @@ func quoteCore(text string) string {
 	return b.String()
 }
 
+// quoteCores remembers the quoteCore of each quote text of one card, so
+// that a text is tokenized once however often it is compared.
+type quoteCores map[string]string
+
+// of returns quoteCore(text).
+func (qc quoteCores) of(text string) string {
+	c, ok := qc[text]
+	if !ok {
+		c = quoteCore(text)
+		qc[text] = c
+	}
+	return c
+}
+
+// holds reports whether one of qs has the same core as text.
+func (qc quoteCores) holds(qs []Quote, text string) bool {
+	c := qc.of(text)
+	return slices.ContainsFunc(qs, func(x Quote) bool { return qc.of(x.Text) == c })
+}
+
 // dedupeQuotes leaves out the quotes of one speaker that another of the
 // speaker's quotes already holds: the direct quote inside the reported
 // speech it was found in (قال إن «…»: one quote twice), and the same
 // statement as another outlet copied it. Of two equal ones the first
 // stays.
-func dedupeQuotes(qs []Quote) []Quote {
+func dedupeQuotes(qs []Quote, qc quoteCores) []Quote {
 	cores := make([]string, len(qs))
 	for i, q := range qs {
-		cores[i] = quoteCore(q.Text)
+		cores[i] = qc.of(q.Text)
 	}
 	var out []Quote
 	for i, q := range qs {
@@ -496,7 +516,7 @@ func dedupeQuotes(qs []Quote) []Quote {
 // name of the story that ends with it. Two full names with entity ids are
 // never joined: the recognizer told them apart. It returns the order of
 // the speakers left.
-func mergeSpeakers(byKey map[string]*Speaker, order []string) []string {
+func mergeSpeakers(byKey map[string]*Speaker, order []string, cores quoteCores) []string {
 	gone := map[string]bool{}
 	into := func(k string) string {
 		ws := nameWords(byKey[k].Name)
@@ -522,7 +542,7 @@ func mergeSpeakers(byKey map[string]*Speaker, order []string) []string {
 			if o := into(k); o != "" {
 				t := byKey[o]
 				for _, q := range sp.Quotes {
-					if c := quoteCore(q.Text); !slices.ContainsFunc(t.Quotes, func(x Quote) bool { return quoteCore(x.Text) == c }) {
+					if !cores.holds(t.Quotes, q.Text) {
 						t.Quotes = append(t.Quotes, q)
 					}
 				}
