@@ -700,19 +700,20 @@ func timeline(arts []news.Article, analyses map[string]news.Analysis, opt Option
 	return out
 }
 
-// datelineWords are the words of a wire dateline or a clock line besides
-// its place and its dates (normalized): الموافق between the Hijri and the
-// Gregorian day, the agencies' names, and the bylines' متابعات/وكالات.
-// Words of one letter (هـ, م, ت م for Mecca time, أ ف ب) are dropped too.
-var datelineWords = map[string]bool{
-	"الموافق": true, "واس": true, "رويترز": true, "وام": true, "كونا": true, "قنا": true,
-	"بنا": true, "سبا": true, "يونا": true, "الاناضول": true, "متابعات": true, "وكالات": true,
-}
-
-// agencyWords are the dateline words that name a wire service.
+// agencyWords are the dateline words that name a wire service
+// (normalized).
 var agencyWords = map[string]bool{
 	"واس": true, "رويترز": true, "وام": true, "كونا": true, "قنا": true, "بنا": true,
 	"سبا": true, "يونا": true, "الاناضول": true,
+}
+
+// datelineWord reports the words of a wire dateline or a clock line
+// besides its place and its dates (normalized): the agencies' names
+// (agencyWords), الموافق between the Hijri and the Gregorian day, and the
+// bylines' متابعات/وكالات. (tellsEvent drops words of one letter too: هـ,
+// م, ت م for Mecca time, أ ف ب.)
+func datelineWord(w string) bool {
+	return agencyWords[w] || w == "الموافق" || w == "متابعات" || w == "وكالات"
 }
 
 // tellsEvent reports whether sentence s of body tells something besides
@@ -746,7 +747,7 @@ func tellsEvent(body string, s news.Span, an news.Analysis) bool {
 		if agencyWords[tok.Norm] {
 			agency = true
 		}
-		if datelineWords[tok.Norm] || len([]rune(tok.Norm)) == 1 || covered(s.Start+tok.Start, s.Start+tok.End) {
+		if datelineWord(tok.Norm) || len([]rune(tok.Norm)) == 1 || covered(s.Start+tok.Start, s.Start+tok.End) {
 			continue
 		}
 		rest++
