@@ -96,6 +96,23 @@ func TestIsStopword(t *testing.T) {
 	}
 }
 
+func TestIsFunctionWord(t *testing.T) {
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"في", true}, {"وفي", true}, {"فقد", true}, {NormalizeString("وحتى"), true},
+		{"و", false}, {"وف", false}, {NormalizeString("فئة"), false}, {"وزارة", false}, {"كتاب", false}, {"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			if got := IsFunctionWord(tt.word); got != tt.want {
+				t.Errorf("IsFunctionWord(%q) = %v, want %v", tt.word, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestStemGolden stems the words of testdata/stem/words.txt and compares
 // with stem.golden beside it; run with -update to rewrite it.
 func TestStemGolden(t *testing.T) {

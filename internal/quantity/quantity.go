@@ -352,24 +352,13 @@ func countable(w Word) bool {
 	if w.Kind != arabic.Word || len([]rune(w.Key)) < 3 || notCounted[w.Key] {
 		return false
 	}
-	if n := arabic.NormalizeString(w.Raw); isFunctionWord(n) || arabic.ProcliticForm(n) {
+	if n := arabic.NormalizeString(w.Raw); arabic.IsFunctionWord(n) || arabic.ProcliticForm(n) {
 		return false
 	}
 	if _, ok := cardinals[w.Key]; ok {
 		return false
 	}
 	return !strings.HasPrefix(w.Key, "ال") && !strings.HasPrefix(w.Key, "وال") && !pluralVerb(w.Key)
-}
-
-// isFunctionWord reports whether the normalized word w is a stopword,
-// alone or after the conjunction و or ف (وهو, ولا, فقد). (The lookup
-// form would not do: فئة folds to the stopword فيه.)
-func isFunctionWord(w string) bool {
-	if arabic.IsStopword(w) {
-		return true
-	}
-	r, n := utf8.DecodeRuneInString(w)
-	return (r == 'و' || r == 'ف') && arabic.IsStopword(w[n:])
 }
 
 // pluralVerb reports whether the lookup form k is written as an imperfect

@@ -125,7 +125,7 @@ func (p *parser) quotedTitle(m match) bool {
 		return false
 	}
 	o := m.i - 1
-	if o >= 1 && p.k(m.i) == "اليوم" && p.ws[o].Kind == arabic.Word && !functionWord(p.ws[o].Raw) {
+	if o >= 1 && p.k(m.i) == "اليوم" && p.ws[o].Kind == arabic.Word && !arabic.IsFunctionWord(arabic.NormalizeString(p.ws[o].Raw)) {
 		o-- // «روسيا اليوم», not «حتى اليوم» nor «الابتدائية حاليا»
 	}
 	if o < 0 {
@@ -143,16 +143,6 @@ func (p *parser) quotedTitle(m match) bool {
 // brackets is a newspaper: لـ(اليوم), مع (اليوم), علمت (اليوم), بدار (اليوم).
 var titleBeforeBracket = map[string]bool{
 	"ل": true, "مع": true, "علمت": true, "وعلمت": true, "حصلت": true, "دار": true, "بدار": true,
-}
-
-// functionWord reports a function word, also after و or ف (وحتى).
-func functionWord(raw string) bool {
-	n := arabic.NormalizeString(raw)
-	if arabic.IsStopword(n) {
-		return true
-	}
-	r := []rune(n)
-	return len(r) > 2 && (r[0] == 'و' || r[0] == 'ف') && arabic.IsStopword(string(r[1:]))
 }
 
 // match is a candidate expression over tokens [i, j); cut code points
