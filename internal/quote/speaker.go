@@ -925,7 +925,7 @@ func (x *extractor) prepositionHead(k int) bool {
 			return false
 		}
 	}
-	if _, name := arabic.CorpusCount(n); name {
+	if arabic.IsName(n) {
 		return false
 	}
 	return arabic.ProcliticForm(n)
