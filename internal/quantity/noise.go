@@ -83,10 +83,16 @@ func yearBefore(ws []Word, s span) bool {
 		return false
 	}
 	k := ws[s.i-1].Key
+	if yearWords[k] || k == "للعام" {
+		return true
+	}
 	for _, p := range [...]string{"و", "ف", "ب", "ل"} {
-		if r, ok := strings.CutPrefix(k, p); ok && (r == "عام" || r == "سنه" || r == "العام" || r == "السنه") {
+		if r, ok := strings.CutPrefix(k, p); ok && yearWords[r] {
 			return true
 		}
 	}
-	return k == "عام" || k == "سنه" || k == "العام" || k == "السنه" || k == "لعام" || k == "للعام"
+	return false
 }
+
+// yearWords are the words for "year" before a year (key form).
+var yearWords = map[string]bool{"عام": true, "سنه": true, "العام": true, "السنه": true}
