@@ -52,29 +52,27 @@ func Boilerplate(toks []arabic.Token) bool {
 // verseCues are the words before تعالى that introduce a verse.
 var verseCues = map[string]bool{"قال": true, "قوله": true, "لقوله": true, "يقول": true, "وقوله": true, "وقال": true}
 
-// dateWords are the words of a dateline besides its numbers and place:
-// month names (Gregorian, Levantine, Hijri), the era letters and the
-// agencies that sign datelines, in normalized form.
-var dateWords = func() map[string]bool {
+// normSet is the set of the normalized forms of the words of list.
+func normSet(list string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(`يناير فبراير مارس ابريل إبريل أبريل مايو يونيو يونيه يوليو يوليه اغسطس أغسطس سبتمبر اكتوبر أكتوبر نوفمبر ديسمبر
-		كانون تشرين شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول الأول الثاني الآخر الاخر
-		محرم صفر ربيع جمادى جمادي رجب شعبان رمضان شوال ذو ذي القعدة الحجة
-		هـ ه م الموافق الموافقة واس يونا قنا وام بنا كونا سبا رويترز`) {
+	for _, w := range strings.Fields(list) {
 		m[arabic.NormalizeString(w)] = true
 	}
 	return m
-}()
+}
 
-// months are the month names among dateWords (the first three rows).
-var months = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`يناير فبراير مارس ابريل مايو يونيو يونيه يوليو يوليه اغسطس سبتمبر اكتوبر نوفمبر ديسمبر
-		كانون تشرين شباط اذار نيسان ايار حزيران تموز ايلول محرم صفر ربيع جمادى جمادي رجب شعبان رمضان شوال القعدة الحجة`) {
-		m[arabic.NormalizeString(w)] = true
-	}
-	return m
-}()
+// months are the month names a dateline gives its day in: Gregorian,
+// Levantine and Hijri (normalized; آب is among dateMarkers, since its
+// normalized form اب is also "father").
+var months = normSet(`يناير فبراير مارس ابريل إبريل أبريل مايو يونيو يونيه يوليو يوليه اغسطس أغسطس سبتمبر اكتوبر أكتوبر نوفمبر ديسمبر
+	كانون تشرين شباط آذار اذار نيسان أيار ايار حزيران تموز أيلول ايلول
+	محرم صفر ربيع جمادى جمادي رجب شعبان رمضان شوال القعدة الحجة`)
+
+// dateMarkers are the other words of a dateline besides its numbers and
+// place: آب, the words that complete a month's name (كانون الثاني, ربيع
+// الأول, جمادى الآخرة, ذو القعدة), the era letters, الموافق and the
+// agencies that sign datelines.
+var dateMarkers = normSet(`آب اب الأول الثاني الآخر الاخر ذو ذي هـ ه م الموافق الموافقة واس يونا قنا وام بنا كونا سبا رويترز`)
 
 // dateline reports a sentence that is a dateline and nothing else.
 func dateline(toks []arabic.Token) bool {
@@ -87,7 +85,7 @@ func dateline(toks []arabic.Token) bool {
 			switch {
 			case months[t.Norm]:
 				month = true
-			case dateWords[t.Norm]:
+			case dateMarkers[t.Norm]:
 				marker = true
 			default:
 				other++
