@@ -673,23 +673,21 @@ func (p *parser) weekday(i int) (match, bool) {
 	if p.raw(k) == "،" || p.raw(k) == "," {
 		k++
 	}
-	if p.k(k) == "الموافق" {
-		if !p.opt.Future {
-			// الإثنين الموافق 01/12/1436: the weekday is the day written
-			// after it; the two stay two expressions, as TimeML and the
-			// news annotations have them.
-			if m, ok := p.dayMonth(k + 1); ok && m.hasDay {
-				out := dateMatch(i, j, m.day)
-				out.wd = wd + 1
-				return out, true
-			}
-			if m, ok := p.numeric(k + 1); ok && m.hasDay {
-				out := dateMatch(i, j, m.day)
-				out.wd = wd + 1
-				return out, true
-			}
-		} else {
-			k++
+	switch {
+	case p.k(k) == "الموافق" && p.opt.Future:
+		k++
+	case p.k(k) == "الموافق":
+		// الإثنين الموافق 01/12/1436: the weekday is the day written
+		// after it; the two stay two expressions, as TimeML and the
+		// news annotations have them.
+		m, ok := p.dayMonth(k + 1)
+		if !ok || !m.hasDay {
+			m, ok = p.numeric(k + 1)
+		}
+		if ok && m.hasDay {
+			out := dateMatch(i, j, m.day)
+			out.wd = wd + 1
+			return out, true
 		}
 	}
 	if m, ok := p.dayMonth(k); ok && m.hasDay {
