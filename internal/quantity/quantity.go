@@ -352,7 +352,7 @@ func countable(w Word) bool {
 	if w.Kind != arabic.Word || len([]rune(w.Key)) < 3 || notCounted[w.Key] {
 		return false
 	}
-	if n := arabic.NormalizeString(w.Raw); arabic.IsFunctionWord(n) || arabic.ProcliticForm(n) {
+	if arabic.IsFunctionWord(w.Norm) || arabic.ProcliticForm(w.Norm) {
 		return false
 	}
 	if _, ok := cardinals[w.Key]; ok {

@@ -104,6 +104,7 @@ var ordinals = normKeys(map[string]float64{
 // Word is one token as the number parser sees it.
 type Word struct {
 	Key   string // lookup form (Key of the normalized token)
+	Norm  string // normalized token text (arabic.Token.Norm)
 	Raw   string // original text
 	Kind  arabic.Kind
 	Start int
@@ -114,7 +115,7 @@ type Word struct {
 func Words(toks []arabic.Token) []Word {
 	ws := make([]Word, len(toks))
 	for i, t := range toks {
-		ws[i] = Word{Key: Key(t.Norm), Raw: t.Text, Kind: t.Kind, Start: t.Start, End: t.End}
+		ws[i] = Word{Key: Key(t.Norm), Norm: t.Norm, Raw: t.Text, Kind: t.Kind, Start: t.Start, End: t.End}
 	}
 	return ws
 }

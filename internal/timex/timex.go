@@ -125,7 +125,7 @@ func (p *parser) quotedTitle(m match) bool {
 		return false
 	}
 	o := m.i - 1
-	if o >= 1 && p.k(m.i) == "اليوم" && p.ws[o].Kind == arabic.Word && !arabic.IsFunctionWord(arabic.NormalizeString(p.ws[o].Raw)) {
+	if o >= 1 && p.k(m.i) == "اليوم" && p.ws[o].Kind == arabic.Word && !arabic.IsFunctionWord(p.ws[o].Norm) {
 		o-- // «روسيا اليوم», not «حتى اليوم» nor «الابتدائية حاليا»
 	}
 	if o < 0 {
