@@ -61,6 +61,7 @@ func conjForm(r string) bool {
 		return false
 	}
 	n, _ := CorpusCount(r)
-	m, _ := CorpusCount(r[len("و"):])
+	_, size := utf8.DecodeRuneInString(r)
+	m, _ := CorpusCount(r[size:]) // without its و or ف
 	return m > n
 }
