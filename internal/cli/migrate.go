@@ -126,33 +126,18 @@ func runMigrate(ctx context.Context, env Env, args []string) error {
 func migrate(ctx context.Context, src, dst store.Store) (migrateReport, error) {
 	var rep migrateReport
 	const page = 500
-	for after := ""; ; {
-		arts, err := src.Articles(ctx, store.ArticleFilter{WithSuperseded: true, After: after, Limit: page})
+	// A store marks as superseded every earlier version of a URL when a
+	// new one is put, so the versions must reach dst in the order they
+	// reached src: list order is publication order, which need not be
+	// the order they were ingested in (a correction dated earlier than
+	// the text it replaces). The superseded versions go first, then the
+	// current ones, which supersede them.
+	for _, superseded := range []bool{true, false} {
+		n, err := copyArticles(ctx, src, dst, page, superseded)
+		rep.Copied += n
 		if err != nil {
 			return rep, err
 		}
-		if len(arts) == 0 {
-			break
-		}
-		if _, err := dst.PutArticles(ctx, arts); err != nil {
-			return rep, err
-		}
-		var ans []news.Analysis
-		for _, a := range arts {
-			an, err := src.Analysis(ctx, a.ID)
-			if errors.Is(err, store.ErrNotFound) {
-				continue
-			}
-			if err != nil {
-				return rep, err
-			}
-			ans = append(ans, an)
-		}
-		if err := dst.PutAnalyses(ctx, ans); err != nil {
-			return rep, err
-		}
-		rep.Copied += len(arts)
-		after = arts[len(arts)-1].ID
 	}
 	for off := 0; ; off += page {
 		ss, err := src.Stories(ctx, time.Time{}, time.Time{}, page, off)
@@ -175,6 +160,50 @@ func migrate(ctx context.Context, src, dst store.Store) (migrateReport, error) {
 	}
 	rep.Verified = rep.From == rep.To
 	return rep, nil
+}
+
+// copyArticles copies the articles of src whose Superseded flag is
+// superseded into dst, with their analyses, a page at a time in list
+// order, and returns how many it copied.
+func copyArticles(ctx context.Context, src, dst store.Store, page int, superseded bool) (int, error) {
+	copied := 0
+	for after := ""; ; {
+		list, err := src.Articles(ctx, store.ArticleFilter{WithSuperseded: true, After: after, Limit: page})
+		if err != nil {
+			return copied, err
+		}
+		if len(list) == 0 {
+			return copied, nil
+		}
+		after = list[len(list)-1].ID
+		var arts []news.Article
+		for _, a := range list {
+			if a.Superseded == superseded {
+				arts = append(arts, a)
+			}
+		}
+		if len(arts) == 0 {
+			continue
+		}
+		if _, err := dst.PutArticles(ctx, arts); err != nil {
+			return copied, err
+		}
+		var ans []news.Analysis
+		for _, a := range arts {
+			an, err := src.Analysis(ctx, a.ID)
+			if errors.Is(err, store.ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return copied, err
+			}
+			ans = append(ans, an)
+		}
+		if err := dst.PutAnalyses(ctx, ans); err != nil {
+			return copied, err
+		}
+		copied += len(arts)
+	}
 }
 
 // compareStores compares two stores by digest and by their stories.
