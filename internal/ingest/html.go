@@ -29,12 +29,21 @@ func (rd *reader) readHTMLAt(name, contentType, pageURL string, data []byte) err
 	if reason != "" {
 		return rd.refuse(name, 0, "", "%s", reason)
 	}
-	if rd.opts.Lang != "any" && !utf8.Valid(data) && !declaresCharset(data, contentType) {
-		// ParseHTML read the page as windows-1252, HTML's default; an
-		// Arabic page in windows-1256 or ISO-8859-6 that does not say so
-		// reads as Latin letters. Say that, not "not Arabic".
+	if rd.opts.Lang != "any" && !utf8.Valid(data) {
 		if _, ok := arabicShare(a.Body); !ok {
-			return rd.refuse(name, 0, "", "not valid UTF-8 and no charset declared (read as windows-1252, the text is not Arabic): convert it to UTF-8, or declare its charset (<meta charset=\"windows-1256\">)")
+			switch _, enc, _ := charset.DetermineEncoding(data, contentType); {
+			case !declaresCharset(data, contentType):
+				// ParseHTML read the page as windows-1252, HTML's
+				// default; an Arabic page in windows-1256 or ISO-8859-6
+				// that does not say so reads as Latin letters. Say
+				// that, not "not Arabic".
+				return rd.refuse(name, 0, "", "not valid UTF-8 and no charset declared (read as windows-1252, the text is not Arabic): convert it to UTF-8, or declare its charset (<meta charset=\"windows-1256\">)")
+			case enc == "utf-8":
+				// It says UTF-8 and is not: its letters were lost to
+				// U+FFFD. Say where, not "not Arabic".
+				line, col := lineOf(data, int64(firstInvalid(data)))
+				return rd.refuse(name, 0, "", "declares charset utf-8 but is not valid UTF-8 (line %d column %d): convert it to UTF-8, or declare its real charset (<meta charset=\"windows-1256\">)", line, col)
+			}
 		}
 	}
 	return rd.article(name, 0, "", a)
@@ -50,16 +59,36 @@ func declaresCharset(data []byte, contentType string) bool {
 	return bytes.Contains(bytes.ToLower(data[:min(len(data), 1024)]), []byte("charset"))
 }
 
+// multibyteUTF8 reports whether data is valid UTF-8 with at least one
+// character beyond ASCII. Such a page is UTF-8 whatever charset it
+// declares: text in windows-1256, ISO-8859-6 or any other single-byte
+// charset is almost never valid UTF-8 once it has a letter beyond ASCII,
+// while pages that moved to UTF-8 and kept their old <meta charset> are
+// common, and reading them in the declared charset stores mojibake that
+// still counts as Arabic (ط§ظ„ط¹ط±ط§ظ‚ for العراق).
+func multibyteUTF8(data []byte) bool {
+	if !utf8.Valid(data) {
+		return false
+	}
+	for _, b := range data {
+		if b >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
 // ParseHTML extracts the article of a web page: its main text through
 // go-readability (a port of Mozilla's Readability), and its headline,
 // author, outlet and publication date from the page's meta tags and
 // JSON-LD. contentType (from HTTP, may be "") helps to find the page's
-// character set; pages in other encodings than UTF-8 are converted.
+// character set; pages in other encodings than UTF-8 are converted (a page
+// that is valid UTF-8 beyond ASCII is read as UTF-8 whatever it declares).
 // pageURL is where the page came from; when "", the page's canonical
 // link or og:url is used. It returns a reason when no article is found.
 func ParseHTML(data []byte, contentType, pageURL string) (news.Article, string) {
 	var a news.Article
-	if enc, name, _ := charset.DetermineEncoding(data, contentType); name != "utf-8" {
+	if enc, name, _ := charset.DetermineEncoding(data, contentType); name != "utf-8" && !multibyteUTF8(data) {
 		conv, err := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(data)))
 		if err != nil {
 			return a, "cannot convert page from " + name + " to UTF-8"

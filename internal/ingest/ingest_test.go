@@ -526,6 +526,9 @@ func TestRefusalReasons(t *testing.T) {
 		t.Fatal(err)
 	}
 	declared := strings.Replace(cp1256, "<html>", `<html><head><meta charset="windows-1256"></head>`, 1)
+	page := "<html><body><article><p>" + body + "</p><p>" + body + "</p></article></body></html>"
+	utf8Declared1256 := strings.Replace(page, "<html>", `<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256"></head>`, 1)
+	cp1256DeclaredUTF8 := strings.Replace(cp1256, "<html>", "<html><head><meta charset=\"utf-8\"></head>\n", 1)
 	tests := []struct {
 		desc string
 		name string
@@ -549,6 +552,9 @@ func TestRefusalReasons(t *testing.T) {
 		{"windows-1256 page, undeclared", "p.html", cp1256, Options{}, "not valid UTF-8 and no charset declared (read as windows-1252", "not Arabic ("},
 		{"windows-1256 page, declared", "p.html", declared, Options{}, "", ""},
 		{"windows-1256 page, charset from HTTP", "p.html", cp1256, Options{}, "", ""},
+		{"UTF-8 page declared windows-1256", "p.html", utf8Declared1256, Options{}, "", ""},
+		{"UTF-8 page, windows-1256 from HTTP", "p.html", page, Options{}, "", ""},
+		{"windows-1256 page declared utf-8", "p.html", cp1256DeclaredUTF8, Options{}, "declares charset utf-8 but is not valid UTF-8 (line 2 column ", "not Arabic ("},
 		{"windows-1256 text", "p.txt", plain1256, Options{}, "invalid UTF-8 at line 1", "Arabic"},
 		{"windows-1256 page named .txt", "p.txt", cp1256, Options{}, "not valid UTF-8 and no charset declared", "not Arabic ("},
 		{"English page", "e.html", "<html><body><article><p>The cabinet met on Tuesday and approved the budget for next year, the ministry said in a statement.</p></article></body></html>", Options{}, "not Arabic (", ""},
