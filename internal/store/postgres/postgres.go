@@ -168,6 +168,16 @@ func (s *DB) query(ctx context.Context, f func(q querier) error) error {
 	}
 }
 
+// snapshot runs a read of several statements in one read-only REPEATABLE
+// READ transaction, so that they all see the same committed state, with
+// the same retries as query.
+func (s *DB) snapshot(ctx context.Context, f func(q querier) error) error {
+	return s.query(ctx, func(querier) error {
+		return pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly},
+			func(tx pgx.Tx) error { return f(tx) })
+	})
+}
+
 // querier is what reads run on: the pool or a transaction.
 type querier interface {
 	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)

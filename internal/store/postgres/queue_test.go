@@ -295,3 +295,47 @@ func FuzzLexemes(f *testing.F) {
 		}
 	})
 }
+
+// TestJobsSnapshot: while workers complete jobs, every report of Jobs
+// counts as many jobs done as analyses stored, since each analysis is
+// stored with its job's completion (the counts are read in one snapshot).
+func TestJobsSnapshot(t *testing.T) {
+	s := openFresh(t)
+	defer s.Close()
+	const n = 1500
+	seed(t, s, n)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				jobs, err := s.Claim(ctx, fmt.Sprint("w", w), 4, time.Minute)
+				if err != nil || len(jobs) == 0 {
+					return
+				}
+				for _, j := range jobs {
+					if err := s.Complete(ctx, j, news.Analysis{ID: j.ArticleID, Analyzer: "v1"}); err != nil {
+						return
+					}
+				}
+			}
+		}()
+	}
+	for reports := 0; ; reports++ {
+		rep, err := s.Jobs(ctx, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Counts[store.JobDone] != rep.Analyses {
+			t.Fatalf("report %d: %d jobs done, %d analyses stored", reports, rep.Counts[store.JobDone], rep.Analyses)
+		}
+		if rep.Counts[store.JobDone] == n {
+			break
+		}
+	}
+	cancel()
+	wg.Wait()
+}
