@@ -3,8 +3,11 @@
 // /metrics in the Prometheus text format and the OpenAPI document at
 // /api/v1/openapi.json.
 //
-// Errors are JSON, {"error": {"status": 400, "message": "…"}}, and bad
-// requests always get a 4xx: bodies, page sizes and queries are bounded.
+// Errors are JSON, {"error": {"status": 400, "kind": "bad-parameter",
+// "param": "limit", "message": "…"}}: kind is a stable word for programs
+// (ErrorKinds, and search.ErrorKinds for a refused query), the message is
+// for people and may change. Bad requests always get a 4xx: bodies, page
+// sizes and queries are bounded.
 // Writes need "Authorization: Bearer TOKEN" when Config.Token is set;
 // CheckListen refuses a listener off loopback without one.
 package api
@@ -123,14 +126,16 @@ func Handler(cfg Config) http.Handler {
 		mux.HandleFunc(p, func(w http.ResponseWriter, r *http.Request) {
 			start := time.Now()
 			w.Header().Set("Allow", allow)
-			writeError(w, http.StatusMethodNotAllowed, r.Method+" is not allowed on "+r.URL.Path+" (allowed: "+allow+")")
+			writeError(w, &httpError{status: http.StatusMethodNotAllowed, kind: KindMethodNotAllowed,
+				msg: r.Method + " is not allowed on " + r.URL.Path + " (allowed: " + allow + ")"})
 			// Labelled "METHOD PATTERN" as the routes are.
 			s.metrics.request(methodLabel(r.Method)+" "+p, http.StatusMethodNotAllowed, time.Since(start))
 		})
 	}
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.metrics.request("unknown", http.StatusNotFound, 0)
-		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path+" (see /api/v1/openapi.json)")
+		writeError(w, &httpError{status: http.StatusNotFound, kind: KindNoSuchEndpoint,
+			msg: "no such endpoint: " + r.URL.Path + " (see /api/v1/openapi.json)"})
 	})
 	return mux
 }
@@ -146,16 +151,80 @@ func methodLabel(m string) string {
 	return "OTHER"
 }
 
-// httpError is an error with the status it answers with.
+// ErrorKind names what went wrong with a request, for programs: a stable
+// word, where the message is for people and may change. A query that
+// search refuses answers with its search.ErrorKind instead ("empty",
+// "unclosed-quote", "exclusions-only" …; see search.ErrorKinds).
+type ErrorKind string
+
+// The kinds of the API's own errors, with the status each comes with.
+const (
+	KindBadParameter     ErrorKind = "bad-parameter"          // 400: a query parameter is malformed or out of range; param names it
+	KindBadBody          ErrorKind = "bad-body"               // 400: a POST body with no article to store (empty, not JSON, every record refused)
+	KindUnauthorized     ErrorKind = "unauthorized"           // 401: a write without the bearer token
+	KindReadOnly         ErrorKind = "read-only"              // 403: a write to an archive open read-only
+	KindNotFound         ErrorKind = "not-found"              // 404: no article, story or entity of that id
+	KindNoSuchEndpoint   ErrorKind = "no-such-endpoint"       // 404: a path the API does not serve
+	KindMethodNotAllowed ErrorKind = "method-not-allowed"     // 405: a method the path does not serve (see Allow)
+	KindTooLarge         ErrorKind = "too-large"              // 413: a body over the byte limit, or a batch over MaxBatch
+	KindMediaType        ErrorKind = "unsupported-media-type" // 415: a POST body that is not JSON
+	KindCanceled         ErrorKind = "canceled"               // 499: the client went away
+	KindInternal         ErrorKind = "internal"               // 500: the server failed (its log says why)
+)
+
+// ErrorKinds lists every ErrorKind of the API's own; an error's kind is
+// one of these or one of search.ErrorKinds (a refused query: param "q",
+// or "page_size"/"page" for search's page-size and beyond-window).
+var ErrorKinds = []ErrorKind{KindBadParameter, KindBadBody, KindUnauthorized, KindReadOnly, KindNotFound,
+	KindNoSuchEndpoint, KindMethodNotAllowed, KindTooLarge, KindMediaType, KindCanceled, KindInternal}
+
+// httpError is an error with the status, kind and query parameter it
+// answers with.
 type httpError struct {
 	status int
+	kind   ErrorKind
+	param  string
 	msg    string
 }
 
 func (e *httpError) Error() string { return e.msg }
 
-func errorf(status int, format string, args ...any) error {
-	return &httpError{status, fmt.Sprintf(format, args...)}
+func errorf(status int, kind ErrorKind, format string, args ...any) error {
+	return &httpError{status: status, kind: kind, msg: fmt.Sprintf(format, args...)}
+}
+
+// paramErrorf is a 400 about the query parameter name.
+func paramErrorf(name, format string, args ...any) error {
+	return &httpError{status: http.StatusBadRequest, kind: KindBadParameter, param: name, msg: fmt.Sprintf(format, args...)}
+}
+
+// errorOf is the answer to a handler's error: its status, kind, query
+// parameter and message.
+func errorOf(err error, r *http.Request) *httpError {
+	var he *httpError
+	var mbe *http.MaxBytesError
+	var qe *search.Error
+	switch {
+	case errors.As(err, &he):
+		return he
+	case errors.As(err, &mbe):
+		return &httpError{http.StatusRequestEntityTooLarge, KindTooLarge, "", fmt.Sprintf("request body over the limit of %d bytes", mbe.Limit)}
+	case errors.As(err, &qe):
+		param := "q"
+		if qe.Kind == search.ErrKindPageSize {
+			param = "page_size"
+		}
+		return &httpError{http.StatusBadRequest, ErrorKind(qe.Kind), param, err.Error()}
+	case errors.Is(err, search.ErrBeyondWindow):
+		return &httpError{http.StatusBadRequest, ErrorKind(search.ErrKindBeyondWindow), "page", err.Error()}
+	case errors.Is(err, store.ErrNotFound):
+		return &httpError{http.StatusNotFound, KindNotFound, "", "not found: " + r.URL.Path}
+	case errors.Is(err, store.ErrReadOnly):
+		return &httpError{http.StatusForbidden, KindReadOnly, "", "the archive is open read-only: this server stores nothing"}
+	case errors.Is(err, context.Canceled):
+		return &httpError{499, KindCanceled, "", "request canceled"}
+	}
+	return &httpError{http.StatusInternalServerError, KindInternal, "", "internal error"}
 }
 
 // wrap adds to a handler the token check, panic recovery, the error
@@ -172,7 +241,7 @@ func (s *server) wrap(rt route) http.Handler {
 			}()
 			if rt.write && !s.authorized(r) {
 				sw.Header().Set("WWW-Authenticate", `Bearer realm="rasid"`)
-				return errorf(http.StatusUnauthorized, "this endpoint needs Authorization: Bearer TOKEN")
+				return errorf(http.StatusUnauthorized, KindUnauthorized, "this endpoint needs Authorization: Bearer TOKEN")
 			}
 			if r.Body != nil {
 				r.Body = http.MaxBytesReader(sw, r.Body, s.cfg.MaxBodyBytes)
@@ -180,29 +249,12 @@ func (s *server) wrap(rt route) http.Handler {
 			return rt.handle(s, sw, r)
 		}()
 		if err != nil {
-			status, msg := http.StatusInternalServerError, "internal error"
-			var he *httpError
-			var mbe *http.MaxBytesError
-			var qe *search.Error
-			switch {
-			case errors.As(err, &he):
-				status, msg = he.status, he.msg
-			case errors.As(err, &mbe):
-				status, msg = http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over the limit of %d bytes", mbe.Limit)
-			case errors.As(err, &qe), errors.Is(err, search.ErrBeyondWindow):
-				status, msg = http.StatusBadRequest, err.Error()
-			case errors.Is(err, store.ErrNotFound):
-				status, msg = http.StatusNotFound, "not found: "+r.URL.Path
-			case errors.Is(err, store.ErrReadOnly):
-				status, msg = http.StatusForbidden, "the archive is open read-only: this server stores nothing"
-			case errors.Is(err, context.Canceled):
-				status, msg = 499, "request canceled"
-			}
-			if status >= 500 {
+			he := errorOf(err, r)
+			if he.status >= 500 {
 				s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 			}
 			if sw.status == 0 {
-				writeError(sw, status, msg)
+				writeError(sw, he)
 			}
 		}
 		d := time.Since(t0)
@@ -269,14 +321,18 @@ type ErrorBody struct {
 	Error ErrorDetail `json:"error"`
 }
 
-// ErrorDetail says what went wrong: the HTTP status and a message.
+// ErrorDetail says what went wrong: the HTTP status, the kind (a stable
+// word for programs: one of ErrorKinds or of search.ErrorKinds), the query
+// parameter at fault when one is, and a message for people.
 type ErrorDetail struct {
 	Status  int    `json:"status"`
+	Kind    string `json:"kind"`
+	Param   string `json:"param,omitempty"`
 	Message string `json:"message"`
 }
 
-func writeError(w http.ResponseWriter, status int, msg string) {
-	_ = writeJSON(w, status, ErrorBody{ErrorDetail{status, msg}})
+func writeError(w http.ResponseWriter, e *httpError) {
+	_ = writeJSON(w, e.status, ErrorBody{ErrorDetail{Status: e.status, Kind: string(e.kind), Param: e.param, Message: e.msg}})
 }
 
 // CheckListen refuses to serve writes without a token on an address that
@@ -308,10 +364,10 @@ func intParam(r *http.Request, name string, def, max int) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
-		return 0, errorf(http.StatusBadRequest, "%s=%q is not a non-negative integer", name, v)
+		return 0, paramErrorf(name, "%s=%q is not a non-negative integer", name, v)
 	}
 	if n > max {
-		return 0, errorf(http.StatusBadRequest, "%s=%d is over the limit of %d", name, n, max)
+		return 0, paramErrorf(name, "%s=%d is over the limit of %d", name, n, max)
 	}
 	return n, nil
 }
@@ -325,7 +381,7 @@ func dayParam(r *http.Request, name string, end bool) (time.Time, error) {
 	}
 	d, err := time.Parse("2006-01-02", v)
 	if err != nil {
-		return time.Time{}, errorf(http.StatusBadRequest, "%s=%q is not a date (want YYYY-MM-DD)", name, v)
+		return time.Time{}, paramErrorf(name, "%s=%q is not a date (want YYYY-MM-DD)", name, v)
 	}
 	if end {
 		d = d.AddDate(0, 0, 1)

@@ -20,6 +20,7 @@ import (
 
 	"github.com/rasid-news/rasid/internal/analysis"
 	"github.com/rasid-news/rasid/internal/news"
+	"github.com/rasid-news/rasid/internal/search"
 	"github.com/rasid-news/rasid/internal/store"
 	"github.com/rasid-news/rasid/internal/store/sqlite"
 	"github.com/rasid-news/rasid/internal/store/storetest"
@@ -638,5 +639,105 @@ func TestCaseInsensitiveFilters(t *testing.T) {
 		if w := do(f.h, "GET", "/api/v1/search?q="+url.QueryEscape(q), ""); w.Code != 200 || !strings.Contains(w.Body.String(), `"total":1`) {
 			t.Errorf("search %q: %d %.200s; want the article", q, w.Code, w.Body)
 		}
+	}
+}
+
+// TestErrorKinds: every error names its kind, a stable word for programs,
+// and the query parameter at fault when one is; a refused query keeps the
+// kind the search parser gave it.
+func TestErrorKinds(t *testing.T) {
+	f := newFixture(t, "s3cret")
+	sc := newSchemas(t)
+	for _, tc := range []struct {
+		method, target, path, body, ctype string
+		status                            int
+		kind, param                       string
+	}{
+		{"GET", "/api/v1/articles?limit=1000", "/api/v1/articles", "", "", 400, "bad-parameter", "limit"},
+		{"GET", "/api/v1/articles?offset=x", "/api/v1/articles", "", "", 400, "bad-parameter", "offset"},
+		{"GET", "/api/v1/stories?to=yesterday", "/api/v1/stories", "", "", 400, "bad-parameter", "to"},
+		{"GET", "/api/v1/entities?type=ANIMAL", "/api/v1/entities", "", "", 400, "bad-parameter", "type"},
+		{"GET", "/api/v1/search", "/api/v1/search", "", "", 400, "bad-parameter", "q"},
+		{"GET", "/api/v1/search?q=x&page=0", "/api/v1/search", "", "", 400, "bad-parameter", "page"},
+		{"GET", "/api/v1/search?q=x&page_size=0", "/api/v1/search", "", "", 400, "bad-parameter", "page_size"},
+		{"GET", "/api/v1/search?q=x&page_size=101", "/api/v1/search", "", "", 400, "bad-parameter", "page_size"},
+		{"GET", "/api/v1/search?q=x&facets=maybe", "/api/v1/search", "", "", 400, "bad-parameter", "facets"},
+		{"GET", "/api/v1/search?q=x&page=500", "/api/v1/search", "", "", 400, "beyond-window", "page"},
+		{"GET", "/api/v1/search?q=", "/api/v1/search", "", "", 400, "empty", "q"},
+		{"GET", "/api/v1/search?q=-x", "/api/v1/search", "", "", 400, "exclusions-only", "q"},
+		{"GET", "/api/v1/search?q=" + urlq(`"مياه`), "/api/v1/search", "", "", 400, "unclosed-quote", "q"},
+		{"GET", "/api/v1/search?q=from:2020", "/api/v1/search", "", "", 400, "bad-date", "q"},
+		{"GET", "/api/v1/articles/nonesuch", "/api/v1/articles/{id}", "", "", 404, "not-found", ""},
+		{"GET", "/api/v1/nonesuch", "", "", "", 404, "no-such-endpoint", ""},
+		{"DELETE", "/api/v1/articles", "", "", "", 405, "method-not-allowed", ""},
+		{"POST", "/api/v1/articles", "/api/v1/articles", "{}", "application/json", 401, "unauthorized", ""},
+		{"POST", "/api/v1/articles?lang=fr", "/api/v1/articles", "{}", "application/json", 400, "bad-parameter", "lang"},
+		{"POST", "/api/v1/articles", "/api/v1/articles", "", "application/json", 400, "bad-body", ""},
+		{"POST", "/api/v1/articles", "/api/v1/articles", `{"title": "no body"}`, "application/json", 400, "bad-body", ""},
+		{"POST", "/api/v1/articles", "/api/v1/articles", "<xml/>", "text/xml", 415, "unsupported-media-type", ""},
+	} {
+		t.Run(tc.method+" "+tc.target+" "+tc.body, func(t *testing.T) {
+			hdr := []string{"Content-Type", tc.ctype}
+			if tc.status != 401 {
+				hdr = append(hdr, "Authorization", "Bearer s3cret")
+			}
+			w := do(f.h, tc.method, tc.target, tc.body, hdr...)
+			var e ErrorBody
+			if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil {
+				t.Fatalf("not JSON: %v: %s", err, w.Body)
+			}
+			if w.Code != tc.status || e.Error.Kind != tc.kind || e.Error.Param != tc.param || e.Error.Message == "" {
+				t.Errorf("status %d, body %.300s; want %d, kind %q, param %q", w.Code, w.Body, tc.status, tc.kind, tc.param)
+			}
+			if tc.param != "" && !strings.Contains(e.Error.Message, tc.param) {
+				t.Errorf("message %q does not name %s", e.Error.Message, tc.param)
+			}
+			if tc.path != "" {
+				sc.check(t, tc.path, tc.method, w)
+			}
+		})
+	}
+}
+
+// TestOpenAPIErrorKinds: the document lists exactly the kinds an error
+// may have, the API's own and the search parser's.
+func TestOpenAPIErrorKinds(t *testing.T) {
+	var doc struct {
+		Components struct {
+			Schemas struct {
+				Error struct {
+					Properties struct {
+						Error struct {
+							Properties struct {
+								Kind struct {
+									Enum []string `json:"enum"`
+								} `json:"kind"`
+							} `json:"properties"`
+							Required []string `json:"required"`
+						} `json:"error"`
+					} `json:"properties"`
+				} `json:"Error"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal(openAPI, &doc); err != nil {
+		t.Fatal(err)
+	}
+	e := doc.Components.Schemas.Error.Properties.Error
+	var want []string
+	for _, k := range ErrorKinds {
+		want = append(want, string(k))
+	}
+	for _, k := range search.ErrorKinds {
+		want = append(want, string(k))
+	}
+	got := slices.Clone(e.Properties.Kind.Enum)
+	sort.Strings(got)
+	sort.Strings(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("documented kinds %v, want %v", got, want)
+	}
+	if !slices.Contains(e.Required, "kind") {
+		t.Errorf("kind is not required: %v", e.Required)
 	}
 }

@@ -112,25 +112,25 @@ type IngestedItem struct {
 // or objects one after another) with ingest's normalization and IDs.
 func (s *server) postArticles(w http.ResponseWriter, r *http.Request) error {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") && !strings.HasPrefix(ct, "application/x-ndjson") {
-		return errorf(http.StatusUnsupportedMediaType, "Content-Type %q: send application/json", ct)
+		return errorf(http.StatusUnsupportedMediaType, KindMediaType, "Content-Type %q: send application/json", ct)
 	}
 	lang := r.URL.Query().Get("lang")
 	if lang != "" && lang != "ar" && lang != "any" {
-		return errorf(http.StatusBadRequest, "lang=%q: want ar or any", lang)
+		return paramErrorf("lang", "lang=%q: want ar or any", lang)
 	}
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
 		return err
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
-		return errorf(http.StatusBadRequest, "empty body: send an article as a JSON object, or an array of them")
+		return errorf(http.StatusBadRequest, KindBadBody, "empty body: send an article as a JSON object, or an array of them")
 	}
 	var res IngestResult
 	var arts []news.Article
 	var records []int
 	err = ingest.ReadFormat(r.Context(), "request", ingest.JSON, bytes.NewReader(body), ingest.Options{Lang: lang, AnyLang: "?lang=any", IndexArrays: true, NoMap: true}, func(it ingest.Item) error {
 		if len(res.Items) >= MaxBatch {
-			return errorf(http.StatusRequestEntityTooLarge, "more than %d articles in one request", MaxBatch)
+			return errorf(http.StatusRequestEntityTooLarge, KindTooLarge, "more than %d articles in one request", MaxBatch)
 		}
 		if it.Refused() {
 			res.Refused++
@@ -154,7 +154,7 @@ func (s *server) postArticles(w http.ResponseWriter, r *http.Request) error {
 				msg = fmt.Sprintf("no article accepted: %s %d: %s", first.Unit, first.Record, first.Error)
 			}
 		}
-		return errorf(http.StatusBadRequest, "%s", msg)
+		return errorf(http.StatusBadRequest, KindBadBody, "%s", msg)
 	}
 	now := time.Now().UTC()
 	for i := range arts {
@@ -290,7 +290,7 @@ func (s *server) listEntities(w http.ResponseWriter, r *http.Request) error {
 	}
 	typ := strings.ToUpper(r.URL.Query().Get("type")) // any case, as rasid entities --type
 	if !entityTypes[typ] {
-		return errorf(http.StatusBadRequest, "type=%q: want PERS, LOC, ORG or MISC", typ)
+		return paramErrorf("type", "type=%q: want PERS, LOC, ORG or MISC", typ)
 	}
 	var es []store.EntityStats
 	if limit > 0 { // the store reads 0 as "all", which a page must not be
@@ -340,11 +340,14 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if page == 0 { // as rasid search --page 0: a silent page 1 would hide a client's off-by-one
-		return errorf(http.StatusBadRequest, "page=0: pages are numbered from 1")
+		return paramErrorf("page", "page=0: pages are numbered from 1")
 	}
 	size, err := intParam(r, "page_size", search.DefaultPageSize, search.MaxPageSize)
 	if err != nil {
 		return err
+	}
+	if size == 0 { // as rasid search --limit 0; limit=0 of the lists is a count alone, but a search page of no hits has no use
+		return paramErrorf("page_size", "page_size=0: want 1 to %d hits per page (leave it out for %d)", search.MaxPageSize, search.DefaultPageSize)
 	}
 	facets := false
 	switch q.Get("facets") {
@@ -352,10 +355,10 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) error {
 	case "true", "1":
 		facets = true
 	default:
-		return errorf(http.StatusBadRequest, "facets=%q: want true or false", q.Get("facets"))
+		return paramErrorf("facets", "facets=%q: want true or false", q.Get("facets"))
 	}
 	if !q.Has("q") {
-		return errorf(http.StatusBadRequest, "q is required: the query (see the query language in /api/v1/openapi.json)")
+		return paramErrorf("q", "q is required: the query (see the query language in /api/v1/openapi.json)")
 	}
 	t0 := time.Now()
 	res, err := s.engine.Search(r.Context(), search.Request{Query: q.Get("q"), Page: page, PageSize: size, Facets: facets})
