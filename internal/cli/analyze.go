@@ -8,9 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/big"
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -24,14 +26,64 @@ import (
 
 // analyzeRecord is one line of `rasid analyze --jsonl` input.
 type analyzeRecord struct {
-	ID        string `json:"id"`
-	Text      string `json:"text"`
-	Content   string `json:"content"` // read when text is absent (SaudiNewsNet's name)
-	Title     string `json:"title"`
-	Published string `json:"published"`
-	Source    string `json:"source"`
-	URL       string `json:"url"`
+	ID        recordID `json:"id"`
+	Text      string   `json:"text"`
+	Content   string   `json:"content"` // read when text is absent (SaudiNewsNet's name)
+	Title     string   `json:"title"`
+	Published string   `json:"published"`
+	Source    string   `json:"source"`
+	URL       string   `json:"url"`
 }
+
+// recordID is the id of a JSONL record: a string, or a whole number
+// taken as its decimal text (17 → "17", 1e3 → "1000"), as exports that
+// number their articles write them. A fraction, true/false, an array or
+// an object is refused with an error that names the field; null is no id.
+type recordID string
+
+// maxIDExponent bounds the exponent of a number id (1e400 would be a
+// 401-digit id; reading 1e1000000000 would not end).
+const maxIDExponent = 100
+
+// UnmarshalJSON reads a string or a whole number.
+func (id *recordID) UnmarshalJSON(b []byte) error {
+	switch {
+	case string(b) == "null":
+		return nil
+	case b[0] == '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*id = recordID(s)
+		return nil
+	case b[0] == '-' || '0' <= b[0] && b[0] <= '9':
+		lit := string(b)
+		if i := strings.IndexAny(lit, "eE"); i >= 0 {
+			if e, err := strconv.Atoi(strings.TrimPrefix(lit[i+1:], "+")); err != nil || e > maxIDExponent || e < -maxIDExponent {
+				return idErrorf("field \"id\" is the number %s, too large for an id: give a string", lit)
+			}
+		}
+		r, ok := new(big.Rat).SetString(lit)
+		if !ok || !r.IsInt() {
+			return idErrorf("field \"id\" is the number %s, not a whole number: give a string or a whole number", lit)
+		}
+		*id = recordID(r.Num().String())
+		return nil
+	case b[0] == '[':
+		return idErrorf("field \"id\" is %s, not a string or a number", jsonKind("array"))
+	case b[0] == '{':
+		return idErrorf("field \"id\" is %s, not a string or a number", jsonKind("object"))
+	}
+	return idErrorf("field \"id\" is %s, not a string or a number", jsonKind("bool"))
+}
+
+// idError is a refused id; its message says all.
+type idError struct{ msg string }
+
+func (e *idError) Error() string { return e.msg }
+
+func idErrorf(format string, args ...any) error { return &idError{fmt.Sprintf(format, args...)} }
 
 // parsePublished reads a publication date: RFC 3339, or a date with an
 // optional clock (YYYY-MM-DD, YYYY-MM-DD HH:MM:SS, YYYY-MM-DDTHH:MM:SS).
@@ -47,7 +99,7 @@ func parsePublished(s string) (time.Time, error) {
 // articleOf turns a record into an article; the ID, when not given, is
 // the one rasid would store the article under.
 func articleOf(r analyzeRecord) (news.Article, error) {
-	a := news.Article{ID: r.ID, Body: r.Text, Title: r.Title, Source: r.Source, URL: r.URL}
+	a := news.Article{ID: string(r.ID), Body: r.Text, Title: r.Title, Source: r.Source, URL: r.URL}
 	if a.Body == "" {
 		a.Body = r.Content
 	}
@@ -74,7 +126,8 @@ func runAnalyze(ctx context.Context, env Env, args []string) error {
 			"in code points of the article text (schema: schema/analysis.schema.json).\n"+
 			"The input (FILE, or stdin when FILE is - or absent) is one plain article text,\n"+
 			"or with --jsonl one article a line: {id, text, title, published, source, url}\n"+
-			"(only text is required; published is RFC 3339 or YYYY-MM-DD).")
+			"(only text is required; id is a string or a whole number, taken as its digits;\n"+
+			"published is RFC 3339 or YYYY-MM-DD).")
 	jsonl := fs.Bool("jsonl", false, "read JSONL articles instead of one plain text")
 	published := fs.String("published", "", "publication date of a plain text (YYYY-MM-DD or RFC 3339); relative dates stay unresolved without it")
 	id := fs.String("id", "", "id of a plain text (default: the id rasid would store it under)")
@@ -120,7 +173,7 @@ func runAnalyze(ctx context.Context, env Env, args []string) error {
 		if strings.TrimSpace(string(data)) == "" {
 			return fmt.Errorf("rasid analyze: %s is empty: give an article text (or JSONL articles with --jsonl)", name)
 		}
-		a, err := articleOf(analyzeRecord{ID: *id, Text: string(data), Published: *published})
+		a, err := articleOf(analyzeRecord{ID: recordID(*id), Text: string(data), Published: *published})
 		if err != nil {
 			return fmt.Errorf("rasid analyze: %s: %w", name, err)
 		}
@@ -183,7 +236,10 @@ func decodeRecord(line []byte) (news.Article, error) {
 func recordError(err error) error {
 	var te *json.UnmarshalTypeError
 	var se *json.SyntaxError
+	var ie *idError
 	switch {
+	case errors.As(err, &ie):
+		return ie
 	case errors.As(err, &te) && te.Field != "":
 		return fmt.Errorf("field %q is %s, not a string", te.Field, jsonKind(te.Value))
 	case errors.As(err, &te):

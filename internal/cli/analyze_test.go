@@ -257,3 +257,43 @@ func FuzzDecodeRecord(f *testing.F) {
 		}
 	})
 }
+
+// TestRecordIDs: a JSONL record's id is a string or a whole number, read
+// as its decimal text; another type is refused with an error naming the
+// field and what it is.
+func TestRecordIDs(t *testing.T) {
+	const text = `"text":"قال الوزير في بغداد اليوم إن المحادثات مستمرة."`
+	for _, tc := range []struct {
+		id      string // the JSON of the id field
+		want    string // the article's id
+		wantErr string // a substring of the error
+	}{
+		{`"a17"`, "a17", ""},
+		{`17`, "17", ""},
+		{`0`, "0", ""},
+		{`-3`, "-3", ""},
+		{`12345678901234567890123`, "12345678901234567890123", ""},
+		{`1e3`, "1000", ""},
+		{`17.0`, "17", ""},
+		{`"17"`, "17", ""},
+		{`17.5`, "", `field "id" is the number 17.5, not a whole number`},
+		{`1e400`, "", `field "id" is the number 1e400, too large for an id`},
+		{`true`, "", `field "id" is true or false, not a string or a number`},
+		{`[17]`, "", `field "id" is an array, not a string or a number`},
+		{`{"n":17}`, "", `field "id" is an object, not a string or a number`},
+	} {
+		t.Run(tc.id, func(t *testing.T) {
+			a, err := decodeRecord([]byte(`{"id":` + tc.id + `,` + text + `}`))
+			switch {
+			case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
+				t.Errorf("error %v, want %q", err, tc.wantErr)
+			case tc.wantErr == "" && (err != nil || a.ID != tc.want):
+				t.Errorf("id %q, error %v; want %q", a.ID, err, tc.want)
+			}
+		})
+	}
+	// null is no id: the article gets the one rasid would store it under.
+	if a, err := decodeRecord([]byte(`{"id":null,` + text + `}`)); err != nil || a.ID == "" {
+		t.Errorf("null id: %q, %v", a.ID, err)
+	}
+}

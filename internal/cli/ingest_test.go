@@ -532,7 +532,8 @@ func TestRefusalMessages(t *testing.T) {
 		{"ingest: empty stdin", "", []string{"ingest", "--db", db, "-"}, "stdin: empty\n", "empty file"},
 		{"ingest: blank stdin", "\n \n", []string{"ingest", "--db", db, "-"}, "stdin: empty\n", "-:"},
 		{"analyze: text a number", `{"text":42}`, []string{"analyze", "--jsonl"}, `rasid analyze: stdin:1: field "text" is a number, not a string (skipped)`, "analyzeRecord"},
-		{"analyze: id a number", `{"id":7,"text":"` + body + `"}`, []string{"analyze", "--jsonl"}, `stdin:1: field "id" is a number, not a string`, "Go struct"},
+		{"analyze: id a fraction", `{"id":7.5,"text":"` + body + `"}`, []string{"analyze", "--jsonl"}, `stdin:1: field "id" is the number 7.5, not a whole number`, "Go struct"},
+		{"analyze: id true", `{"id":true,"text":"` + body + `"}`, []string{"analyze", "--jsonl"}, `stdin:1: field "id" is true or false, not a string or a number (skipped)`, "Go struct"},
 		{"analyze: an array", `[1]`, []string{"analyze", "--jsonl"}, "stdin:1: not a JSON object but an array", "cli."},
 		{"analyze: malformed", `{"text":"x",}`, []string{"analyze", "--jsonl"}, "stdin:1: malformed JSON at column 13", "json:"},
 	} {
