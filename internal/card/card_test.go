@@ -192,6 +192,36 @@ func TestRenderUnknownOutlet(t *testing.T) {
 	})
 }
 
+// TestRenderUndated checks that an article or a story of unknown date
+// says so in the words the web and the CLI use (تاريخ غير معروف,
+// undated), not with a question mark.
+func TestRenderUndated(t *testing.T) {
+	for _, tc := range []struct {
+		desc    string
+		undated []int // articles of the fixture made undated
+		cases   []renderCase
+	}{
+		{"one article", []int{1}, []renderCase{
+			{"text", []string{"   2021-07-02 · 2 articles", "[2] تاريخ غير معروف (undated) · elaph · "}, []string{"[2] ? ·", "?"}},
+			{"markdown", []string{"2. تاريخ غير معروف (undated) · elaph · "}, []string{". ? ·"}},
+			{"html", []string{"<li>تاريخ غير معروف · elaph · "}, []string{"<li>? ·"}},
+		}},
+		{"every article", []int{0, 1}, []renderCase{
+			{"text", []string{"   تاريخ غير معروف (undated) · 2 articles", "[1] تاريخ غير معروف (undated) · "}, []string{"date unknown", "?"}},
+			{"markdown", []string{"\nتاريخ غير معروف (undated) · 2 articles", "1. تاريخ غير معروف (undated) · "}, []string{"date unknown", ". ? ·"}},
+			{"html", []string{`<p class="meta">تاريخ غير معروف · 2 · `, "<li>تاريخ غير معروف · "}, []string{"? –", "– ?"}},
+		}},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			s, arts, ans := fixture()
+			for _, i := range tc.undated {
+				arts[i].Published = time.Time{}
+			}
+			checkRenders(t, Build(s, arts, ans, DefaultOptions()), tc.cases)
+		})
+	}
+}
+
 // renderCase is what one rendering of a card must and must not hold.
 type renderCase struct {
 	format string   // text, markdown or html

@@ -9,6 +9,15 @@ import (
 	"time"
 )
 
+// htmlSpan is the card's time span on the HTML card: first – last, or
+// the words undated once for a story of no known date.
+func (c Card) htmlSpan() string {
+	if c.First.IsZero() && c.Last.IsZero() {
+		return undatedAr
+	}
+	return day(c.First, undatedAr) + " – " + day(c.Last, undatedAr)
+}
+
 // cite returns the short citation of an article: its number in the card
 // ([1], [2] …, in publication order) so that every line names its source.
 func (c Card) cite(id string) string {
@@ -28,22 +37,30 @@ func (c Card) cites(ids []string) string {
 	return b.String()
 }
 
-func day(t time.Time) string {
+// Words of a missing date, as the web's article page says it (its
+// catalog's article.undated) and the CLI's "undated": the text and
+// Markdown cards are bilingual, the HTML card is Arabic.
+const (
+	undated   = "تاريخ غير معروف (undated)"
+	undatedAr = "تاريخ غير معروف"
+)
+
+// day is t's day, or the words undated for a missing date.
+func day(t time.Time, undated string) string {
 	if t.IsZero() {
-		return "?"
+		return undated
 	}
 	return t.Format("2006-01-02")
 }
 
-// span is the card's time span as text.
-func (c Card) span() string {
-	if c.First.IsZero() && c.Last.IsZero() {
-		return "date unknown"
+// span is the card's time span as text, with the words undated for a
+// missing date.
+func (c Card) span(undated string) string {
+	first, last := day(c.First, undated), day(c.Last, undated)
+	if first == last {
+		return first
 	}
-	if day(c.First) == day(c.Last) {
-		return day(c.First)
-	}
-	return day(c.First) + " → " + day(c.Last)
+	return first + " → " + last
 }
 
 // count is the number of the card's articles with its noun: "1 article",
@@ -90,7 +107,7 @@ func (e Entity) label() string {
 func (c Card) Text(w io.Writer) error {
 	p := &printer{w: w}
 	p.f("══ %s\n", c.Title)
-	p.f("   %s · %s · %s\n", c.span(), c.count(), c.outlets())
+	p.f("   %s · %s · %s\n", c.span(undated), c.count(), c.outlets())
 	if len(c.Summary) > 0 {
 		p.f("\nالملخص (summary)\n")
 		for _, s := range c.Summary {
@@ -126,7 +143,7 @@ func (c Card) Text(w io.Writer) error {
 	}
 	p.f("\nالمصادر (articles)\n")
 	for i, a := range c.Articles {
-		p.f("  [%d] %s · %s · %s\n", i+1, day(a.Published), outletOr(a.Source, unknownOutlet), a.Label())
+		p.f("  [%d] %s · %s · %s\n", i+1, day(a.Published, undated), outletOr(a.Source, unknownOutlet), a.Label())
 	}
 	return p.err
 }
@@ -135,7 +152,7 @@ func (c Card) Text(w io.Writer) error {
 func (c Card) Markdown(w io.Writer) error {
 	p := &printer{w: w}
 	p.f("# %s\n\n", md(c.Title))
-	p.f("%s · %s · %s\n", c.span(), c.count(), md(c.outlets()))
+	p.f("%s · %s · %s\n", c.span(undated), c.count(), md(c.outlets()))
 	if len(c.Summary) > 0 {
 		p.f("\n## الملخص\n\n")
 		for _, s := range c.Summary {
@@ -177,7 +194,7 @@ func (c Card) Markdown(w io.Writer) error {
 		} else if a.URL != "" {
 			title += " · " + md(a.URL)
 		}
-		p.f("%d. %s · %s · %s\n", i+1, day(a.Published), md(outletOr(a.Source, unknownOutlet)), title)
+		p.f("%d. %s · %s · %s\n", i+1, day(a.Published, undated), md(outletOr(a.Source, unknownOutlet)), title)
 	}
 	return p.err
 }
@@ -228,7 +245,8 @@ func (c Card) HTML(w io.Writer) error {
 var pageTmpl = template.Must(template.New("card").Funcs(template.FuncMap{
 	"cite":   func(c Card, id string) string { return c.cite(id) },
 	"cites":  func(c Card, ids []string) string { return c.cites(ids) },
-	"day":    day,
+	"day":    func(t time.Time) string { return day(t, undatedAr) },
+	"span":   Card.htmlSpan,
 	"inc":    func(i int) int { return i + 1 },
 	"link":   webLink,
 	"outlet": func(name string) string { return outletOr(name, unknownOutletAr) },
@@ -238,7 +256,7 @@ var pageTmpl = template.Must(template.New("card").Funcs(template.FuncMap{
 <style>body{font-family:sans-serif;max-width:48rem;margin:2rem auto;line-height:1.6}table{border-collapse:collapse}td{border-top:1px solid #ddd;padding:.3rem;vertical-align:top}.meta{color:#555}</style></head>
 <body>
 <h1>{{.Title}}</h1>
-<p class="meta">{{.First | day}} – {{.Last | day}} · {{len .Articles}} · {{range $i, $o := .Outlets}}{{if $i}}، {{end}}{{$o.Name}} ({{$o.Articles}}){{end}}</p>
+<p class="meta">{{span .}} · {{len .Articles}} · {{range $i, $o := .Outlets}}{{if $i}}، {{end}}{{$o.Name}} ({{$o.Articles}}){{end}}</p>
 {{$c := .}}
 {{if .Summary}}<h2>الملخص</h2><ul>{{range .Summary}}<li>{{.Text}} <sup>{{cite $c .Article}}</sup></li>{{end}}</ul>{{end}}
 {{if .Timeline}}<h2>الخط الزمني</h2><table>{{range .Timeline}}<tr><td dir="ltr">{{.Date}}</td><td>{{.Text}} <sup>{{cites $c .Sources}}</sup></td></tr>{{end}}</table>{{end}}

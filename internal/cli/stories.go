@@ -237,11 +237,12 @@ func runStories(ctx context.Context, env Env, args []string) error {
 	return nil
 }
 
-// spanOf writes a story's time span by day.
+// spanOf writes a story's time span by day; a missing date is
+// "undated", as rasid search and the story card say it.
 func spanOf(first, last time.Time) string {
 	d := func(t time.Time) string {
 		if t.IsZero() {
-			return "?"
+			return "undated"
 		}
 		return t.Format(time.DateOnly)
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rasid-news/rasid/internal/store/sqlite"
 )
@@ -196,6 +197,29 @@ func TestCounts(t *testing.T) {
 		out, errs, code := run(t, rec, tc.args...)
 		if code != 0 || !strings.Contains(out, tc.want) || (tc.not != "" && strings.Contains(out, tc.not)) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %q, not %q", tc.args, code, out, errs, tc.want, tc.not)
+		}
+	}
+}
+
+// TestSpanOf: a story's span in rasid stories, with a missing date said
+// as "undated" as rasid search and the story card say it.
+func TestSpanOf(t *testing.T) {
+	day := func(s string) time.Time {
+		d, _ := time.Parse(time.DateOnly, s)
+		return d
+	}
+	for _, tc := range []struct {
+		first, last time.Time
+		want        string
+	}{
+		{day("2015-08-01"), day("2015-08-01"), "2015-08-01"},
+		{day("2015-08-01"), day("2015-08-03"), "2015-08-01…08-03"},
+		{day("2014-12-31"), day("2015-01-02"), "2014-12-31…2015-01-02"},
+		{time.Time{}, time.Time{}, "undated"},
+		{time.Time{}, day("2015-08-03"), "undated…2015-08-03"},
+	} {
+		if got := spanOf(tc.first, tc.last); got != tc.want {
+			t.Errorf("spanOf(%v, %v) = %q, want %q", tc.first, tc.last, got, tc.want)
 		}
 	}
 }
