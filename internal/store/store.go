@@ -16,7 +16,8 @@
 //     unknown date last; the order is stable across calls and backends.
 //   - A date bound (From, To) leaves out articles and stories of unknown
 //     date; outlet names compare by SourceKey (the case of ASCII letters,
-//     hamza and alef variants, diacritics and tatweel do not matter), in
+//     hamza and alef variants, ى/ي, ة/ه, diacritics, tatweel and extra
+//     spaces do not matter), in
 //     filters and wherever outlets are counted (Sources, Stats, the
 //     by-source facet), which show each outlet's most common written form.
 //   - Search matches the index terms of rasid's own analyzer
@@ -35,6 +36,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/rasid-news/rasid/internal/arabic"
 	"github.com/rasid-news/rasid/internal/news"
@@ -122,11 +124,19 @@ func (o Outcome) String() string {
 
 // SourceKey is the form in which outlet names compare, in filters and
 // wherever outlets are counted: the matching form of arabic.NormalizeString
-// (hamza and alef variants folded, diacritics, tatweel and bidi marks
-// removed, ASCII letters in lower case), so that إيلاف and ايلاف, or okaz
-// and OKAZ, name one outlet.
+// (hamza and alef variants folded, alef maksura as yeh, diacritics, tatweel
+// and bidi marks removed, ASCII letters in lower case), with teh marbuta
+// as heh (arabic.FoldTehMarbuta) and spaces trimmed and collapsed, so that
+// إيلاف and ايلاف, الجزيرة and الجزيره, صدى البلد and صدي البلد, or okaz and
+// OKAZ, name one outlet. Keys are never stored: the stores keep the names
+// as written and compare through MatchSources, so the key may fold more
+// without a migration.
 func SourceKey(name string) string {
-	return arabic.NormalizeString(name)
+	k := arabic.FoldTehMarbuta(arabic.NormalizeString(name))
+	if strings.ContainsFunc(k, unicode.IsSpace) {
+		k = strings.Join(strings.Fields(k), " ")
+	}
+	return k
 }
 
 // SourceGroup collects the written forms of outlet names by SourceKey and

@@ -10,6 +10,9 @@ func TestSourceKey(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"okaz", "okaz"}, {"OKAZ", "okaz"}, {"AlRiyadh", "alriyadh"}, {"النبأ", "النبا"}, {"Élan", "élan"}, {"", ""},
 		{"إيلاف", "ايلاف"}, {"ايلاف", "ايلاف"}, {"أيلاف", "ايلاف"}, {"إِيلاف", "ايلاف"}, {"إيـلاف", "ايلاف"},
+		{"الجزيرة", "الجزيره"}, {"الجزيره", "الجزيره"}, {"الجزيرة نت", "الجزيره نت"},
+		{"صدى البلد", "صدي البلد"}, {"صدي البلد", "صدي البلد"},
+		{" الجزيرة  نت ", "الجزيره نت"}, {"الجزيرة\u00a0نت", "الجزيره نت"}, {"Al  Jazeera", "al jazeera"}, {"  ", ""},
 	} {
 		if got := SourceKey(tc.in); got != tc.want {
 			t.Errorf("SourceKey(%q) = %q, want %q", tc.in, got, tc.want)
@@ -18,7 +21,7 @@ func TestSourceKey(t *testing.T) {
 }
 
 func TestMatchSources(t *testing.T) {
-	stored := []string{"okaz", "Okaz", "alriyadh", "النبأ", "إيلاف", "ايلاف"}
+	stored := []string{"okaz", "Okaz", "alriyadh", "النبأ", "إيلاف", "ايلاف", "الجزيرة", "الجزيره", "صدى البلد"}
 	for _, tc := range []struct {
 		wanted, want []string
 	}{
@@ -30,6 +33,10 @@ func TestMatchSources(t *testing.T) {
 		{[]string{"النبا"}, []string{"النبأ"}},
 		{[]string{"ايلاف"}, []string{"إيلاف", "ايلاف"}},
 		{[]string{"إِيلاف"}, []string{"إيلاف", "ايلاف"}},
+		{[]string{"الجزيره"}, []string{"الجزيرة", "الجزيره"}},
+		{[]string{"الجزيرة"}, []string{"الجزيرة", "الجزيره"}},
+		{[]string{"صدي البلد"}, []string{"صدى البلد"}},
+		{[]string{"الجزيرة  "}, []string{"الجزيرة", "الجزيره"}},
 	} {
 		if got := MatchSources(tc.wanted, stored); !slices.Equal(got, tc.want) {
 			t.Errorf("MatchSources(%q) = %q, want %q", tc.wanted, got, tc.want)

@@ -50,6 +50,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"DateFiltersUndated", testDateFiltersUndated},
 		{"SourceCase", testSourceCase},
 		{"SourceSpelling", testSourceSpelling},
+		{"SourceLetters", testSourceLetters},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1022,5 +1023,58 @@ func checkHits(t *testing.T, res store.SearchResult, clauses int, want []string)
 	want = slices.Sorted(slices.Values(want))
 	if !slices.Equal(hits, want) || res.Total != len(want) {
 		t.Errorf("Search(%d clauses) = %v (total %d); want %v", clauses, hits, res.Total, want)
+	}
+}
+
+// testSourceLetters checks that outlet names written with teh marbuta or
+// heh, alef maksura or yeh at a word's end, or extra spaces (same
+// store.SourceKey) are one outlet, in filters, Sources and Stats.
+func testSourceLetters(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	j1 := article("الجزيرة", "https://jazeera.example/1", "", "خبر عن المياه من الجزيرة.", day0)
+	j2 := article("الجزيرة", "https://jazeera.example/2", "", "خبر آخر عن المياه من الجزيرة.", day0.AddDate(0, 0, 1))
+	j3 := article("الجزيره", "https://jazeera.example/3", "", "خبر ثالث عن المياه من الجزيره.", day0.AddDate(0, 0, 2))
+	j4 := article("الجزيرة ", "https://jazeera.example/4", "", "خبر رابع عن المياه.", day0.AddDate(0, 0, 3))
+	s1 := article("صدى البلد", "https://sada.example/1", "", "خبر عن المياه من صدى البلد.", day0.AddDate(0, 0, 4))
+	s2 := article("صدي  البلد", "https://sada.example/2", "", "خبر آخر عن المياه من صدي البلد.", day0.AddDate(0, 0, 5))
+	put(t, s, j1, j2, j3, j4, s1, s2)
+	jazeera := []string{j1.ID, j2.ID, j3.ID, j4.ID}
+	sada := []string{s1.ID, s2.ID}
+	for _, tt := range []struct {
+		sources []string
+		want    []string // in list order
+	}{
+		{[]string{"الجزيرة"}, jazeera},
+		{[]string{"الجزيره"}, jazeera},
+		{[]string{" الجزيرة"}, jazeera},
+		{[]string{"صدى البلد"}, sada},
+		{[]string{"صدي البلد"}, sada},
+		{[]string{"صدي   البلد"}, sada},
+		{[]string{"الجزير"}, nil},
+	} {
+		t.Run(strings.Join(tt.sources, ","), func(t *testing.T) {
+			f := store.ArticleFilter{Sources: tt.sources}
+			checkArticles(t, s, f, tt.want)
+			sq := query(t, "مياه")
+			sq.Sources = tt.sources
+			res, err := s.Search(ctx, sq)
+			if err != nil || res.Total != len(tt.want) {
+				t.Errorf("Search total = %d, %v; want %d", res.Total, err, len(tt.want))
+			}
+		})
+	}
+	srcs, err := s.Sources(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, st := range srcs {
+		got = append(got, fmt.Sprintf("%s:%d", st.Source, st.Articles))
+	}
+	if want := []string{"الجزيرة:4", "صدى البلد:2"}; !slices.Equal(got, want) {
+		t.Errorf("Sources = %v; want %v", got, want)
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Sources != 2 {
+		t.Errorf("Stats.Sources = %d, %v; want 2", st.Sources, err)
 	}
 }
