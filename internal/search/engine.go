@@ -209,11 +209,8 @@ func (e Engine) Search(ctx context.Context, r Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if q.Empty() {
-		return Result{}, ErrEmptyQuery
-	}
-	if !q.Positive() && len(q.Clauses) > 0 && q.Filters.empty() {
-		return Result{}, queryError(0, ErrKindExclusionsOnly, "a query of exclusions only needs a word or a filter to search for")
+	if err := q.Check(); err != nil {
+		return Result{}, err
 	}
 	sq := Plan(q)
 	sq.Offset, sq.Limit, sq.Facets = (page-1)*size, size, r.Facets
@@ -272,6 +269,21 @@ func allStopwords(c Clause) bool {
 		}
 	}
 	return true
+}
+
+// Check refuses a query with nothing to search for: ErrEmptyQuery for one
+// with no clause and no filter, an ErrKindExclusionsOnly *Error for one of
+// excluded terms alone (-غزة: it would list the whole archive but those).
+// Engine.Search calls it; a searcher of its own (web.StoreSearcher) calls
+// it too, so that every interface refuses the same queries.
+func (q Query) Check() error {
+	if q.Empty() {
+		return ErrEmptyQuery
+	}
+	if !q.Positive() && q.Filters.empty() {
+		return queryError(0, ErrKindExclusionsOnly, "a query of exclusions only needs a word or a filter to search for")
+	}
+	return nil
 }
 
 func (f Filters) empty() bool {

@@ -326,3 +326,38 @@ func TestRelaxed(t *testing.T) {
 		})
 	}
 }
+
+// TestQueryCheck: Check refuses what Engine.Search refuses for having
+// nothing to search for, with the kind the interfaces translate, and
+// passes a query with a word or a filter.
+func TestQueryCheck(t *testing.T) {
+	for _, tc := range []struct {
+		query string
+		kind  search.ErrorKind // "": accepted
+	}{
+		{"", search.ErrKindEmpty},
+		{"؟", search.ErrKindEmpty},
+		{"-غزة", search.ErrKindExclusionsOnly},
+		{`-"قطاع غزة"`, search.ErrKindExclusionsOnly},
+		{"-غزة -بغداد", search.ErrKindExclusionsOnly},
+		{"غزة", ""},
+		{"غزة -بغداد", ""},
+		{"source:okaz -غزة", ""},
+		{"from:2020-01-01", ""},
+	} {
+		t.Run(tc.query, func(t *testing.T) {
+			q, err := search.Parse(tc.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = q.Check()
+			var qe *search.Error
+			switch {
+			case tc.kind == "" && err != nil:
+				t.Errorf("refused: %v", err)
+			case tc.kind != "" && (!errors.As(err, &qe) || qe.Kind != tc.kind):
+				t.Errorf("error %v, want kind %q", err, tc.kind)
+			}
+		})
+	}
+}

@@ -157,6 +157,9 @@ func TestQueryErrors(t *testing.T) {
 		{"OR with exclusion", "بغداد OR -طهران", "لا تربط OR كلمة مستبعدة", "OR cannot join an excluded term"},
 		{"to before from", "from:2021-01-02 to:2021-01-01", "تاريخ to: قبل تاريخ from:", "to: is before from:"},
 		{"too long", strings.Repeat("ب ", 300), "طول البحث ٦٠٠ حرفًا، والحد ", "over the limit of"},
+		{"exclusions only", "-غزة", "البحث بالاستبعاد وحده يحتاج إلى كلمة أو مرشّح", "a query of exclusions only needs a word or a filter"},
+		{"excluded phrase only", `-"قطاع غزة"`, "البحث بالاستبعاد وحده يحتاج إلى كلمة أو مرشّح", "a query of exclusions only needs a word or a filter"},
+		{"two exclusions", "-غزة -بغداد", "البحث بالاستبعاد وحده يحتاج إلى كلمة أو مرشّح", "a query of exclusions only needs a word or a filter"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, l := range []struct{ lang, want, not string }{{"ar", tc.ar, "query:"}, {"en", tc.en, "عند الحرف"}} {

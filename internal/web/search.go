@@ -36,8 +36,10 @@ type Result struct {
 	Highlights []news.Span
 }
 
-// StoreSearcher is the plain Searcher: search.Parse, then Store.Search,
-// and a snippet around the first matching word of each hit.
+// StoreSearcher is the plain Searcher: search.Parse, refusing what
+// search.Engine refuses (Query.Check: an empty query, one of exclusions
+// alone), then Store.Search, and a snippet around the first matching word
+// of each hit.
 type StoreSearcher struct {
 	Store store.Store
 }
@@ -48,8 +50,8 @@ func (s StoreSearcher) Search(ctx context.Context, query string, offset, limit i
 	if err != nil {
 		return Results{}, err
 	}
-	if q.Empty() {
-		return Results{}, search.ErrEmptyQuery
+	if err := q.Check(); err != nil { // as search.Engine: nothing to search for
+		return Results{}, err
 	}
 	sq := store.SearchQuery{Offset: offset, Limit: limit, Facets: true,
 		Sources: q.Filters.Sources, From: q.Filters.From, Entities: q.Filters.Entities, Stories: q.Filters.Stories}
