@@ -186,7 +186,7 @@ type querier interface {
 }
 
 // undated is the sort key of articles of unknown date: they list last.
-const undated = 1<<62 - 1
+const undated = store.UndatedSortKey
 
 func sortKey(t time.Time) int64 {
 	if t.IsZero() {
@@ -453,31 +453,16 @@ func (as *args) add(v any) string {
 	return "$" + strconv.Itoa(len(*as))
 }
 
-// matchSources returns the stored outlet names that the filter's names
-// select (store.MatchSources), read by store.DistinctSourcesSQL.
-func (s *DB) matchSources(ctx context.Context, wanted []string) ([]string, error) {
-	stored, err := s.strings(ctx, "sources", store.DistinctSourcesSQL)
-	if err != nil {
-		return nil, err
-	}
-	return store.MatchSources(wanted, stored), nil
-}
+// Arg records v (store.SQLArgs).
+func (as *args) Arg(v any) string { return as.add(v) }
 
-// dateConds adds the conditions of a date range [from, to) (zero bounds
-// are open) on a.sort_key. A range with either bound leaves out articles of
-// unknown date, whose key sorts after every date.
-func dateConds(conds []string, as *args, from, to time.Time) []string {
-	if from.IsZero() && to.IsZero() {
-		return conds
-	}
-	if !from.IsZero() {
-		conds = append(conds, "a.sort_key >= "+as.add(from.Unix()))
-	}
-	hi := int64(undated)
-	if !to.IsZero() {
-		hi = min(hi, to.Unix())
-	}
-	return append(conds, "a.sort_key < "+as.add(hi))
+// In records vals as one array for "col = ANY($N)" (store.SQLArgs).
+func (as *args) In(col string, vals []string) string { return col + " = ANY(" + as.add(vals) + ")" }
+
+// storedSources reads the distinct outlet names stored, for
+// store.FilterConds.
+func (s *DB) storedSources(ctx context.Context) ([]string, error) {
+	return s.strings(ctx, "sources", store.DistinctSourcesSQL)
 }
 
 // where builds the WHERE clause of an article filter.
@@ -486,14 +471,10 @@ func (s *DB) where(ctx context.Context, f store.ArticleFilter, keyset bool, as *
 	if !f.WithSuperseded {
 		conds = append(conds, "NOT a.superseded")
 	}
-	if len(f.Sources) > 0 {
-		srcs, err := s.matchSources(ctx, f.Sources)
-		if err != nil {
-			return "", err
-		}
-		conds = append(conds, "a.source = ANY("+as.add(srcs)+")")
+	conds, err := store.FilterConds(ctx, conds, as, s.storedSources, f.Sources, f.From, f.To)
+	if err != nil {
+		return "", err
 	}
-	conds = dateConds(conds, as, f.From, f.To)
 	if len(f.IDs) > 0 {
 		conds = append(conds, "a.id = ANY("+as.add(f.IDs)+")")
 	}

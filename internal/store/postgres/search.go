@@ -64,14 +64,10 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 	} else if neg != "" {
 		conds = append(conds, `NOT (a.tsv @@ `+as.add(neg)+`::tsquery)`)
 	}
-	if len(q.Sources) > 0 {
-		srcs, err := s.matchSources(ctx, q.Sources)
-		if err != nil {
-			return res, fmt.Errorf("postgres: search: %w", err)
-		}
-		conds = append(conds, "a.source = ANY("+as.add(srcs)+")")
+	conds, err := store.FilterConds(ctx, conds, &as, s.storedSources, q.Sources, q.From, q.To)
+	if err != nil {
+		return res, fmt.Errorf("postgres: search: %w", err)
 	}
-	conds = dateConds(conds, &as, q.From, q.To)
 	if len(q.Entities) > 0 {
 		conds = append(conds, "a.id IN (SELECT article_id FROM mentions WHERE entity_id = ANY("+as.add(q.Entities)+"))")
 	}
@@ -79,7 +75,7 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 		conds = append(conds, "a.id IN (SELECT article_id FROM story_articles WHERE story_id = ANY("+as.add(q.Stories)+"))")
 	}
 	where := " WHERE " + strings.Join(conds, " AND ")
-	err := s.query(ctx, func(db querier) error {
+	err = s.query(ctx, func(db querier) error {
 		return db.QueryRow(ctx, `SELECT count(*) FROM articles a`+where, as...).Scan(&res.Total)
 	})
 	if err != nil {

@@ -69,17 +69,10 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResul
 		conds = append(conds, `a.seq NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
 		args = append(args, neg)
 	}
-	if len(q.Sources) > 0 {
-		srcs, err := s.matchSources(ctx, q.Sources)
-		if err != nil {
-			return res, fmt.Errorf("sqlite: search: %w", err)
-		}
-		conds = append(conds, "a.source IN ("+placeholders(len(srcs))+")")
-		for _, src := range srcs {
-			args = append(args, src)
-		}
+	conds, err := store.FilterConds(ctx, conds, (*argList)(&args), s.storedSources, q.Sources, q.From, q.To)
+	if err != nil {
+		return res, fmt.Errorf("sqlite: search: %w", err)
 	}
-	conds, args = dateConds(conds, args, q.From, q.To)
 	if len(q.Entities) > 0 {
 		conds = append(conds, "a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ("+placeholders(len(q.Entities))+"))")
 		for _, e := range q.Entities {

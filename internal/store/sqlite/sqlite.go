@@ -408,17 +408,10 @@ func (s *DB) where(ctx context.Context, f store.ArticleFilter, keyset bool) (str
 	if !f.WithSuperseded {
 		conds = append(conds, "a.superseded = 0")
 	}
-	if len(f.Sources) > 0 {
-		srcs, err := s.matchSources(ctx, f.Sources)
-		if err != nil {
-			return "", nil, err
-		}
-		conds = append(conds, "a.source IN ("+placeholders(len(srcs))+")")
-		for _, src := range srcs {
-			args = append(args, src)
-		}
+	conds, err := store.FilterConds(ctx, conds, (*argList)(&args), s.storedSources, f.Sources, f.From, f.To)
+	if err != nil {
+		return "", nil, err
 	}
-	conds, args = dateConds(conds, args, f.From, f.To)
 	if len(f.IDs) > 0 {
 		conds = append(conds, "a.id IN ("+placeholders(len(f.IDs))+")")
 		for _, id := range f.IDs {
@@ -443,32 +436,28 @@ func (s *DB) where(ctx context.Context, f store.ArticleFilter, keyset bool) (str
 	return " WHERE " + strings.Join(conds, " AND "), args, nil
 }
 
-// matchSources returns the stored outlet names that the filter's names
-// select (store.MatchSources), read by store.DistinctSourcesSQL.
-func (s *DB) matchSources(ctx context.Context, wanted []string) ([]string, error) {
-	stored, err := s.strings(ctx, "sources", store.DistinctSourcesSQL)
-	if err != nil {
-		return nil, err
-	}
-	return store.MatchSources(wanted, stored), nil
+// storedSources reads the distinct outlet names stored, for
+// store.FilterConds.
+func (s *DB) storedSources(ctx context.Context) ([]string, error) {
+	return s.strings(ctx, "sources", store.DistinctSourcesSQL)
 }
 
-// dateConds adds the conditions of a date range [from, to) (zero bounds
-// are open) on a.sort_key. A range with either bound leaves out articles of
-// unknown date, whose key sorts after every date.
-func dateConds(conds []string, args []any, from, to time.Time) ([]string, []any) {
-	if from.IsZero() && to.IsZero() {
-		return conds, args
+// argList collects a statement's arguments behind "?" placeholders
+// (store.SQLArgs).
+type argList []any
+
+// Arg records v.
+func (a *argList) Arg(v any) string {
+	*a = append(*a, v)
+	return "?"
+}
+
+// In records vals for "col IN (?, …)".
+func (a *argList) In(col string, vals []string) string {
+	for _, v := range vals {
+		*a = append(*a, v)
 	}
-	if !from.IsZero() {
-		conds = append(conds, "a.sort_key >= ?")
-		args = append(args, from.Unix())
-	}
-	hi := int64(undated)
-	if !to.IsZero() {
-		hi = min(hi, to.Unix())
-	}
-	return append(conds, "a.sort_key < ?"), append(args, hi)
+	return col + " IN (" + placeholders(len(vals)) + ")"
 }
 
 func placeholders(n int) string {
@@ -523,7 +512,8 @@ func (s *DB) CountArticles(ctx context.Context, f store.ArticleFilter) (int, err
 	return n, nil
 }
 
-const undated = 1<<62 - 1
+// undated is the sort key of articles of unknown date: they list last.
+const undated = store.UndatedSortKey
 
 // Sources lists the outlets with their counts and date spans.
 func (s *DB) Sources(ctx context.Context) ([]store.SourceStats, error) {
