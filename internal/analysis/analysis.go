@@ -35,6 +35,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rasid-news/rasid/internal/arabic"
 	"github.com/rasid-news/rasid/internal/ner"
@@ -48,7 +49,7 @@ import (
 // stored in news.Analysis.Analyzer, and `rasid reanalyze` redoes every
 // analysis made by another version. Bump it whenever a model, a word list
 // or an analyzer's behaviour changes what Analyze returns.
-const Version = "rasid-analysis/29"
+const Version = "rasid-analysis/30"
 
 // Analyzer runs the analyzers on articles. Build one with New or Default
 // and share it: it is read-only and safe for concurrent use.
@@ -185,6 +186,11 @@ func (an *Analyzer) Analyze(a news.Article) news.Analysis {
 
 	for _, q := range quote.Extract(text, mentions) {
 		s := q.Speaker
+		if e, ok := weekdaySurnamed(s.Start, s.End, out.Entities); ok {
+			// The speaker ends at the given name of أحمد الخميس: the
+			// quote extractor stops a name at a weekday.
+			s.Name, s.EntityID, s.End = e.Name, e.EntityID, e.End
+		}
 		who := news.Speaker{Name: s.Name, EntityID: s.EntityID}
 		if s.Start >= 0 && s.End > s.Start {
 			at := sp.span(s.Start, s.End)
@@ -219,6 +225,7 @@ func (an *Analyzer) entities(id, text string, toks []arabic.Token, sp spanner, o
 		}
 		return false
 	})
+	ms = weekdaySurnames(toks, ms, out)
 	if len(ms) == 0 {
 		return nil
 	}
@@ -328,6 +335,101 @@ func (an *Analyzer) entities(id, text string, toks []arabic.Token, sp spanner, o
 		qm = append(qm, quote.Mention{Start: e.Start, End: e.End, Type: e.Type, EntityID: e.EntityID, Name: e.Name})
 	}
 	return qm
+}
+
+// weekdays are the normalized weekday names with the article, which are
+// also family names (أحمد الخميس, علي الجمعة, محمد السبت).
+var weekdays = map[string]bool{"الاحد": true, "الاثنين": true, "الثلاثاء": true, "الاربعاء": true, "الخميس": true, "الجمعة": true, "السبت": true}
+
+// weekdaySurnames reads a weekday written with the article right after a
+// person's given name as the family name it is (أمين عام الاتحاد أحمد
+// الخميس, إبراهيم بن سليمان الخميس): its date expression leaves
+// out.Timexes, and the person's mention, when it ends at the given name,
+// is extended over it. The given name must be one of ner's native given
+// names, alone in its mention or after بن/ابن/بنت/أبو, and no other
+// person of the article may end with it: نواز شريف الاثنين and هادي
+// الأحد (after منصور هادي) are dated. A quote whose speaker ends at the
+// given name takes the extended mention in Analyze.
+func weekdaySurnames(toks []arabic.Token, ms []ner.Mention, out *news.Analysis) []ner.Mention {
+	if len(out.Timexes) == 0 {
+		return ms
+	}
+	surnames := map[string]string{} // last word → a person of two words or more ending with it
+	for _, m := range ms {
+		if ws := strings.Fields(m.Name); m.Type == ner.PERS && len(ws) > 1 {
+			surnames[ws[len(ws)-1]] = m.Name
+		}
+	}
+	tokAt := map[int]int{} // start → token index
+	for i, t := range toks {
+		tokAt[t.Start] = i
+	}
+	out.Timexes = slices.DeleteFunc(out.Timexes, func(x news.Timex) bool {
+		k, ok := tokAt[x.Start]
+		if !ok || k == 0 || toks[k].End != x.End || !weekdays[toks[k].Norm] || toks[k].Breaks > 0 {
+			return false
+		}
+		name := toks[k-1]
+		if name.Kind != arabic.Word || name.End != toks[k].Start-1 {
+			return false // not the word right before it, one space apart
+		}
+		for i := range ms {
+			m := &ms[i]
+			if m.Type != ner.PERS || m.Start > name.Start || m.End < name.End {
+				continue
+			}
+			words := strings.Fields(m.Name)
+			if m.End >= x.End && len(words) > 0 && words[len(words)-1] == toks[k].Norm {
+				words = words[:len(words)-1] // the mention holds the weekday already
+			} else if m.End != name.End {
+				return false
+			}
+			if len(words) == 0 || !ner.IsGivenName(words[len(words)-1]) {
+				return false
+			}
+			if other, ok := surnames[words[len(words)-1]]; ok && other != m.Name {
+				return false // هادي after منصور هادي: a surname here
+			}
+			if n := len(words); n > 1 && !slices.Contains([]string{"بن", "ابن", "بنت", "ابو"}, words[n-2]) {
+				return false // نواز شريف: a full name already, the weekday dates it
+			}
+			if m.End == name.End {
+				m.End, m.Text = x.End, m.Text+" "+x.Text
+				m.Name += " " + toks[k].Norm
+				if m.Written != "" {
+					m.Written += " " + x.Text
+				}
+			}
+			return true
+		}
+		return false
+	})
+	return ms
+}
+
+// weekdaySurnamed returns the person whose name ends in a weekday
+// (أحمد الخميس) and begins inside the speaker span [start, end) that ends
+// right before that weekday.
+func weekdaySurnamed(start, end int, es []news.Entity) (news.Entity, bool) {
+	if start < 0 || end <= start {
+		return news.Entity{}, false
+	}
+	for _, e := range es {
+		if e.Type != ner.PERS.String() || e.Start < start || e.Start >= end || e.End <= end {
+			continue
+		}
+		i := strings.LastIndexByte(e.Text, ' ')
+		if i < 0 || !weekdays[arabic.NormalizeString(e.Text[i+1:])] {
+			continue
+		}
+		if j := strings.LastIndexByte(e.Text[:i], ' '); !ner.IsGivenName(arabic.NormalizeString(e.Text[j+1 : i])) {
+			continue // بومبيو الخميس: the recognizer's, not a family name
+		}
+		if e.End-utf8.RuneCountInString(e.Text[i+1:])-1 == end {
+			return e, true
+		}
+	}
+	return news.Entity{}, false
 }
 
 // insideDate reports whether [start, end) lies within a date or time

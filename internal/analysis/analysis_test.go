@@ -8,6 +8,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -530,5 +531,46 @@ func TestListedPersons(t *testing.T) {
 	}
 	if e := person("وقال أوباما إن الاتفاق جيد."); e.Name != "باراك اوباما" {
 		t.Errorf("name of a listed surname = %q, want the listed full name", e.Name)
+	}
+}
+
+// TestWeekdaySurnames checks that a weekday written after a given name is
+// read as the family name it is (أحمد الخميس) — no date, the person's
+// full name, the quote's speaker — and that a weekday after a full name or
+// after a surname the article gives elsewhere stays a date.
+func TestWeekdaySurnames(t *testing.T) {
+	an := analyzer(t)
+	published := time.Date(2015, 8, 4, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text    string
+		dates   []string // the timexes' texts
+		person  string   // a person the analysis names, "" for none to check
+		speaker string   // the name of the first quote's speaker, "" for none to check
+	}{
+		{"من جانبه أكد أمين عام الاتحاد السعودي لكرة القدم أحمد الخميس أن قرار تأجيل البطولة جاء بالإجماع.", nil, "أحمد الخميس", ""},
+		{"أكد الأمين العام للاتحاد السعودي لكرة القدم أحمد الخميس أن القرار جاء بالإجماع.", nil, "أحمد الخميس", "أحمد الخميس"},
+		{"وقال محمد الخميس إن العمل مستمر.", nil, "محمد الخميس", "محمد الخميس"},
+		{"وأوضح مدير عام الجمعية إبراهيم بن سليمان الخميس أن الدورة ناجحة.", nil, "إبراهيم بن سليمان الخميس", "إبراهيم بن سليمان الخميس"},
+		{"أبلغت تركمانستان رئيس الوزراء الباكستاني نواز شريف الاثنين ان المشروع سيبدأ.", []string{"الاثنين"}, "نواز شريف", ""},
+		{"وأعلن الرئيس عبد ربه منصور هادي أمس. ونشرت القوات الموالية لحكومة هادي الأحد مدرعاتها.", []string{"أمس", "الأحد"}, "", ""},
+		{"وقال الرئيس الأمريكي باراك أوباما الخميس إن بلاده مستعدة.", []string{"الخميس"}, "باراك أوباما", "باراك أوباما"},
+		{"وصل الوزير الخميس إلى الرياض.", []string{"الخميس"}, "", ""},
+	}
+	for _, tc := range tests {
+		res := an.Analyze(news.Article{ID: "x", Body: tc.text, Published: published})
+		var dates []string
+		for _, x := range res.Timexes {
+			dates = append(dates, x.Text)
+		}
+		if !slices.Equal(dates, tc.dates) {
+			t.Errorf("%s\ntimexes %q, want %q", tc.text, dates, tc.dates)
+		}
+		if tc.person != "" && !slices.ContainsFunc(res.Entities, func(e news.Entity) bool { return e.Type == "PERS" && e.Name == tc.person }) {
+			t.Errorf("%s\nno person %q in %+v", tc.text, tc.person, res.Entities)
+		}
+		if tc.speaker != "" && (len(res.Quotes) == 0 || res.Quotes[0].Speaker.Name != tc.speaker || res.Quotes[0].Speaker.EntityID == "") {
+			t.Errorf("%s\nquotes %+v, want the first by %q with its entity id", tc.text, res.Quotes, tc.speaker)
+		}
+		checkSpans(t, tc.text, res)
 	}
 }

@@ -179,6 +179,13 @@ func KnownPersons() []string {
 	return out
 }
 
+// IsGivenName reports whether the normalized word norm (arabic.NormalizeString,
+// no clitics) is one of the native Arabic given names at the top of the
+// hand-written person list (احمد, محمد, سليمان …).
+func IsGivenName(norm string) bool {
+	return listNames().native[norm]
+}
+
 // local is an entity within one article.
 type local struct {
 	typ    Type
