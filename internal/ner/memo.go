@@ -146,9 +146,11 @@ func (m *Model) word(s *scratch, t string) *memoEntry {
 	s.forms = m.lx.info(t, arabic.NormalizeString(t), &e.info, &own, s.forms)
 	for k, st := range m.stages {
 		fs := passFeatures(k)
-		st.sum(fs.own(&e.info, &own, s.feats[:0]), &e.sums[k][0])
+		s.feats = fs.own(&e.info, &own, s.feats[:0])
+		st.sum(s.feats, &e.sums[k][0])
 		for _, r := range fs.near {
-			st.sum(fs.neighbour(&e.info, neighbourOffsets[r], s.feats[:0]), &e.sums[k][1+r])
+			s.feats = fs.neighbour(&e.info, neighbourOffsets[r], s.feats[:0])
+			st.sum(s.feats, &e.sums[k][1+r])
 		}
 	}
 	if set != nil {
