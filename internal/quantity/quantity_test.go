@@ -26,6 +26,16 @@ func TestExtract(t *testing.T) {
 		{"range", "من 5200 إلى 3000 ريال", []string{"من 5200 إلى 3000 ريال|range|5200|SAR"}},
 		{"dollar sign", "$300", []string{"$300|money|300|USD"}},
 		{"dinar", "مليون دينار عراقي", []string{"مليون دينار عراقي|money|1e+06|IQD"}},
+		// A fraction after a scale is a fraction of the scale, which may
+		// be said again (was 1000000.5, and المليون an ordinal).
+		{"half after million", "مليون ونصف", []string{"مليون ونصف|number|1.5e+06|"}},
+		{"half the million", "قدرها مليون ونصف المليون دولار", []string{"مليون ونصف المليون دولار|money|1.5e+06|USD"}},
+		{"quarter after dual", "ألفين وربع", []string{"ألفين وربع|number|2250|"}},
+		{"half after plural", "ثلاثة ملايين ونصف", []string{"ثلاثة ملايين ونصف|number|3.5e+06|"}},
+		{"half after dual, scale again", "مليونين ونصف مليون مسافر", []string{"مليونين ونصف مليون مسافر|count|2.5e+06|مسافر"}},
+		{"digits, scale, half", "10 ملايين ونصف جنيه", []string{"10 ملايين ونصف جنيه|money|1.05e+07|EGP"}},
+		{"separate and", "مليار و نصف", []string{"مليار و نصف|number|1.5e+09|"}},
+		{"half after a unit", "واحد ونصف ريال", []string{"واحد ونصف ريال|money|1.5|SAR"}},
 		{"ordinal", "الحادي عشر", []string{"الحادي عشر|ordinal|11|"}},
 		{"ordinal compound", "الخامس والعشرون", []string{"الخامس والعشرون|ordinal|25|"}},
 		{"negative", "سالب ٥", []string{"سالب ٥|number|-5|"}},

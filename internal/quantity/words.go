@@ -211,6 +211,9 @@ func ParseAt(ws []Word, i int) (Number, bool) {
 				if rest, ok := continuation(ws, j+1, sw.value); ok {
 					n.Value += rest.Value
 					n.Words += rest.Words
+				} else if v, k, ok := fractionOfScale(ws, j+1, sw.value); ok && sw.kind == scaleWord {
+					n.Value += v
+					n.Words += k
 				}
 			}
 		}
@@ -282,6 +285,13 @@ func parseCardinal(ws []Word, i int, lead bool) (Number, bool) {
 	last := first
 	n := 1
 	for j := i + 1; j < len(ws); j++ {
+		if last.kind == scaleWord {
+			if v, k, ok := fractionOfScale(ws, j, last.value); ok {
+				total += v
+				n += k
+				break
+			}
+		}
 		k := ws[j].Key
 		w, and, ok := cardinal(k, true)
 		skip := 0
@@ -295,6 +305,7 @@ func parseCardinal(ws []Word, i int, lead bool) (Number, bool) {
 		if and && w.kind == last.kind && (w.kind == unitWord || w.kind == hundredWord) {
 			break // ثلاثة وخمس is 3 1/5, ثلاثمائة ومائتين two numbers: like orders do not add up
 		}
+
 		if !and {
 			// Without a conjunction only a larger order may follow:
 			// ستة عشر, ثلاث مائة, ثلاثة آلاف.
@@ -397,3 +408,37 @@ func parseOrdinal(ws []Word, i int) (Number, bool) {
 
 // isDual reports the scale values written as a dual (ألفان, مليونان).
 func isDual(v float64) bool { return v == 2e3 || v == 2e6 || v == 2e9 }
+
+// fractionOfScale parses a fraction of a scale word after it, at ws[j]:
+// مليون ونصف, ثلاثة ملايين ونصف, ألفين وربع, 5 ملايين ونصف; the scale
+// may come again, as a noun or with the article (مليون ونصف المليون,
+// مليونين ونصف مليون). scale is the value of the scale word (a dual's
+// unit is half of it); it returns the fraction's value and words.
+func fractionOfScale(ws []Word, j int, scale float64) (float64, int, bool) {
+	if j >= len(ws) {
+		return 0, 0, false
+	}
+	n := 1
+	w, and, ok := cardinal(ws[j].Key, true)
+	if !ok && ws[j].Key == "و" && j+1 < len(ws) {
+		w, _, ok = cardinal(ws[j+1].Key, false)
+		and, n = true, 2
+	}
+	if !ok || !and || w.kind != fracWord {
+		return 0, 0, false
+	}
+	if isDual(scale) {
+		scale /= 2
+	}
+	if j+n < len(ws) && isScale(ws[j+n].Key, scale) {
+		n++
+	}
+	return w.value * scale, n, true
+}
+
+// isScale reports whether key is the scale word of value unit, in the
+// singular, with or without the article (مليون, المليون).
+func isScale(key string, unit float64) bool {
+	w, ok := cardinals[strings.TrimPrefix(key, "ال")]
+	return ok && w.kind == scaleWord && w.value == unit
+}
