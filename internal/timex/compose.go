@@ -542,7 +542,7 @@ func (p *parser) rangeEnds(i int) (match, match, bool) {
 		return match{}, match{}, false
 	}
 	if glued {
-		rm.cut = 1 // و5 أغسطس: the conjunction stays out of the span
+		rm.cut = p.cutLetters(rm.i, 1) // و5 أغسطس: the conjunction stays out of the span
 	}
 	lm.leftEnd = true
 	if rm.t.Granularity == "day" {

@@ -253,7 +253,11 @@ func (p *parser) at(i int) (match, bool) {
 		} {
 			m, ok := f(i)
 			if ok && m.j > i && (!found || m.j > best.j) {
-				m.cut = v.cut
+				if m.i == i {
+					// A reading that starts later (عند الساعة: الساعة)
+					// keeps its first token whole.
+					m.cut = p.cutLetters(i, v.cut)
+				}
 				best, found = m, true
 			}
 		}
@@ -269,6 +273,23 @@ func (p *parser) at(i int) (match, bool) {
 		p.lastMonth = best.day
 	}
 	return best, found
+}
+
+// cutLetters returns how many code points of token i's text its first n
+// letters take, with the marks written on them (وَ, tatweel): a span that
+// leaves out a leading conjunction starts after them.
+func (p *parser) cutLetters(i, n int) int {
+	cut := 0
+	for _, r := range p.ws[i].Raw {
+		if n == 0 && !arabic.IsMark(r) {
+			break
+		}
+		if !arabic.IsMark(r) {
+			n--
+		}
+		cut++
+	}
+	return cut
 }
 
 func dateMatch(i, j int, t time.Time) match {

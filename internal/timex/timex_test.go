@@ -131,6 +131,44 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// TestSpansAnySpace: a span leaves out a leading conjunction and the
+// word before الساعة, never a letter of the expression, whatever the
+// space between the words (no-break, narrow, thin, ideographic, a tab, a
+// bidi mark beside a space) and with a mark on the conjunction.
+func TestSpansAnySpace(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"وعند الساعة التاسعة", "الساعة التاسعة"},
+		{"وفي الساعة التاسعة مساء", "الساعة التاسعة مساء"},
+		{"وحوالي الساعة 9", "الساعة 9"},
+		{"فعند تمام الساعة التاسعة", "الساعة التاسعة"},
+		{"وَعند الساعة التاسعة", "الساعة التاسعة"},
+		{"وَالخميس المقبل", "الخميس المقبل"},
+		{"وفي 5 أغسطس 2015 قال", "5 أغسطس 2015"},
+		{"وخلال الأسبوع المقبل", "الأسبوع المقبل"},
+		{"ومنذ 3 أيام", "3 أيام"},
+	}
+	spaces := map[string]string{"space": " ", "no-break": "\u00a0", "narrow no-break": "\u202f", "thin": "\u2009",
+		"ideographic": "\u3000", "tab": "\t", "right-to-left mark": "\u200f ", "two spaces": "  "}
+	for _, tt := range tests {
+		for name, sp := range spaces {
+			text := strings.ReplaceAll(tt.text, " ", sp)
+			want := strings.ReplaceAll(tt.want, " ", sp)
+			xs := Extract(text, ref("2015-08-09"))
+			if len(xs) != 1 || xs[0].Text != want {
+				var got []string
+				for _, x := range xs {
+					got = append(got, x.Text)
+				}
+				t.Errorf("%s, %s: Extract(%q) = %q, want [%q]", tt.text, name, text, got, want)
+				continue
+			}
+			if r := []rune(text); string(r[xs[0].Start:xs[0].End]) != xs[0].Text {
+				t.Errorf("%s, %s: span %d-%d is %q, text %q", tt.text, name, xs[0].Start, xs[0].End, string(r[xs[0].Start:xs[0].End]), xs[0].Text)
+			}
+		}
+	}
+}
+
 // TestExtractCalendar covers the readings of a calendar query: times of
 // day, ranges joined into one value, weeks and weekdays of a month, sets
 // and durations, with the reference clock and Future and Ranges options.
