@@ -97,9 +97,6 @@ func ExtractWith(text string, ref time.Time, opt Options) []Timex {
 	ms = p.compose(ms)
 	out := make([]Timex, 0, len(ms))
 	for _, m := range ms {
-		if p.quotedTitle(m) {
-			continue
-		}
 		start := p.ws[m.i].Start + m.cut
 		end := p.ws[m.j-1].End
 		t := m.t
@@ -108,41 +105,6 @@ func ExtractWith(text string, ref time.Time, opt Options) []Timex {
 		out = append(out, t)
 	}
 	return out
-}
-
-// Quotation marks that open and close a title.
-const (
-	openQuotes  = "«\"“”'‘’"
-	closeQuotes = "»\"”“'’‘"
-)
-
-// quotedTitle reports a one-word expression that a title in quotation
-// marks is made of: لـ«اليوم», "الغد", «روسيا اليوم» (one word before اليوم),
-// لـ(اليوم) (brackets only after لـ, مع, علمت, حصلت, دار, صحيفة: غدا
-// (اليوم) corrects a day) name a newspaper or a channel, not a day.
-func (p *parser) quotedTitle(m match) bool {
-	if m.j != m.i+1 || p.ws[m.i].Kind != arabic.Word || m.j >= len(p.ws) {
-		return false
-	}
-	o := m.i - 1
-	if o >= 1 && p.k(m.i) == "اليوم" && p.ws[o].Kind == arabic.Word && !arabic.IsFunctionWord(p.ws[o].Norm) {
-		o-- // «روسيا اليوم», not «حتى اليوم» nor «الابتدائية حاليا»
-	}
-	if o < 0 {
-		return false
-	}
-	open, cl := p.raw(o), p.raw(m.j)
-	if open == "(" && cl == ")" {
-		// غدا (اليوم), اليوم (أمس): brackets also correct a day.
-		return titleBeforeBracket[p.k(o-1)] || nameBeforeToday[p.k(o-1)]
-	}
-	return open != "" && cl != "" && strings.Contains(openQuotes, open) && strings.Contains(closeQuotes, cl)
-}
-
-// titleBeforeBracket holds the words (in key form) after which a word in
-// brackets is a newspaper: لـ(اليوم), مع (اليوم), علمت (اليوم), بدار (اليوم).
-var titleBeforeBracket = map[string]bool{
-	"ل": true, "مع": true, "علمت": true, "وعلمت": true, "حصلت": true, "دار": true, "بدار": true,
 }
 
 // match is a candidate expression over tokens [i, j); cut code points
@@ -264,6 +226,9 @@ func (p *parser) at(i int) (match, bool) {
 	}
 	p.first, p.firstKey = -1, ""
 	p.ws[i].Key = saved
+	if found && p.title(i, best.j) {
+		return match{}, false // صحيفة اليوم, لـ«اليوم»
+	}
 	if !p.inRange && p.opt.Ranges && p.opensRange(i, best, found) {
 		if m, ok := p.rangeExpr(i); ok && (!found || m.j > best.j) {
 			best, found = m, true
@@ -551,10 +516,6 @@ func (p *parser) relDay(i int) (match, bool) {
 	off := 0
 	switch k := p.k(j); {
 	case k == "اليوم":
-		// عين اليوم (a news site), روسيا اليوم, صحيفة اليوم: a name.
-		if j == i && nameBeforeToday[p.k(i-1)] {
-			return match{}, false
-		}
 		// اليوم الأول / اليوم الـ19 من شوال are days of a month or a
 		// season, handled by dayMonth.
 		if _, ok := quantity.ParseAt(p.ws, j+1); ok && !p.weekdayAt(j+1) {
@@ -587,16 +548,6 @@ func (p *parser) relDay(i int) (match, bool) {
 	m := dateMatch(i, j, t)
 	m.t.Hijri = hj
 	return m, true
-}
-
-// nameBeforeToday holds the words (in key form) that make اليوم after
-// them part of a name: the Saudi site عين اليوم, the channel روسيا اليوم,
-// the Dammam daily (صحيفة اليوم, جريدة اليوم), not "today".
-var nameBeforeToday = map[string]bool{
-	"عين": true, "لعين": true, "وعين": true, "ولعين": true,
-	"روسيا": true, "لروسيا": true, "وروسيا": true,
-	"صحيفه": true, "لصحيفه": true, "بصحيفه": true, "وصحيفه": true,
-	"جريده": true, "لجريده": true, "بجريده": true, "وجريده": true,
 }
 
 // weekdayAt reports whether token i (or the one after an opening
