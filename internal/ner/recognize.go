@@ -79,7 +79,11 @@ func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []st
 	}
 	mn := Mention{Type: ch.Type}
 	name := append([]string(nil), norms[first:end]...)
-	name[0] = m.stripClitics(name[0])
+	if ch.Type != PERS && end-first > 1 {
+		name[0] = m.stripHead(name[0])
+	} else {
+		name[0] = m.stripClitics(name[0])
+	}
 	// written is token i as the text writes it, without its clitics bare
 	// (stripClitics' reading) when bare is not "".
 	written := func(i int, bare string) string {
@@ -179,7 +183,22 @@ func plain(w string) string {
 // article, or one the word lists know better than w itself. Names written in the
 // hand-made lists that begin with a
 // clitic-like letter (واشنطن، بغداد، لبنان، فرنسا) stay whole.
-func (m *Model) stripClitics(w string) string {
+func (m *Model) stripClitics(w string) string { return m.strip(w, 1) }
+
+// stripHead is stripClitics for the first word of a name of several
+// words that is not a person's: the head of an organization, place or
+// event (بطولة, كلية, جامعة) is a common noun, so a clitic-free form that
+// the word lists know better than the whole word at all, not by two
+// log2 classes, is evidence enough (لبطولة الأندية → بطولة الأندية).
+// Of ANERcorp's names of several words (train and dev), this reads two
+// more first words without their clitic, لبطولة and بكلية, and no
+// other; a person's first word keeps the stricter rule, as لوكاس
+// بودولكسي is no ل + وكاس.
+func (m *Model) stripHead(w string) string { return m.strip(w, 0) }
+
+// strip is stripClitics, a clitic-free form known better than w by more
+// than margin log2 classes of count taking its place.
+func (m *Model) strip(w string, margin uint32) string {
 	if utf8.RuneCountInString(w) < 4 {
 		return w
 	}
@@ -211,7 +230,7 @@ func (m *Model) stripClitics(w string) string {
 	}
 	best, bc := w, count(w)
 	for _, f := range forms[1:] {
-		if c := count(f); c > bc+1 {
+		if c := count(f); c > bc+margin {
 			best, bc = f, c
 		}
 	}
