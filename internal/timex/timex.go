@@ -558,13 +558,23 @@ func (p *parser) weekdayAt(i int) bool {
 }
 
 // dayTail extends a day expression with a weekday in brackets or quotes
-// and an explicit date (اليوم الأحد 2 أغسطس 2015م), which wins.
+// and an explicit date (اليوم الأحد 2 أغسطس 2015م), which wins. Without
+// a date, the weekday wins over the relative day when they disagree and
+// its day is at most three days before the relative day's or one after
+// (اليوم الاثنين against a Tuesday is Monday). The text says which day it
+// means; the reference is the day the article was stored, which is often
+// later than the day it was written (SaudiNewsNet's crawl day is the next
+// day for about one in ten of "اليوم الاثنين", "أمس السبت" on three days'
+// articles), or a day off across a time zone. Further apart (أمس الخميس
+// against a Tuesday) the two say nothing sure, and the relative day holds.
 func (p *parser) dayTail(j int, t *time.Time, hj *string) int {
 	open := 0
 	if r := p.raw(j); r == "(" || r == "\"" || r == "«" || r == "،" && p.weekdayAt(j+1) {
 		open = 1
 	}
+	wd := -1
 	if p.weekdayAt(j + open) {
+		wd = weekdays[p.k(j+open)]
 		j += open + 1
 		if open == 1 {
 			if r := p.raw(j); r == ")" || r == "\"" || r == "»" {
@@ -579,6 +589,14 @@ func (p *parser) dayTail(j int, t *time.Time, hj *string) int {
 	if m, ok := p.numeric(j); ok && m.hasDay {
 		*t, *hj = m.day, m.t.Hijri
 		return m.j
+	}
+	if wd >= 0 {
+		switch d := (wd - int(t.Weekday()) + 7) % 7; {
+		case d == 1:
+			*t = t.AddDate(0, 0, 1)
+		case d >= 4:
+			*t = t.AddDate(0, 0, d-7)
+		}
 	}
 	return j
 }

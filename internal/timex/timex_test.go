@@ -31,6 +31,17 @@ func TestExtract(t *testing.T) {
 		want            []string // "text=value" (|hijri)
 	}{
 		{"yesterday with weekday", "وصل أمس السبت إلى عدن", "2015-08-02", []string{"أمس السبت=2015-08-01"}},
+		// The weekday beside a relative day wins when the reference is a
+		// few days later or a day earlier than the text's day (a crawl
+		// day, a time zone); further apart the relative day holds.
+		{"today, weekday a day before", "هبطت الأسعار اليوم الاثنين بفعل بيانات ضعيفة", "2015-08-04", []string{"اليوم الاثنين=2015-08-03"}},
+		{"yesterday, weekday a day before", "قال الوزير أمس الأحد", "2015-08-04", []string{"أمس الأحد=2015-08-02"}},
+		{"today, weekday in brackets", "اليوم (الأحد)", "2015-08-10", []string{"اليوم (الأحد)=2015-08-09"}},
+		{"tomorrow, weekday a day after", "غدا الخميس", "2015-08-04", []string{"غدا الخميس=2015-08-06"}},
+		{"today, weekday three days before", "اليوم السبت", "2015-08-04", []string{"اليوم السبت=2015-08-01"}},
+		{"yesterday, weekday too far", "قال الوزير أمس الخميس", "2015-08-04", []string{"أمس الخميس=2015-08-03"}},
+		{"today, weekday agrees", "في مؤتمر صحفي اليوم الثلاثاء", "2015-08-04", []string{"اليوم الثلاثاء=2015-08-04"}},
+		{"today, weekday and date", "اليوم الاثنين 4 أغسطس 2015", "2015-08-10", []string{"اليوم الاثنين 4 أغسطس 2015=2015-08-04"}},
 		{"day month year", "في 5 أغسطس 2015 قال", "2015-08-10", []string{"5 أغسطس 2015=2015-08-05"}},
 		{"numeric", "بتاريخ 5/8/2015م", "2015-08-10", []string{"5/8/2015م=2015-08-05"}},
 		{"iso", "في 2015-08-05", "2015-08-10", []string{"2015-08-05=2015-08-05"}},
