@@ -366,6 +366,35 @@ func TestRangeYears(t *testing.T) {
 	}
 }
 
+// TestRangeModesAgree: a range whose ends lack a written year reads the
+// same as one value (Options.Ranges) and as two ends, at any reference:
+// an end that falls more than half a year ahead moves to the year before
+// (halfYear), and a range that comes out reversed is mended by
+// unreverse, nearer the reference, in both modes.
+func TestRangeModesAgree(t *testing.T) {
+	texts := []string{
+		"من ديسمبر إلى فبراير", "من 25 ديسمبر إلى 5 يناير", "من نوفمبر إلى يناير", "من أكتوبر إلى ديسمبر",
+		"من 5 إلى 10 ديسمبر", "من 28 أغسطس إلى 3 سبتمبر", "من 1 يونيو إلى 3 سبتمبر", "من 1 مارس إلى 3 سبتمبر",
+		"من 1 يناير إلى 3 ديسمبر", "من 15 أكتوبر إلى 3 نوفمبر", "من 5 مارس إلى 10 مايو",
+		"من 5 رمضان إلى 10 شوال", "من 25 ذي الحجة إلى 5 محرم",
+	}
+	for _, r := range []string{"2015-01-10", "2015-02-20", "2015-05-10", "2015-08-09", "2015-11-20", "2016-03-31"} {
+		for _, text := range texts {
+			var ends []string
+			for _, x := range Extract(text, ref(r)) {
+				ends = append(ends, x.Value)
+			}
+			var one []string
+			for _, x := range ExtractWith(text, ref(r), Options{Ranges: true}) {
+				one = append(one, x.Value)
+			}
+			if strings.Join(ends, "/") != strings.Join(one, "/") {
+				t.Errorf("ref %s, %q: two ends %q, one value %q", r, text, ends, one)
+			}
+		}
+	}
+}
+
 func TestHijriRoundTrip(t *testing.T) {
 	for d := ref("2000-01-01"); d.Before(ref("2030-01-01")); d = d.AddDate(0, 0, 13) {
 		h, ok := ToHijri(d)
