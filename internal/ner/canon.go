@@ -54,11 +54,14 @@ type names struct {
 	// aliases maps the type and word keys of another name of a place or
 	// organization (aliases.txt) to the word keys of the name it means.
 	aliases map[string][]string
+	// dynasties holds the word keys of the ruling families' names
+	// (dynastyNames) that lineageKey leaves out.
+	dynasties map[string]bool
 }
 
 // listNames parses the lists once.
 var listNames = sync.OnceValue(func() *names {
-	n := &names{native: map[string]bool{}, aliases: map[string][]string{}}
+	n := &names{native: map[string]bool{}, aliases: map[string][]string{}, dynasties: map[string]bool{}}
 	// The one-word names at the top of the person list are native
 	// Arabic names: حسين and حسن are two names, not two spellings.
 	eachLine(strings.Split(personsTxt, "# world")[0], func(line string) {
@@ -75,6 +78,9 @@ var listNames = sync.OnceValue(func() *names {
 		other := n.wordKeys(arabic.NormalizeString(f[1]))
 		n.aliases[t.String()+":"+strings.Join(other, " ")] = n.wordKeys(arabic.NormalizeString(f[2]))
 	})
+	for _, d := range dynastyNames {
+		n.dynasties[n.tokenKey(arabic.NormalizeString(d))] = true
+	}
 	return n
 })
 
@@ -117,7 +123,8 @@ func (n *names) tokenKey(w string) string {
 // Mention's Name, or an Entity's): the type and the words' matching keys
 // (article dropped, teh marbuta folded, long vowels of transliterated
 // words dropped, عبد joined to the next word), a person's words in sorted
-// order; another name of a place or organization in aliases.txt takes the
+// order (فؤاد حسين, حسين فؤاد), or as lineageKey gives them for a name
+// with بن; another name of a place or organization in aliases.txt takes the
 // key of the name it means (الولايات المتحدة الأمريكية, أمريكا →
 // الولايات المتحدة; تنظيم داعش → داعش). Names with one key are spellings
 // of one entity (ترمب, ترامب), so
@@ -127,6 +134,9 @@ func (n *names) tokenKey(w string) string {
 func (c *Canonicalizer) Key(t Type, name string) string {
 	keys := c.nameKeys(t, name)
 	if t == PERS {
+		if lk, ok := c.lineageKey(keys); ok {
+			return t.String() + ":" + strings.Join(lk, " ")
+		}
 		return t.String() + ":" + sortedKey(keys)
 	}
 	return t.String() + ":" + strings.Join(keys, " ")
@@ -302,6 +312,54 @@ func (c *Canonicalizer) resolve(l *local) int {
 // lineage are the words that join a person's name to a parent's: بن,
 // ابن, بنت (as name keys).
 var lineage = map[string]bool{"بن": true, "ابن": true, "بنت": true}
+
+// lineageKey returns the key words of a person's name that joins it to
+// a parent's (بن, ابن or بنت after its first word), in their order, and
+// true; or nil and false for another name. The order stays, as عبدالله
+// بن محمد is the father of محمد بن عبدالله. A ruling family's name at
+// the end is left out with the forebears between it and the father
+// (سلمان بن عبدالعزيز آل سعود = سلمان بن عبدالعزيز; محمد بن نايف بن
+// عبدالعزيز آل سعود = محمد بن نايف), as news writes them or leaves them
+// out for one person; a family name that is no dynasty's stays
+// (عبدالله بن محمد الزامل and عبدالله بن محمد المطيري are two people),
+// and so do forebears without a dynasty after them. A father's name
+// after أبو is two words (علي بن أبي طالب).
+func (n *names) lineageKey(keys []string) ([]string, bool) {
+	i := 1
+	for i+1 < len(keys) && !lineage[keys[i]] {
+		i++
+	}
+	if i+1 >= len(keys) {
+		return nil, false
+	}
+	out := append([]string(nil), keys[:i]...)
+	out = append(out, keys[i], keys[i+1])
+	j := i + 2
+	if kunya[keys[i+1]] && j < len(keys) {
+		out = append(out, keys[j])
+		j++
+	}
+	if last := len(keys); last-j >= 2 && keys[last-2] == "ال" && n.dynasties[keys[last-1]] {
+		// A ruler's or a prince's name: the forebears between the father
+		// and the dynasty go with it (elsewhere the last بن may begin a
+		// family name: فهد بن عبدالعزيز بن معمر).
+		j := j
+		for j+1 < last-2 && lineage[keys[j]] {
+			j += 2
+		}
+		if j == last-2 {
+			return out, true
+		}
+	}
+	return append(out, keys[j:]...), true
+}
+
+// kunya are the forms of أبو (father of) that begin a name of two words.
+var kunya = map[string]bool{"ابو": true, "ابي": true, "ابا": true}
+
+// dynastyNames are the ruling families whose name (after آل) news adds
+// to a ruler's or a prince's name or leaves out.
+var dynastyNames = []string{"سعود", "نهيان", "مكتوم", "خليفة", "ثاني", "الصباح", "سعيد", "القاسمي", "النعيمي", "المعلا", "الشرقي"}
 
 // familyName returns the last word key of a person's name when it can
 // stand alone for the person, as a family name does (الكاظمي for مصطفى

@@ -61,6 +61,38 @@ func TestCanonicalizer(t *testing.T) {
 	}
 }
 
+// TestKeyLineage checks that a person's key of a lineage name leaves
+// out the forebears after the father and a ruling family's name, keeps
+// another family name, and keeps the order of son and father.
+func TestKeyLineage(t *testing.T) {
+	c := ner.NewCanonicalizer()
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"سلمان بن عبدالعزيز ال سعود", "سلمان بن عبدالعزيز", true},
+		{"محمد بن نايف بن عبدالعزيز ال سعود", "محمد بن نايف", true},
+		{"محمد بن راشد ال مكتوم", "محمد بن راشد", true},
+		{"محمد بن سلمان بن عبدالعزيز", "سلمان بن عبدالعزيز", false}, // the son and the father
+		{"محمد بن سلمان", "محمد بن نايف", false},
+		{"زين العابدين بن علي", "زين العابدين", false},
+		{"بن علي", "علي", false},
+		{"محمد بن نايف بن عبدالعزيز", "محمد بن نايف", false}, // no dynasty: the last بن may begin a family name
+		{"فهد بن عبدالعزيز بن معمر", "فهد بن عبدالعزيز بن عون", false},
+		{"عبدالله بن محمد الزامل", "عبدالله بن محمد المطيري", false}, // a family name is no dynasty's
+		{"محمد بن علي ال هيازع", "محمد بن علي", false},
+		{"عبدالله بن محمد", "محمد بن عبدالله", false}, // father and son
+		{"موسي بن يحيي الفيفي", "يحيي بن موسي الفيفي", false},
+		{"خليفة بن زايد ال نهيان", "خليفة بن زايد", true},
+		{"علي بن ابي طالب", "علي بن ابي بكر", false}, // a father's name after أبو is two words
+	} {
+		ka, kb := c.Key(ner.PERS, tc.a), c.Key(ner.PERS, tc.b)
+		if (ka == kb) != tc.same {
+			t.Errorf("Key(%q) = %q, Key(%q) = %q; same: %v, want %v", tc.a, ka, tc.b, kb, ka == kb, tc.same)
+		}
+	}
+}
+
 func TestAncestor(t *testing.T) {
 	for _, tc := range []struct {
 		part, full string
