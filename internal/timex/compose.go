@@ -434,11 +434,6 @@ func (p *parser) rangeExpr(i int) (match, bool) {
 			if rm, ok = moveYear(rm, lm, true); !ok {
 				return match{}, false
 			}
-		case lg && lm.t.Granularity == "day" && lm.t.Hijri == "" && rm.day.Year() != lm.day.Year() && rm.t.Value[5:] > lm.t.Value[5:]:
-			// Neither year written, and the reference put the ends in
-			// two years: both in the right end's.
-			lm.day = time.Date(rm.day.Year(), lm.day.Month(), lm.day.Day(), 0, 0, 0, 0, time.UTC)
-			lm.t.Value = day(lm.day)
 		case lg && rg && lm.t.Value > rm.t.Value:
 			lm, rm = p.unreverse(lm, rm)
 		}

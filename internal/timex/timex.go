@@ -894,6 +894,14 @@ func (p *parser) monthName(j int, weakOK bool) (monthRef, bool) {
 	return r, true
 }
 
+// halfYear is how many months after the reference's month a Gregorian
+// month named without year, direction or a future cue in its clause may
+// lie in the reference's year (news reports mostly the past): one further
+// on is the one of the year before, nearer the reference (في ديسمبر, منذ
+// 30 نوفمبر in a January or February paper; سيكون في أواخر نوفمبر in March
+// stays ahead). Hijri months keep the reference's Hijri year.
+const halfYear = 6
+
 // resolveMonth resolves a day d (0 for the whole month) of a month read
 // at token i onward.
 func (p *parser) resolveMonth(i int, mo monthRef, d int) (match, bool) {
@@ -966,6 +974,8 @@ func (p *parser) resolveMonth(i int, mo monthRef, d int) (match, bool) {
 			y++
 		case mo.dir == dirNone && p.opt.Future && cmp < 0:
 			y++
+		case mo.dir == dirNone && mo.month-int(p.refDay.Month()) > halfYear && !p.futureClause(i):
+			y-- // في ديسمبر in a January paper: the December just past
 		}
 	}
 	if d > 0 {

@@ -166,6 +166,45 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// TestMonthWithoutYear: a month named without year, direction or a
+// future cue lies in the reference's year unless that puts it more than
+// half a year ahead; then it is the one of the year before, nearer (news
+// reports mostly the past). A future cue, a direction or Future keeps it
+// ahead.
+func TestMonthWithoutYear(t *testing.T) {
+	tests := []struct {
+		name, text, ref string
+		future          bool
+		want            []string
+	}{
+		{"December in a January paper", "وبلغت نسبة ارتفاع السياح خلال ديسمبر 184 بالمئة", "2017-01-21", false, []string{"ديسمبر=2016-12"}},
+		{"a day of November in a January paper", "سقوط الطائرة في 28 نوفمبر", "2017-01-22", false, []string{"28 نوفمبر=2016-11-28"}},
+		{"since a day of November, in March", "أقل مستوى منذ 30 نوفمبر", "2017-03-13", false, []string{"30 نوفمبر=2016-11-30"}},
+		{"a range of December days in January", "من 5 إلى 10 ديسمبر", "2016-01-15", false, []string{"5=2015-12-05", "10 ديسمبر=2015-12-10"}},
+		{"six months ahead stays", "في يوليو", "2017-01-21", false, []string{"يوليو=2017-07"}},
+		{"a day later this month stays", "يوم 25 جانفي", "2017-01-17", false, []string{"يوم 25 جانفي=2017-01-25"}},
+		{"a future cue keeps it ahead", "الاستحقاق البلدي سيكون في أواخر شهر نوفمبر", "2017-03-07", false, []string{"أواخر شهر نوفمبر=2017-11"}},
+		{"a direction keeps it ahead", "في ديسمبر المقبل", "2017-01-21", false, []string{"ديسمبر المقبل=2017-12"}},
+		{"Future keeps it ahead", "في ديسمبر", "2017-01-21", true, []string{"ديسمبر=2017-12"}},
+		{"December in an August paper stays ahead", "في ديسمبر", "2015-08-08", false, []string{"ديسمبر=2015-12"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, x := range ExtractWith(tt.text, ref(tt.ref), Options{Future: tt.future}) {
+				s := x.Text + "=" + x.Value
+				if x.Hijri != "" {
+					s += "|" + x.Hijri
+				}
+				got = append(got, s)
+			}
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("ExtractWith(%q, ref %s, Future %v)\n got %q\nwant %q", tt.text, tt.ref, tt.future, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestSpansAnySpace: a span leaves out a leading conjunction and the
 // word before الساعة, never a letter of the expression, whatever the
 // space between the words (no-break, narrow, thin, ideographic, a tab, a
@@ -324,6 +363,35 @@ func TestRangeYears(t *testing.T) {
 				t.Errorf("ExtractWith(%q, Ranges, Future %v) = %q, want [%s]", tt.text, tt.future, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestRangeModesAgree: a range whose ends lack a written year reads the
+// same as one value (Options.Ranges) and as two ends, at any reference:
+// an end that falls more than half a year ahead moves to the year before
+// (halfYear), and a range that comes out reversed is mended by
+// unreverse, nearer the reference, in both modes.
+func TestRangeModesAgree(t *testing.T) {
+	texts := []string{
+		"من ديسمبر إلى فبراير", "من 25 ديسمبر إلى 5 يناير", "من نوفمبر إلى يناير", "من أكتوبر إلى ديسمبر",
+		"من 5 إلى 10 ديسمبر", "من 28 أغسطس إلى 3 سبتمبر", "من 1 يونيو إلى 3 سبتمبر", "من 1 مارس إلى 3 سبتمبر",
+		"من 1 يناير إلى 3 ديسمبر", "من 15 أكتوبر إلى 3 نوفمبر", "من 5 مارس إلى 10 مايو",
+		"من 5 رمضان إلى 10 شوال", "من 25 ذي الحجة إلى 5 محرم",
+	}
+	for _, r := range []string{"2015-01-10", "2015-02-20", "2015-05-10", "2015-08-09", "2015-11-20", "2016-03-31"} {
+		for _, text := range texts {
+			var ends []string
+			for _, x := range Extract(text, ref(r)) {
+				ends = append(ends, x.Value)
+			}
+			var one []string
+			for _, x := range ExtractWith(text, ref(r), Options{Ranges: true}) {
+				one = append(one, x.Value)
+			}
+			if strings.Join(ends, "/") != strings.Join(one, "/") {
+				t.Errorf("ref %s, %q: two ends %q, one value %q", r, text, ends, one)
+			}
+		}
 	}
 }
 
