@@ -49,7 +49,7 @@ import (
 // stored in news.Analysis.Analyzer, and `rasid reanalyze` redoes every
 // analysis made by another version. Bump it whenever a model, a word list
 // or an analyzer's behaviour changes what Analyze returns.
-const Version = "rasid-analysis/36"
+const Version = "rasid-analysis/37"
 
 // Analyzer runs the analyzers on articles. Build one with New or Default
 // and share it: it is read-only and safe for concurrent use.
@@ -212,10 +212,11 @@ func (an *Analyzer) Analyze(a news.Article) news.Analysis {
 func (an *Analyzer) entities(id, text string, toks []arabic.Token, sp spanner, out *news.Analysis) []quote.Mention {
 	ms := an.ner.Recognize(text)
 	// A currency inside an amount (50 مليون دولار) is no named entity, nor
-	// is God: ANERcorp tags الله alone as MISC, which would put it at the
+	// is God: ANERcorp tags الله alone as MISC (and the tagger reads it as
+	// a person at times), which would put it at the
 	// top of every archive's entities and make it a speaker (قال الله).
 	ms = slices.DeleteFunc(ms, func(m ner.Mention) bool {
-		if m.Type == ner.MISC && m.Name == "الله" {
+		if m.Name == "الله" {
 			return true
 		}
 		for _, q := range out.Quantities {
