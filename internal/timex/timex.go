@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/rasid-news/rasid/internal/arabic"
 	"github.com/rasid-news/rasid/internal/quantity"
@@ -99,6 +100,14 @@ func ExtractWith(text string, ref time.Time, opt Options) []Timex {
 	for _, m := range ms {
 		start := p.ws[m.i].Start + m.cut
 		end := p.ws[m.j-1].End
+		// A bidi or zero-width mark the tokenizer kept on a word (الأمس
+		// followed by U+200F) is no part of the span.
+		for end > start && unicode.Is(unicode.Cf, p.rs[end-1]) {
+			end--
+		}
+		for start < end && unicode.Is(unicode.Cf, p.rs[start]) {
+			start++
+		}
 		t := m.t
 		t.Start, t.End = start, end
 		t.Text = string(p.rs[start:end])
@@ -187,10 +196,13 @@ func (p *parser) at(i int) (match, bool) {
 		switch r[0] {
 		case 'و', 'ف':
 			vs = append(vs, variant{string(r[1:]), 1})
-			if len(r) > 3 && (r[1] == 'ب' || r[1] == 'ل') {
-				vs = append(vs, variant{string(r[2:]), 1})
+			if len(r) > 3 && (r[1] == 'ب' || r[1] == 'ل') && !(r[1] == 'ل' && string(r[2:]) == "امس") {
+				vs = append(vs, variant{string(r[2:]), 2})
 			}
 		case 'ب', 'ل', 'ك':
+			if r[0] == 'ل' && string(r[1:]) == "امس" {
+				break // لامس, ولامس: touched, not ل before أمس
+			}
 			vs = append(vs, variant{string(r[1:]), 1})
 			if r[0] == 'ل' && r[1] == 'ل' {
 				vs = append(vs, variant{"ا" + string(r[1:]), 0})
@@ -516,6 +528,9 @@ func (p *parser) relDay(i int) (match, bool) {
 	off := 0
 	switch k := p.k(j); {
 	case k == "اليوم":
+		if p.k(j+1) == "الاخر" {
+			return match{}, false // الإيمان باليوم الآخر: the Last Day
+		}
 		// اليوم الأول / اليوم الـ19 من شوال are days of a month or a
 		// season, handled by dayMonth.
 		if _, ok := quantity.ParseAt(p.ws, j+1); ok && !p.weekdayAt(j+1) {

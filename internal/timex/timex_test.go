@@ -145,6 +145,9 @@ func TestExtract(t *testing.T) {
 		{"weekday dated by a day after الموافق", "ستبدأ رحلاتها يوم الخميس الموافق 20 أغسطس", "2015-08-07", []string{"يوم الخميس=2015-08-20", "20 أغسطس=2015-08-20"}},
 		{"night before last", "توفي البارحة الأولى", "2015-08-09", []string{"البارحة الأولى=2015-08-07"}},
 		{"number is no year", "بلغ 2000 ريال", "2015-08-02", nil},
+		{"touched is no yesterday", "كلام قرأته فلامس عواطفي", "2015-08-09", nil},
+		{"touched is no yesterday, after و", "كسرها في تداولات الأمس، ولامس معدلاته", "2015-08-09", []string{"الأمس=2015-08-08"}},
+		{"the Last Day", "من كان يؤمن بالله وباليوم الآخر", "2015-08-09", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -220,9 +223,12 @@ func TestSpansAnySpace(t *testing.T) {
 		{"وفي 5 أغسطس 2015 قال", "5 أغسطس 2015"},
 		{"وخلال الأسبوع المقبل", "الأسبوع المقبل"},
 		{"ومنذ 3 أيام", "3 أيام"},
+		{"وبالأمس دارت معارك", "الأمس"},
+		{"ولسنوات طويلة", "سنوات"},
 	}
 	spaces := map[string]string{"space": " ", "no-break": "\u00a0", "narrow no-break": "\u202f", "thin": "\u2009",
-		"ideographic": "\u3000", "tab": "\t", "right-to-left mark": "\u200f ", "two spaces": "  "}
+		"ideographic": "\u3000", "tab": "\t", "right-to-left mark": "\u200f ", "zero-width non-joiner": " \u200c",
+		"two spaces": "  "}
 	for _, tt := range tests {
 		for name, sp := range spaces {
 			text := strings.ReplaceAll(tt.text, " ", sp)
