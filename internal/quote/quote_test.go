@@ -374,3 +374,43 @@ func TestPrepositionHead(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleOfGeneral checks that عام after a title (أمين عام, مدير عام)
+// is part of the title when a person's name follows, not a time word that
+// ends the speaker's phrase, and that a first name in عبد keeps the word
+// with the article after it (عبد الكريم المالكي).
+func TestTitleOfGeneral(t *testing.T) {
+	type mention struct{ text, typ string }
+	cases := []struct {
+		desc     string
+		text     string
+		mentions []mention
+		want     string // the last quote's speaker name
+	}{
+		{"secretary general and a name", `أكد أمين عام الاتحاد السعودي لكرة القدم أحمد المالكي أن القرار جاء بالإجماع.`,
+			[]mention{{"أحمد المالكي", "PERS"}}, "أحمد المالكي"},
+		{"director general and a name", `وأوضح مدير عام الجمعية إبراهيم السالم أن الدورة ناجحة.`,
+			[]mention{{"إبراهيم السالم", "PERS"}}, "إبراهيم السالم"},
+		{"director general without a name: the holder named before", `وقال مدير عام فرع الوزارة بجدة فهد الرشيد إن العمل بدأ. وأكد مدير عام فرع الوزارة بجدة أن الخطة جاهزة.`,
+			[]mention{{"فهد الرشيد", "PERS"}}, "فهد الرشيد"},
+		{"a year after a title is no title", `وقال الوزير عام 2010 إن الخطة جاهزة.`, nil, "الوزير"},
+		{"abd and a name of God", `وقال عبد الكريم المالكي إن القرار جاء بالإجماع.`, nil, "عبد الكريم المالكي"},
+		{"abd after a title", `أكد الأمين العام لمجلس التعاون عبد اللطيف الزياني أن القرار جاء بالإجماع.`, nil, "عبد اللطيف الزياني"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.desc, func(t *testing.T) {
+			var ms []Mention
+			for _, m := range tc.mentions {
+				ms = append(ms, mentionIn(t, tc.text, m.text, m.typ, "", m.text))
+			}
+			qs := Extract(tc.text, ms)
+			if len(qs) == 0 {
+				t.Fatalf("no quote")
+			}
+			checkSpans(t, tc.text, qs)
+			if sp := qs[len(qs)-1].Speaker; sp.Name != tc.want {
+				t.Errorf("speaker %+v, want %q", sp, tc.want)
+			}
+		})
+	}
+}

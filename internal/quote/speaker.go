@@ -185,6 +185,13 @@ func (x *extractor) personBySurname(w string, at int) int {
 	return best
 }
 
+// generalTitle reports whether token k is عام ("general") closing a title
+// (أمين عام الاتحاد, مدير عام الجمعية), not the year of a time phrase
+// (قال الوزير عام 2010): a title before it and a word after it.
+func (x *extractor) generalTitle(k int) bool {
+	return x.norm[k] == "عام" && k > 0 && k+1 < len(x.toks) && isTitle(x.norm[k-1]) && x.toks[k+1].Kind == arabic.Word
+}
+
 // phraseAfter returns the token range of the speaker phrase that starts
 // at from (empty when the cue is followed by no subject).
 func (x *extractor) phraseAfter(from, limit int) (int, int) {
@@ -209,7 +216,7 @@ func (x *extractor) phraseAfter(from, limit int) (int, int) {
 		if t.Kind != arabic.Word && t.Kind != arabic.Latin {
 			break
 		}
-		if has(complementizers, n) || has(relatives, n) || has(timeWords, n) || has(pronounSubjects, n) && k > from {
+		if has(complementizers, n) || has(relatives, n) || has(timeWords, n) && !x.generalTitle(k) || has(pronounSubjects, n) && k > from {
 			break
 		}
 		if kind, _ := lookupCue(n); kind != cueNone {
@@ -259,7 +266,30 @@ func (x *extractor) phraseAfter(from, limit int) (int, int) {
 	for last >= from && (has(prepositions, x.norm[last]) || x.norm[last] == "باسم") {
 		last--
 	}
+	// A title of عام reaches its holder's name (أمين عام الاتحاد السعودي
+	// أحمد الخميس) or nothing: without a person in the phrase (مدير عام
+	// فرع الوزارة بالجوف …, cut at بالجوف) the phrase is the title alone,
+	// which goes to the person that title fits, as before عام was read.
+	for g := from + 1; g <= last; g++ {
+		if x.generalTitle(g) {
+			if !x.personIn(x.toks[g+1].Start, x.toks[last].End) {
+				last = g - 1
+			}
+			break
+		}
+	}
 	return from, last
+}
+
+// personIn reports whether a person mention starts in [start, end) of
+// the text.
+func (x *extractor) personIn(start, end int) bool {
+	for _, m := range x.mentions {
+		if isPersonType(m.Type) && m.Start >= start && m.Start < end {
+			return true
+		}
+	}
+	return false
 }
 
 // appositionName reports whether a short name stands at k between commas
@@ -345,8 +375,9 @@ func (x *extractor) nameRun(f, l int) (int, int) {
 				run++
 				e++
 				continue
-			case n == "الدين" || n == "الله" || n == "الرحمن" || n == "العزيز":
-				// عز الدين، عبد الله: the article inside a first name
+			case n == "الدين" || n == "الله" || n == "الرحمن" || n == "العزيز" || x.norm[e] == "عبد" && strings.HasPrefix(n, "ال"):
+				// عز الدين، عبد الله، عبد الكريم: the article inside a
+				// first name (after عبد, one of God's names)
 				run = 0
 				e++
 				continue
