@@ -147,6 +147,12 @@ var titles = set(
 	"الكاتب", "الخبير", "خبير", "المحامي", "محامي", "النقيب", "المقدم", "الرايد",
 	"الاستاذ", "البروفيسور", "المهندس", "ولي", "العهد", "خادم", "الحرمين", "الشريفين",
 	"قيادي", "القيادي", "رجل", "الاعمال", "الصحفي",
+	// feminine forms of the titles above that news writes before a
+	// woman's name (الدكتورة، الكاتبة، الناشطة ذكرى العراسي)
+	"الكاتبة", "الباحثة", "المحامية", "محامية", "الخبيرة", "خبيرة", "الدكتورة", "دكتورة",
+	"المستشارة", "مستشارة", "المديرة", "المحللة", "الاستاذة", "المهندسة", "المذيعة", "الشيخة",
+	"الملكة", "النايبة", "عضوة", "العضوة", "المبعوثة", "مبعوثة", "الطبيبة",
+	"الصحفية", "الاعلامية", "الناشطة", "الحقوقية",
 	"الاسير", "المرشح", "مرشح", "الامينة", "العام", "العامة", "الاعلي", "الاول",
 )
 
@@ -200,8 +206,9 @@ var relatives = set("الذي", "التي", "الذين", "اللذين", "ال�
 // verb (وكان الجبير أكد، أن الوزير قال).
 var subjectIntroducers = set("كان", "وكان", "كانت", "وكانت", "ان")
 
-// nameLinks join the parts of a name (محمد بن سلمان، عبد الله، أبو مهدي).
-var nameLinks = set("بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال")
+// nameLinks join the parts of a name (محمد بن سلمان، عبد الله، أبو مهدي،
+// أم فاطمة).
+var nameLinks = set("بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال", "ام")
 
 // pronounSubjects are words that stand for a person just mentioned.
 var pronounSubjects = set("معاليه", "سموه", "فخامته", "سماحته", "هو", "هي", "بدوره", "بدورها")
@@ -221,6 +228,67 @@ func has(m map[string]struct{}, w string) bool {
 	_, ok := m[w]
 	return ok
 }
+
+// adjectiveTitles are titles that are adjectives too (المؤتمرات الصحفية،
+// الخطة الإعلامية): after a word with the article they qualify it, and
+// no name follows them.
+var adjectiveTitles = set("الصحفية", "الاعلامية", "الناشطة", "الحقوقية", "الصحفي")
+
+// femaleTitles are the words before a name that make it a woman's
+// (الوزيرة، السيدة، الصحفية …): the feminine titles of titles and the
+// few nouns of kinship news writes before a woman's name.
+var femaleTitles = buildFemaleTitles()
+
+func buildFemaleTitles() map[string]struct{} {
+	m := set("زوجة", "ارملة", "والدة", "ابنة", "شقيقة", "الفتاة", "فتاة", "امراة", "المراة", "السيدة", "سيدة",
+		"الوزيرة", "وزيرة", "رييسة", "الرييسة", "نايبة", "المتحدثة", "متحدثة", "الناطقة", "ناطقة",
+		"مديرة", "زعيمة", "الاميرة", "اميرة", "السفيرة", "سفيرة", "الامينة", "امينة", "الطالبة", "المعلمة",
+		"الفنانة", "الممثلة", "المغنية", "الشاعرة", "الروائية", "اللاعبة", "البطلة", "المواطنة", "المدربة")
+	for t := range titles {
+		if strings.HasSuffix(t, "ة") && t != "العامة" {
+			m[t] = struct{}{}
+		}
+	}
+	return m
+}
+
+// divineWords are the names of God and the praise words that go with
+// them in religious formulas (قال الله تعالى، قال سبحانه، يقول المولى عز
+// وجل، دعا الله أن). After a cue they name God, the speaker of a verse or
+// the one prayed to, never a person of the news; عز counts only before
+// وجل (عز alone is a man's name).
+var divineWords = set("الله", "تعالي", "وتعالي", "سبحانه", "المولي", "ربنا", "الرب", "الخالق", "اللهم",
+	"عز", "وجل", "عزوجل", "جل", "جلاله", "تبارك", "وتبارك")
+
+// divineStarts are the divine words that may open the subject of a cue
+// (قال تعالى، قال سبحانه، يقول المولى); الحق, جل and the others only
+// follow one of these.
+var divineStarts = set("الله", "تعالي", "سبحانه", "المولي", "ربنا", "الرب", "الخالق", "عزوجل", "اللهم")
+
+// divineForms are forms of the name of God with a clitic (بالله، لله)
+// that the entity recognizer may tag as a person.
+var divineForms = set("بالله", "والله", "لله", "ولله", "فالله", "وبالله", "تالله", "فلله")
+
+// godName is the speaker name of a quotation of God (قال الله تعالى).
+const godName = "الله"
+
+// prophetName is the speaker name of a quotation introduced by the
+// Prophet's eulogy alone (قال صلى الله عليه وسلم).
+const prophetName = "رسول الله"
+
+// compoundSurnames are family names with the article written before الله
+// (محمد الجار الله): الله after them is part of the name.
+var compoundSurnames = set("الجار", "العبد", "الضيف", "الخير", "العطا", "الفضل", "النصر", "الحمد", "الفتح", "الرحمة")
+
+// prayerCues are cues that are prayers too (دعا الله أن …): God after
+// them is the one prayed to, not the subject.
+var prayerCues = set("دعا", "دعت", "دعوا", "داعيا", "داعية", "ادعي")
+
+// demonstratives are the demonstrative pronouns. After a cue هذا or
+// هذه before a noun with the article is its determiner (وأكد هذا
+// المصدر); else the demonstrative is the object (وأكد ذلك رئيس
+// الاتحاد) and the subject follows it.
+var demonstratives = set("ذلك", "ذاك", "تلك", "هذا", "هذه", "هولاء", "اوليك", "هذان", "هاتان", "ذلكم")
 
 // womenNames lists common women's given names of Arabic news, Arabic and
 // transliterated, so that a feminine cue (قالت) may refer back to a woman

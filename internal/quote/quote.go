@@ -255,6 +255,9 @@ func (x *extractor) cue(i int, kind cueKind, base string) {
 		sp = x.resolve(i, -1, -2)
 	default:
 		f, l, next := x.subjectAt(i+1, limit)
+		if l >= f && has(prayerCues, base) && x.divineAt(f) {
+			f, l = -1, -2 // دعا الله أن: God is the one prayed to
+		}
 		if l >= f {
 			searchFrom = next
 		} else if bf, bl := x.phraseBefore(i); bl >= bf {

@@ -128,6 +128,12 @@ func TestSpeakersWithMentions(t *testing.T) {
 			wantName: "سالم الهاشمي",
 		},
 		{
+			desc:     "God tagged as a person is no antecedent",
+			text:     `وتحدث الشيخ سعد الغامدي عن الصبر والإيمان بالله ثم الأهل. وأضاف أن الأهل خير معين.`,
+			mentions: []mention{{"سعد الغامدي", "PERS", ""}, {"بالله", "PERS", ""}},
+			wantName: "سعد الغامدي",
+		},
+		{
 			desc:     "organization mention as the speaker",
 			text:     `وقالت وزارة الصحة في بيان إن عدد الإصابات تراجع.`,
 			mentions: []mention{{"وزارة الصحة", "ORG", "org-health"}},
@@ -330,6 +336,14 @@ func TestFeminineCue(t *testing.T) {
 			[]mention{{"خالد الفالح", "PERS", ""}, {"لإيران", "LOC", "إيران"}}, ""},
 		{"a masculine cue still takes the man", `وصل الوزير خالد الفالح إلى فيينا. وقال إن الأسواق مستقرة.`,
 			[]mention{{"خالد الفالح", "PERS", ""}, {"فيينا", "LOC", ""}}, "خالد الفالح"},
+		{"a woman by her title, not the place after her", `عبرت الصحفية والناشطة الجنوبية ذكرى العراسي عن سعادتها بتحرير عدن، وقالت إن المدينة تستحق الأفضل.`,
+			[]mention{{"عدن", "LOC", ""}}, "ذكرى العراسي"},
+		{"a woman as the subject of كانت", `وكانت كارولين ميلر تعمل في المصنع حين وصلت الشرطة. وقالت إن المصنع أغلق.`,
+			[]mention{{"كارولين ميلر", "PERS", ""}, {"الشرطة", "ORG", ""}}, "كارولين ميلر"},
+		{"a woman after a feminine title word", `وزارت عضوة المجلس صالحة الجرعي دبي أمس، وقالت إن الزيارة مثمرة.`,
+			[]mention{{"صالحة الجرعي", "PERS", ""}, {"دبي", "LOC", ""}}, "صالحة الجرعي"},
+		{"an adjective is no woman's title", `وأعلنت اللجنة أنها عقدت ورش عمل ضمن الخطة الإعلامية والتوعوية الخاصة بالانتخابات، مؤكدة أن المشاركة واسعة.`,
+			[]mention{{"اللجنة", "ORG", ""}}, "اللجنة"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.desc, func(t *testing.T) {
@@ -410,6 +424,53 @@ func TestTitleOfGeneral(t *testing.T) {
 			checkSpans(t, tc.text, qs)
 			if sp := qs[len(qs)-1].Speaker; sp.Name != tc.want {
 				t.Errorf("speaker %+v, want %q", sp, tc.want)
+			}
+		})
+	}
+}
+
+// TestReligiousAndDemonstrativeSpeakers checks the phrases after a cue
+// that are no person's name: God in a religious formula (قال تعالى،
+// قال الله عز وجل) is the speaker الله, and the one prayed to after دعا
+// (دعا الله أن) is no subject; the Prophet's eulogy alone is رسول الله; a
+// demonstrative is the object (أكد ذلك فلان) or the determiner of the
+// noun it resolves by (هذه المصادر); a function word or the noun after a
+// genitive organization head (لتحالف دعم الشرعية) is no name.
+func TestReligiousAndDemonstrativeSpeakers(t *testing.T) {
+	tests := []struct {
+		desc, text, want string // want: the last quote's speaker name
+	}{
+		{"قال سبحانه", "وفي محكم كتابه قال سبحانه وتعالى: وكلوا واشربوا ولا تسرفوا.", "الله"},
+		{"قال الله عز وجل", "كما قال الله عز وجل: «ومن الناس من يعجبك قوله في الحياة الدنيا».", "الله"},
+		{"يقول تعالى", "يقول تعالى «ومن يقتل مؤمنا متعمدا فجزاؤه جهنم»، وهذا وعيد شديد.", "الله"},
+		{"the eulogy of the Prophet", "قال صلى الله عليه وسلم: «لا يحل لمسلم أن يروع مسلما».", "رسول الله"},
+		{"God prayed to by an organization", "ودعت القيادة الله سبحانه وتعالى أن يتقبله مع الشهداء.", "القيادة"},
+		{"God prayed to by the person named before",
+			"وقال الشيخ سعود الشريم إن الوطن آمن بأهله. ودعا الله عز وجل أن يحمي هذا الوطن.", "سعود الشريم"},
+		{"God is no antecedent of an implied subject",
+			"وقال الشيخ صالح الطالب إن الأمن نعمة، قال تعالى: «وضرب الله مثلا قرية كانت آمنة». وأضاف أن الشكر واجب.", "صالح الطالب"},
+		{"عز alone is a man's name", "وقال عز إن البلد كلها تتحدث عنك.", "عز"},
+		{"a compound name with الله", "وقال حسن نصر الله إن الحزب لن يتراجع.", "حسن نصر الله"},
+		{"a demonstrative object before the subject", "وأكد ذلك رئيس الاتحاد أحمد عيد، أن الموسم سيبدأ مبكرا.", "أحمد عيد"},
+		{"a demonstrative object before an unnamed source",
+			"ويؤكد ذلك مصدر إيراني آخر بقوله إن الموردين سيخفضون الأسعار.", "مصدر إيراني آخر"},
+		{"a demonstrative object alone", "وقال وزير المالية محمد الجدعان إن العجز تراجع. وأكد ذلك، مضيفا أن الإيرادات ارتفعت.", "محمد الجدعان"},
+		{"a demonstrative determiner", "وقالت مصادر عسكرية إن الهجوم فشل. وأضافت هذه المصادر أن القتلى عشرة.", "مصادر عسكرية"},
+		{"a function word is no name", "وقالت المراكز الأميركية لمكافحة الأمراض والوقاية منها إن الإصابة تشيع صيفا.", "المراكز الأميركية لمكافحة الأمراض والوقاية"},
+		{"a noun after a genitive organization head is no name",
+			"وقالت قيادة القوات المشتركة لتحالف دعم الشرعية إن الطائرة سقطت.", "قيادة القوات المشتركة لتحالف دعم الشرعية"},
+		{"a kunya with أم", "وقالت أم فاطمة إن ابنها لم يعد.", "أم فاطمة"},
+		{"خلف inside a name", "وأكد فواز بن خلف اللويحق أن المشروع اكتمل.", "فواز بن خلف اللويحق"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			qs := Extract(tt.text, nil)
+			if len(qs) == 0 {
+				t.Fatal("no quote")
+			}
+			checkSpans(t, tt.text, qs)
+			if sp := qs[len(qs)-1].Speaker; sp.Name != tt.want {
+				t.Errorf("speaker = %q (text %q), want %q", sp.Name, sp.Text, tt.want)
 			}
 		})
 	}

@@ -17,6 +17,7 @@ type person struct {
 	first    int      // token index of the phrase (title included)
 	cpStart  int
 	cpEnd    int
+	female   bool // named after a woman's title or a feminine verb (femaleBefore)
 }
 
 // personRef is one mention of a person: the full name or the surname.
@@ -37,6 +38,9 @@ func (x *extractor) findPeople() {
 		if !isPersonType(m.Type) || m.Start < 0 || m.End > len(x.cps)-1 || m.Start >= m.End {
 			continue
 		}
+		if divineName(m.Name) || divineName(x.slice(m.Start, m.End)) {
+			continue // الله, بالله: the recognizer's person is no one of the news
+		}
 		f, l := x.tokensIn(m.Start, m.End)
 		if l < f {
 			continue
@@ -52,7 +56,10 @@ func (x *extractor) findPeople() {
 		if !has(titles, x.norm[i]) && !has(titles, n) {
 			continue
 		}
-		if b := i - 1; b >= 1 && x.toks[b].Kind == arabic.Word && x.nameLike(b-1) && (x.nameLike(b) || strings.HasPrefix(x.norm[b], "ال") && !has(titles, x.norm[b]) && !has(orgHeads, x.norm[b])) {
+		if has(adjectiveTitles, n) && !x.titleNounAt(i) {
+			continue // المؤتمرات الصحفية، تغطيتنا الإعلامية: an adjective, no title
+		}
+		if b := i - 1; !has(adjectiveTitles, n) && b >= 1 && x.toks[b].Kind == arabic.Word && x.nameLike(b-1) && (x.nameLike(b) || strings.HasPrefix(x.norm[b], "ال") && !has(titles, x.norm[b]) && !has(orgHeads, x.norm[b])) {
 			x.addTitled(b-1, b, b-1, contentTokens(x.slice(x.toks[i].Start, x.toks[min(i+2, x.sentEnd[i])].End)))
 		}
 		f, l := x.phraseAfter(i, x.sentEnd[i])
@@ -106,6 +113,7 @@ func (x *extractor) addTitled(nf, nl, first int, title []string) {
 }
 
 func (x *extractor) addPerson(p person) {
+	p.female = x.femaleBefore(p.first)
 	x.people = append(x.people, p)
 	x.refs = append(x.refs, personRef{tok: p.start, who: len(x.people) - 1, cpStart: p.cpStart, cpEnd: p.cpEnd, surfaceS: x.slice(p.cpStart, p.cpEnd)})
 }
@@ -219,6 +227,9 @@ func (x *extractor) phraseAfter(from, limit int) (int, int) {
 		if has(complementizers, n) || has(relatives, n) || has(timeWords, n) && !x.generalTitle(k) || has(pronounSubjects, n) && k > from {
 			break
 		}
+		if k > from && functionWord(n) && !has(prepositions, n) && !x.determiner(k, limit) {
+			break // a function word (ذات، كل، غير، منها) ends the phrase
+		}
 		if kind, _ := lookupCue(n); kind != cueNone {
 			break
 		}
@@ -229,7 +240,31 @@ func (x *extractor) phraseAfter(from, limit int) (int, int) {
 			if has(prepositions, n) || has(pronounPreps, n) || strings.HasPrefix(n, "لل") || n == "قد" || x.prepositionHead(k) {
 				break
 			}
+			if x.divineAt(k) {
+				return from, x.divineEnd(k) // قال الله تعالى، قال سبحانه
+			}
+			if x.eulogyAt(k) {
+				// قال صلى الله عليه وسلم: the Prophet
+				if k+3 <= limit && x.norm[k+2] == "عليه" && x.norm[k+3] == "وسلم" {
+					return from, k + 3
+				}
+				return from, k + 1
+			}
+			if has(demonstratives, n) && !x.determiner(k, limit) {
+				// وأكد ذلك رئيس الاتحاد: the demonstrative is the
+				// object, the subject follows it.
+				return x.phraseAfter(from+1, limit)
+			}
 			head = n
+		}
+		if rest, ok := strings.CutPrefix(n, "ب"); ok && k > from && cues[rest] == cueNominal {
+			break // ويؤكد ذلك مصدر آخر بقوله
+		}
+		if k > from && x.eulogyAt(k) {
+			break // رسول الله صلى الله عليه وسلم
+		}
+		if k > from && x.divineAt(k) && strings.HasPrefix(x.norm[k-1], "ال") && !has(compoundSurnames, x.norm[k-1]) {
+			break // ودعت القيادة الله: God is the object of a definite subject
 		}
 		if has(prepositions, n) {
 			// في، عن، ل inside a title or an unnamed source
@@ -323,13 +358,14 @@ func (x *extractor) nameLike(k int) bool {
 	if strings.HasPrefix(n, "ال") || has(titles, n) || has(orgHeads, n) || has(anonymousHeads, n) ||
 		has(prepositions, n) || has(timeWords, n) || has(eventNouns, n) || has(relatives, n) ||
 		has(complementizers, n) || has(pronounSubjects, n) || strings.HasPrefix(n, "باسم") || n == "قد" || len([]rune(n)) < 2 ||
-		hasAnyPrefix(n, "لل", "بال", "وال") || strings.HasPrefix(n, "ل") && !hasAnyPrefix(n, "لا", "لي") {
+		hasAnyPrefix(n, "لل", "بال", "وال") || strings.HasPrefix(n, "ل") && !hasAnyPrefix(n, "لا", "لي") ||
+		functionWord(n) && !(n == "ما" && k+1 < len(x.norm) && x.norm[k+1] == "شاء") || has(divineWords, n) && n != "عز" {
 		return false
 	}
 	if kind, _ := lookupCue(n); kind != cueNone {
 		return false
 	}
-	return true
+	return !x.eulogyAt(k)
 }
 
 // nameRun returns the name inside the phrase [f, l]: the last run of
@@ -347,7 +383,7 @@ func (x *extractor) nameRun(f, l int) (int, int) {
 		if !x.nameLike(k) && !(has(nameLinks, x.norm[k]) && k < l && x.nameLikeOrAl(k+1)) {
 			continue
 		}
-		if p := x.norm[max(k-1, 0)]; k > f && (has(orgHeads, p) || has(titles, p) && !has(honorifics, p)) && !strings.HasPrefix(p, "ال") {
+		if p := x.norm[max(k-1, 0)]; k > f && (constructHead(p) || constructHead(strings.TrimPrefix(p, "ل"))) && !strings.HasPrefix(p, "ال") {
 			// حزب ميرتس، وزير حقوق الإنسان: the noun after a head in
 			// the construct state completes the head, it is no name.
 			continue
@@ -398,6 +434,15 @@ func (x *extractor) nameRun(f, l int) (int, int) {
 		// for ever on "وقال بن لوبرون …".
 	}
 	return bestF, bestL
+}
+
+// constructHead reports whether the normalized word n, without the
+// article, heads a noun phrase whose next noun completes it: an
+// organization head or a title that is no honorific (حزب ميرتس، وزير
+// حقوق الإنسان). Called on a word without its ل too, so that in
+// "لتحالف دعم الشرعية" دعم is no name.
+func constructHead(n string) bool {
+	return has(orgHeads, n) || has(titles, n) && !has(honorifics, n)
 }
 
 func (x *extractor) nameLikeOrAl(k int) bool {
@@ -458,6 +503,23 @@ func (x *extractor) resolve(cue, f, l int) Speaker {
 	}
 	start, end := x.toks[f].Start, x.toks[l].End
 	sp := Speaker{Text: x.slice(start, end), Start: start, End: end}
+	if x.divineAt(f) {
+		sp.Name, sp.Type = godName, "unknown"
+		return sp
+	}
+	if x.eulogyAt(f) {
+		sp.Name, sp.Type = prophetName, "person"
+		return sp
+	}
+	if has(demonstratives, x.norm[f]) {
+		// هذا المصدر: the demonstrative determines the noun after it,
+		// which is resolved as the phrase (the source last heard).
+		if f == l {
+			return x.implied(cue, "")
+		}
+		f++
+		start = x.toks[f].Start
+	}
 	if x.mentions != nil {
 		if m, ok := x.mentionIn(start, end); ok && (isPersonType(m.Type) || !x.titledName(f, l)) {
 			sp.Name, sp.EntityID = m.Name, m.EntityID
@@ -509,7 +571,7 @@ func (x *extractor) resolve(cue, f, l int) Speaker {
 	default:
 		sp.Type = "unknown"
 	}
-	sp.Name = sp.Text
+	sp.Name = x.slice(start, end)
 	if head == "البيان" || head == "بيان" && f == l {
 		for h := len(x.heard) - 1; h >= 0; h-- {
 			if x.heard[h].sp.Type == "organization" && x.heard[h].pos < cue {
@@ -523,7 +585,7 @@ func (x *extractor) resolve(cue, f, l int) Speaker {
 	if !definite {
 		return sp
 	}
-	want := contentTokens(sp.Text)
+	want := contentTokens(sp.Name)
 	if len(want) == 0 {
 		return sp
 	}
@@ -674,8 +736,8 @@ func (x *extractor) implied(cue int, pronoun string) Speaker {
 	}
 	var heard *heardSpeaker
 	for h := len(x.heard) - 1; h >= 0; h-- {
-		if x.heard[h].pos < cue && x.heard[h].pos >= 0 {
-			heard = &x.heard[h]
+		if x.heard[h].pos < cue && x.heard[h].pos >= 0 && x.heard[h].sp.Name != godName {
+			heard = &x.heard[h] // God (قال تعالى) is no subject of a later cue
 			break
 		}
 	}
@@ -690,7 +752,7 @@ func (x *extractor) implied(cue int, pronoun string) Speaker {
 		if heard != nil && heard.sp.Type == "person" && !x.woman(heard.sp.Name) {
 			heard = nil
 		}
-		if ref != nil && !x.woman(x.people[ref.who].name) {
+		if ref != nil && !x.people[ref.who].female && !x.woman(x.people[ref.who].name) {
 			ref = nil
 		}
 		if heard == nil && ref == nil {
@@ -767,6 +829,11 @@ var feminineIrregular = set("رات", "دعت", "نفت", "ادعت", "بينت"
 func (x *extractor) woman(name string) bool {
 	if first, _, _ := strings.Cut(name, " "); has(womenNames, arabic.NormalizeString(first)) {
 		return true
+	}
+	for _, p := range x.people {
+		if p.female && p.name == name {
+			return true
+		}
 	}
 	for _, h := range x.heard {
 		if h.sp.Type == "person" && h.sp.Name == name && feminineCue(baseCue(x.norm[h.pos])) {
@@ -965,3 +1032,109 @@ func (x *extractor) prepositionHead(k int) bool {
 // prepPronouns are ب and ل with an attached pronoun, besides those of
 // pronounPreps.
 var prepPronouns = set("لي", "لك", "لنا", "لكم", "لكما", "لهما", "لهن", "بي", "بك", "بنا", "بكم", "بهم", "بهما", "بهن")
+
+// divineAt reports whether the word at k opens a divine name (الله،
+// تعالى، سبحانه، المولى، عز وجل): see divineWords.
+func (x *extractor) divineAt(k int) bool {
+	n := x.norm[k]
+	if n == "عز" {
+		return k+1 < len(x.norm) && x.norm[k+1] == "وجل"
+	}
+	return x.toks[k].Kind == arabic.Word && has(divineStarts, n)
+}
+
+// divineEnd returns the last token of the divine name that opens at k
+// (الله سبحانه وتعالى، الله عز وجل).
+func (x *extractor) divineEnd(k int) int {
+	e := k
+	for e+1 < len(x.toks) && x.toks[e+1].Kind == arabic.Word && x.toks[e+1].Breaks == 0 && (has(divineWords, x.norm[e+1]) && x.norm[e+1] != "عز" || x.divineAt(e+1)) {
+		e++
+	}
+	return e
+}
+
+// eulogyAt reports whether the eulogy of the Prophet (صلى الله عليه
+// وسلم) starts at k.
+func (x *extractor) eulogyAt(k int) bool {
+	return x.norm[k] == "صلي" && k+1 < len(x.norm) && x.norm[k+1] == "الله"
+}
+
+// divineName reports whether a person mention's name is God's (الله،
+// بالله، الله تعالى): every word a divine word.
+func divineName(name string) bool {
+	words := 0
+	for _, t := range arabic.Tokenize(name) {
+		if !t.IsWordLike() {
+			continue
+		}
+		if !has(divineWords, t.Norm) && !has(divineForms, t.Norm) {
+			return false
+		}
+		words++
+	}
+	return words > 0
+}
+
+// determiner reports whether the demonstrative at k determines the noun
+// after it (هذا المصدر، هذه المصادر), rather than being a pronoun.
+func (x *extractor) determiner(k, limit int) bool {
+	n := x.norm[k]
+	if n != "هذا" && n != "هذه" && n != "هولاء" || k+1 > limit || x.toks[k+1].Kind != arabic.Word {
+		return false
+	}
+	return strings.HasPrefix(x.norm[k+1], "ال")
+}
+
+// femaleBefore reports whether the person whose phrase starts at token
+// first is a woman by the words before the name: a woman's title in the
+// phrase or up to four words before it (الوزيرة، الصحفية والناشطة), or a
+// verb of a feminine subject right before it (وكانت سابيتري سامال، وأكدت
+// ليلى).
+func (x *extractor) femaleBefore(first int) bool {
+	for k := first; k >= 0 && k >= first-4; k-- {
+		if x.toks[k].Kind != arabic.Word || k < first && x.toks[k+1].Breaks > 0 {
+			break
+		}
+		n := x.norm[k]
+		bare := strings.TrimPrefix(n, "و")
+		if has(femaleTitles, n) || has(femaleTitles, bare) {
+			return true
+		}
+		if k == first-1 && (feminineCue(baseCue(n)) || has(feminineVerbs, bare)) {
+			return true
+		}
+		if k < first && (has(titles, n) || has(titles, bare) || has(prepositions, n) || has(complementizers, n) ||
+			has(relatives, n) || x.inPersonMention(k) || baseCue(n) != "") {
+			break // a man's title, or the phrase ends
+		}
+	}
+	return false
+}
+
+// feminineVerbs are verbs of being of a feminine subject, besides the
+// feminine cues, that news writes before a woman's name (وكانت فلانة).
+var feminineVerbs = set("كانت", "ظلت", "باتت", "اصبحت", "صارت", "عادت", "بدات", "قامت", "شاركت", "عبرت", "اعربت", "وصلت", "التقت")
+
+// titleNounAt reports whether the word at i, a title that is an
+// adjective too (adjectiveTitles), stands as a noun: at the start of a
+// sentence or clause, or after a verb of a feminine subject, a cue or a
+// complementizer (عبرت الصحفية، وقالت الناشطة، أن الإعلامية), not after
+// the noun it qualifies (التغطية الإعلامية).
+func (x *extractor) titleNounAt(i int) bool {
+	if i == 0 || x.toks[i-1].Kind != arabic.Word || x.toks[i].Breaks > 0 {
+		return true
+	}
+	p := x.norm[i-1]
+	if kind, _ := lookupCue(p); kind != cueNone {
+		return true
+	}
+	return has(complementizers, p) || has(subjectIntroducers, p) || has(feminineVerbs, strings.TrimPrefix(p, "و")) ||
+		strings.HasSuffix(p, "ت") && !strings.HasPrefix(p, "ال") && len([]rune(p)) >= 4
+}
+
+// functionWord reports whether the normalized word n is a function word
+// (arabic.IsStopword) that is no part of a name: أم of a kunya (أم
+// فاطمة) and the names خلف and هنا are.
+func functionWord(n string) bool {
+	return arabic.IsStopword(n) && !has(nameLinks, n) && n != "خلف" && n != "هنا"
+}
