@@ -290,6 +290,10 @@ var prayerCues = set("دعا", "دعت", "دعوا", "داعيا", "داعية",
 // الاتحاد) and the subject follows it.
 var demonstratives = set("ذلك", "ذاك", "تلك", "هذا", "هذه", "هولاء", "اوليك", "هذان", "هاتان", "ذلكم")
 
+// quantifiers are the function words that may head a subject (قال بعض
+// المسؤولين، أكد جميع المشاركين).
+var quantifiers = set("كل", "كلا", "كلتا", "بعض", "جميع", "عدة", "اي", "اية", "غير", "نفس", "ذات")
+
 // womenNames lists common women's given names of Arabic news, Arabic and
 // transliterated, so that a feminine cue (قالت) may refer back to a woman
 // named earlier.

@@ -255,6 +255,13 @@ func (x *extractor) phraseAfter(from, limit int) (int, int) {
 				// object, the subject follows it.
 				return x.phraseAfter(from+1, limit)
 			}
+			if n == "كل" && k+1 <= limit && x.norm[k+1] == "من" {
+				// وأكد كل من فلان وفلان: the first one named
+				return x.phraseAfter(from+2, limit)
+			}
+			if functionWord(n) && !has(quantifiers, n) && !has(pronounSubjects, n) && !has(demonstratives, n) && !(n == "ما" && k+1 <= limit && x.norm[k+1] == "شاء") {
+				break // رأى ما لا يرى: no subject
+			}
 			head = n
 		}
 		if rest, ok := strings.CutPrefix(n, "ب"); ok && k > from && cues[rest] == cueNominal {
