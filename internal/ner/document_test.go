@@ -1,6 +1,11 @@
 package ner
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/rasid-news/rasid/internal/arabic"
+)
 
 // TestDocContext checks that a token sees the first-pass tags of the
 // other occurrences of its word within docWindow sentences, not its own,
@@ -83,5 +88,30 @@ func TestDocContextPairs(t *testing.T) {
 				t.Errorf("pair %d of %d, want %d of %d", d.pairIn, d.pairAll, tc.pairIn, tc.pairN)
 			}
 		})
+	}
+}
+
+// TestLineageEnds checks that a person chunk the tagger ended on بن or
+// آل takes the person chunk after it, else the next word, and that
+// other chunks are left as they are.
+func TestLineageEnds(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		chunks []Chunk
+		want   []Chunk
+	}{
+		{"قال محمد بن سلمان بن عبدالعزيز إن", []Chunk{{PERS, 1, 5}, {PERS, 5, 6}}, []Chunk{{PERS, 1, 6}}},
+		{"المهندس عبداللطيف بن عبدالملك آل الشيخ وزير", []Chunk{{PERS, 1, 5}}, []Chunk{{PERS, 1, 6}}},
+		{"زار عمر بن الخطاب المدينة", []Chunk{{PERS, 1, 3}, {LOC, 4, 5}}, []Chunk{{PERS, 1, 4}, {LOC, 4, 5}}},
+		{"زار محمد بن", []Chunk{{PERS, 1, 3}}, []Chunk{{PERS, 1, 3}}},                                   // nothing after it
+		{"قال محمد بن ، ثم", []Chunk{{PERS, 1, 3}}, []Chunk{{PERS, 1, 3}}},                              // no word after it
+		{"زار سلمان بن الرياض", []Chunk{{PERS, 1, 3}, {LOC, 3, 4}}, []Chunk{{PERS, 1, 3}, {LOC, 3, 4}}}, // another type's chunk
+		{"بنك بن الرياض", []Chunk{{ORG, 0, 2}}, []Chunk{{ORG, 0, 2}}},
+	} {
+		toks, _ := arabic.SplitSentences(tc.text)
+		got := lineageEnds(append([]Chunk(nil), tc.chunks...), toks)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v → %v, want %v", tc.text, tc.chunks, got, tc.want)
+		}
 	}
 }

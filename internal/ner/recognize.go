@@ -59,9 +59,32 @@ func (m *Model) Recognize(text string) []Mention {
 	var out []Mention
 	for i, tags := range m.tagText(s, words) {
 		st := toks[sents[i].First : sents[i].Last+1]
-		for _, ch := range Chunks(tags) {
+		for _, ch := range lineageEnds(Chunks(tags), st) {
 			out = append(out, m.mention(text, byteAt, st, norms[i], ch))
 		}
+	}
+	return out
+}
+
+// lineageEnds completes the person names of chunks (of the sentence of
+// tokens st) that the tagger ended on بن, ابن, بنت or آل, which a name
+// never ends with: with the person name that follows it, else with the
+// next word (محمد بن سلمان بن | عبدالعزيز, عبداللطيف بن عبدالملك آل |
+// الشيخ).
+func lineageEnds(chunks []Chunk, st []arabic.Token) []Chunk {
+	out := chunks[:0]
+	for k := 0; k < len(chunks); k++ {
+		ch := chunks[k]
+		if ch.Type == PERS && ch.End < len(st) && (lineage[st[ch.End-1].Norm] || st[ch.End-1].Norm == "ال") {
+			switch {
+			case k+1 < len(chunks) && chunks[k+1].Start == ch.End && chunks[k+1].Type == PERS:
+				ch.End = chunks[k+1].End
+				k++
+			case st[ch.End].Kind == arabic.Word && (k+1 == len(chunks) || chunks[k+1].Start > ch.End):
+				ch.End++
+			}
+		}
+		out = append(out, ch)
 	}
 	return out
 }
@@ -72,8 +95,9 @@ func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []st
 	if ch.Type == PERS {
 		// A title after the name is no part of it (محمد بن سلمان ولي ولي
 		// العهد), as long as two words of the chunk remain (titles at
-		// its head count: they become the role below).
-		for end-first > 2 && m.lx.triggers[hashString(norms[end-1])] == trigTitle {
+		// its head count: they become the role below), unless it follows
+		// بن or آل, as a family name may be one (آل الشيخ).
+		for end-first > 2 && m.lx.triggers[hashString(norms[end-1])] == trigTitle && !lineage[norms[end-2]] && norms[end-2] != "ال" {
 			end--
 		}
 	}
