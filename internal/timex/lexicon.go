@@ -66,6 +66,7 @@ const (
 
 var directions = keys(map[string]int{
 	"الماضي": dirPast, "الماضية": dirPast, "الماض": dirPast, "المنصرم": dirPast, "المنصرمة": dirPast, "الفائت": dirPast, "الفائتة": dirPast,
+	"الفارط": dirPast, "الفارطة": dirPast, // Tunisian: الأسبوع الفارط, السنة الفارطة
 	"السابق": dirPast, "السابقة": dirPast, "المنتهي": dirThis, "المنقضي": dirPast,
 	"المقبل": dirNext, "المقبلة": dirNext, "القادم": dirNext, "القادمة": dirNext, "التالي": dirNext, "التالية": dirNext,
 	"الجاري": dirThis, "الجارية": dirThis, "الحالي": dirThis, "الحالية": dirThis, "ذاته": dirThis, "نفسه": dirThis,

@@ -31,6 +31,12 @@ func TestExtract(t *testing.T) {
 		want            []string // "text=value" (|hijri)
 	}{
 		{"yesterday with weekday", "وصل أمس السبت إلى عدن", "2015-08-02", []string{"أمس السبت=2015-08-01"}},
+		// الفارط, Tunisian for الماضي (Jawhara FM in the ANT corpus).
+		{"tunisian past day", "العملية التي جدت يوم 19 ديسمبر الفارط في برلين", "2017-01-02", []string{"يوم 19 ديسمبر الفارط=2016-12-19"}},
+		{"tunisian past week", "خلال الأسبوع الفارط", "2017-03-15", []string{"الأسبوع الفارط=2017-W10"}},
+		{"tunisian past year", "مقارنة بالسنة الفارطة", "2017-03-15", []string{"السنة الفارطة=2016"}},
+		{"tunisian past month", "في شهر فيفري الفارط", "2017-03-15", []string{"شهر فيفري الفارط=2017-02"}},
+		{"tunisian past weekday", "يوم الاثنين الفارط", "2017-03-15", []string{"يوم الاثنين الفارط=2017-03-13"}},
 		// The weekday beside a relative day wins when the reference is a
 		// few days later or a day earlier than the text's day (a crawl
 		// day, a time zone); further apart the relative day holds.
