@@ -75,6 +75,10 @@ func ExtractWith(text string, ref time.Time, opt Options) []Timex {
 	prevEnd := 0
 	for i := 0; i < len(p.ws); {
 		m, ok := p.at(i)
+		if ok && p.namedByDay(i, m) {
+			i = m.j // ملعب 15 أكتوبر: a name, the month with it
+			continue
+		}
 		if !opt.Ranges && p.opensRange(i, m, ok) {
 			// من 13 إلى 15 تموز: two ends, each completed by the other.
 			if l, r, rok := p.rangeEnds(i); rok && (!ok || r.j > m.j) {

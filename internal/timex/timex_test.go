@@ -154,6 +154,11 @@ func TestExtract(t *testing.T) {
 		{"touched is no yesterday", "كلام قرأته فلامس عواطفي", "2015-08-09", nil},
 		{"touched is no yesterday, after و", "كسرها في تداولات الأمس، ولامس معدلاته", "2015-08-09", []string{"الأمس=2015-08-08"}},
 		{"the Last Day", "من كان يؤمن بالله وباليوم الآخر", "2015-08-09", nil},
+		{"a stadium named by a day", "المباراة التي جمعت الفريقين بملعب 15 أكتوبر ببنزرت", "2017-02-09", nil},
+		{"a city named by a day", "في مدينة 6 أكتوبر", "2015-08-09", nil},
+		{"a revolution named by a day", "منذ ثورة 25 يناير التي أطاحت بالرئيس", "2015-08-09", nil},
+		{"a revolution with its year", "منذ ثورة 25 يناير 2011", "2015-08-09", []string{"25 يناير 2011=2011-01-25"}},
+		{"a day after a street, with a weekday", "الاجتماع في الشارع يوم 15 أكتوبر", "2015-08-09", []string{"يوم 15 أكتوبر=2015-10-15"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -64,6 +64,15 @@ func (p *parser) title(i, j int) bool {
 	return inSet(titleWords, prev) && inSet(media, p.k(i-2))
 }
 
+// namedByDay reports a day written without a year that names a place or
+// an event after a word that takes such a name: ملعب 15 أكتوبر, مدينة 6
+// أكتوبر, شارع 26 يوليو, ثورة 25 يناير, ثورة 30 يونيو. The place is no
+// time, and the event's year is not the reference's (ثورة 25 يناير 2011,
+// with its year, stays a day).
+func (p *parser) namedByDay(i int, m match) bool {
+	return m.hasDay && m.guessYear && m.t.Hijri == "" && p.isNum(i) && inSet(namedByDay, p.k(i-1))
+}
+
 // enclosed reports tokens [a, b) between an opening and a closing
 // quotation mark, or between brackets after a word that names or
 // addresses a medium.
@@ -113,6 +122,14 @@ func bare(key string) string {
 // named holds the words after which اليوم is always a name: the Saudi
 // site عين اليوم.
 var named = keys(map[string]bool{"عين": true})
+
+// namedByDay holds the words that take a day as a name: places (ملعب,
+// شارع, مدينة, جامعة, ميدان, حي) and events (ثورة, انتفاضة, معركة, حركة).
+var namedByDay = keys(map[string]bool{
+	"ملعب": true, "استاد": true, "شارع": true, "مدينة": true, "جامعة": true, "جسر": true, "كوبري": true,
+	"ساحة": true, "ميدان": true, "حي": true, "مطار": true, "مستشفى": true, "مدرسة": true, "قاعة": true,
+	"ثورة": true, "انتفاضة": true, "معركة": true, "حركة": true, "جبهة": true, "تيار": true,
+})
 
 // media holds the words that name a medium (without article or clitic),
 // after which a title follows: صحيفة, جريدة, قناة, موقع, برنامج.
