@@ -248,6 +248,11 @@ func (w *Worker) work(ctx context.Context, j store.Job) error {
 }
 
 func (w *Worker) fail(ctx context.Context, j store.Job, cause error) error {
+	if err := ctx.Err(); err != nil {
+		// Stopped (SIGTERM) in the middle of the job: it failed nothing,
+		// and is left to its lease like the other jobs in hand.
+		return err
+	}
 	w.failed.Add(1)
 	if err := w.q.Fail(ctx, j, cause, w.opt.Backoff(j.Attempt)); err != nil {
 		return err

@@ -181,3 +181,35 @@ func TestDefaultBackoff(t *testing.T) {
 		}
 	}
 }
+
+// TestStopMidJob: a worker stopped while it analyzes a job (SIGTERM)
+// counts no failed attempt and records none; the job is left to its lease.
+func TestStopMidJob(t *testing.T) {
+	s := openPG(t)
+	seed(t, s, 3)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	analyze := func(a news.Article) (news.Analysis, error) {
+		cancel() // the signal arrives while the article is analyzed
+		return news.Analysis{ID: a.ID, Analyzer: "test"}, nil
+	}
+	opt := fastOptions()
+	opt.ExitWhenDrained, opt.Lease = false, time.Minute
+	w, err := New(s, analyze, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if st := w.Stats(); st.Failed != 0 || st.Done != 0 {
+		t.Errorf("stats after a stop mid-job: %+v, want nothing done or failed", st)
+	}
+	rep, err := s.Jobs(context.Background(), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Counts[store.JobDone] != 0 || rep.Counts[store.JobDead] != 0 || rep.Counts[store.JobRunning] == 0 {
+		t.Errorf("jobs after a stop mid-job: %+v, want the claimed ones running under their lease", rep.Counts)
+	}
+}
