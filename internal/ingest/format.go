@@ -98,6 +98,9 @@ func Detect(name string, head []byte) Format {
 	case bytes.HasPrefix(lower, []byte("{")) && bytes.Contains(lower, []byte("jsonfeed.org/version")):
 		return Feed
 	}
+	if bytes.IndexByte(head, 0) >= 0 && !bytes.HasPrefix(head, []byte{0xff, 0xfe}) && !bytes.HasPrefix(head, []byte{0xfe, 0xff}) {
+		return Binary // a NUL byte outside UTF-16, whatever the name says (photo.html)
+	}
 	if ext != Unknown {
 		return ext
 	}

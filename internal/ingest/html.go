@@ -25,6 +25,9 @@ func (rd *reader) readHTML(name, pageURL string, data []byte) error {
 
 // readHTMLAt reads a web page fetched from pageURL with a content type.
 func (rd *reader) readHTMLAt(name, contentType, pageURL string, data []byte) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return rd.refuse(name, 0, "", "%s", EmptyInput)
+	}
 	a, reason := ParseHTML(data, contentType, pageURL)
 	if reason != "" {
 		return rd.refuse(name, 0, "", "%s", reason)

@@ -344,6 +344,8 @@ func TestDetect(t *testing.T) {
 		{"a.tar.gz", "\x1f\x8b", TarGz},
 		{"a.gz", "\x1f\x8b", Gzip},
 		{"-", "\x00\x01\x02", Binary},
+		{"photo.html", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", Binary},
+		{"utf16.html", "\xff\xfe<\x00h\x00t\x00m\x00l\x00>\x00", HTML},
 		{"-", "نص عادي", Text},
 	}
 	for _, tt := range tests {
@@ -556,6 +558,10 @@ func TestRefusalReasons(t *testing.T) {
 		{"UTF-8 page, windows-1256 from HTTP", "p.html", page, Options{}, "", ""},
 		{"windows-1256 page declared utf-8", "p.html", cp1256DeclaredUTF8, Options{}, "declares charset utf-8 but is not valid UTF-8 (line 2 column ", "not Arabic ("},
 		{"windows-1256 text", "p.txt", plain1256, Options{}, "invalid UTF-8 at line 1", "Arabic"},
+		{"empty page", "p.html", "", Options{}, "empty file", "no article"},
+		{"blank page", "p.html", " \n\t\n", Options{}, "empty file", "no article"},
+		{"binary named .html", "p.html", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", Options{}, "binary file, not text", "charset"},
+		{"binary named .json", "p.json", "\x00\x01\x02\x03{", Options{}, "binary file, not text", "JSON"},
 		{"windows-1256 page named .txt", "p.txt", cp1256, Options{}, "not valid UTF-8 and no charset declared", "not Arabic ("},
 		{"English page", "e.html", "<html><body><article><p>The cabinet met on Tuesday and approved the budget for next year, the ministry said in a statement.</p></article></body></html>", Options{}, "not Arabic (", ""},
 	}
