@@ -210,7 +210,8 @@ func compareTime(a, b time.Time) int {
 // one whose content stems have the highest cosine with the centroid of
 // all headlines and leads (the first ~60 words of each body), with IDF
 // over the story's own headlines so words every headline shares still
-// count but rare words count more. Ties go to the earlier article. When no
+// count but rare words count more. Ties go to the earlier article. An
+// agency's desk label before the headline is left out (StripDesk). When no
 // article has a headline, it is the opening of the first one's body
 // (news.Article.Headline).
 func CentralTitle(arts []news.Article) string {
@@ -242,13 +243,36 @@ func CentralTitle(arts []news.Article) string {
 		}
 		score := dot / math.Sqrt(nt)
 		if score > bestScore {
-			best, bestScore = strings.TrimSpace(arts[i].Title), score
+			best, bestScore = StripDesk(arts[i].Title), score
 		}
 	}
 	if best == "" && len(arts) > 0 {
 		return arts[0].Headline()
 	}
 	return best
+}
+
+// deskLabels are the names of the desks that the Saudi Press Agency (واس)
+// writes before its headlines ("عام / …", "سياسي / …"), normalized.
+var deskLabels = map[string]bool{
+	"عام": true, "سياسي": true, "اقتصادي": true, "ثقافي": true, "رياضي": true, "اجتماعي": true,
+	"تقرير": true, "صحي": true, "دولي": true, "محلي": true, "امني": true, "تعليمي": true,
+}
+
+// StripDesk returns a headline without the desk label an agency writes
+// before it (عام / نائب خادم الحرمين الشريفين يرأس جلسة مجلس الوزراء →
+// نائب خادم الحرمين الشريفين يرأس جلسة مجلس الوزراء), trimmed; other
+// headlines come back trimmed.
+func StripDesk(title string) string {
+	title = strings.TrimSpace(title)
+	label, rest, ok := strings.Cut(title, "/")
+	if !ok || !deskLabels[arabic.NormalizeString(strings.TrimSpace(label))] || !strings.HasPrefix(rest, " ") {
+		return title
+	}
+	if rest = strings.TrimSpace(rest); rest == "" {
+		return title
+	}
+	return rest
 }
 
 // lead returns the first n words of text.

@@ -164,6 +164,30 @@ func TestCentralTitle(t *testing.T) {
 	if got := CentralTitle(nil); got != "" {
 		t.Errorf("CentralTitle(nil) = %q", got)
 	}
+	spa := []news.Article{{Title: "عام / نائب خادم الحرمين الشريفين يرأس جلسة مجلس الوزراء", Body: "رأس نائب خادم الحرمين الشريفين جلسة مجلس الوزراء."}}
+	if got, want := CentralTitle(spa), "نائب خادم الحرمين الشريفين يرأس جلسة مجلس الوزراء"; got != want {
+		t.Errorf("CentralTitle of an SPA headline = %q, want %q", got, want)
+	}
+}
+
+// TestStripDesk checks that the desk label of an agency's headline goes
+// and that other slashes stay.
+func TestStripDesk(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"عام / الجوازات تنهي تصحيح أوضاع أكثر من 439 ألف يمني", "الجوازات تنهي تصحيح أوضاع أكثر من 439 ألف يمني"},
+		{"سياسي / معالي وزير الخارجية يؤكد حرص المملكة", "معالي وزير الخارجية يؤكد حرص المملكة"},
+		{" إقتصادي / مؤشر السوق يرتفع ", "مؤشر السوق يرتفع"},
+		{"اقتصادي / ", "اقتصادي /"},
+		{"آب/أغسطس 2015: حصاد الشهر", "آب/أغسطس 2015: حصاد الشهر"},
+		{"الهلال / النصر: تعادل سلبي", "الهلال / النصر: تعادل سلبي"},
+		{"عام/2015 في أرقام", "عام/2015 في أرقام"},
+		{"الهلال يفوز على النصر", "الهلال يفوز على النصر"},
+	}
+	for _, tc := range tests {
+		if got := StripDesk(tc.in); got != tc.want {
+			t.Errorf("StripDesk(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
 }
 
 func TestRender(t *testing.T) {
