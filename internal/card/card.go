@@ -20,6 +20,7 @@ import (
 
 	"github.com/rasid-news/rasid/internal/arabic"
 	"github.com/rasid-news/rasid/internal/news"
+	"github.com/rasid-news/rasid/internal/quote"
 	"github.com/rasid-news/rasid/internal/store"
 	"github.com/rasid-news/rasid/internal/story"
 	"github.com/rasid-news/rasid/internal/summary"
@@ -430,8 +431,8 @@ func quotes(arts []news.Article, analyses map[string]news.Analysis, opt Options)
 			if name == "" {
 				name = strings.TrimSpace(q.Speaker.Text)
 			}
-			if name == "" || strings.TrimSpace(q.Text) == "" {
-				continue
+			if name == "" || strings.TrimSpace(q.Text) == "" || quote.Scripture(name) {
+				continue // a cited verse or hadith is no statement of the story
 			}
 			k := q.Speaker.EntityID
 			if k == "" { // spellings of one name meet (الأتاسي, الأتاسى)

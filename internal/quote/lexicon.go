@@ -1,6 +1,10 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/rasid-news/rasid/internal/arabic"
+)
 
 // The word tables below are written by hand from Arabic news usage (not
 // derived from any data set). Every entry is in the normalized form of
@@ -275,6 +279,15 @@ const godName = "الله"
 // prophetName is the speaker name of a quotation introduced by the
 // Prophet's eulogy alone (قال صلى الله عليه وسلم).
 const prophetName = "رسول الله"
+
+// Scripture reports whether a speaker name (normalized or as written)
+// is God's or the Prophet's, the speaker of a verse or a hadith that an
+// article cites (قال تعالى، قال صلى الله عليه وسلم), not of a statement
+// made in the news.
+func Scripture(name string) bool {
+	n := arabic.NormalizeString(strings.TrimSpace(name))
+	return n == godName || n == prophetName
+}
 
 // compoundSurnames are family names with the article written before الله
 // (محمد الجار الله): الله after them is part of the name.
