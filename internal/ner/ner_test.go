@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -512,5 +513,34 @@ func TestReadTokensErrors(t *testing.T) {
 				t.Errorf("got %q, %v; want error %q", got, err, tc.err)
 			}
 		})
+	}
+}
+
+// TestHeadParticles checks that a particle the tagger takes into a name
+// (فإن النجيفي) is left out of the mention, and that names that begin with
+// the same letters (فان غال) keep them.
+func TestHeadParticles(t *testing.T) {
+	m, err := ner.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, mention, not string
+	}{
+		{"وأيد الجميع القرار، فإن النجيفي الذي كان أول المؤيدين لخطوات العبادي الإصلاحية من خارج التحالف الوطني أبلغ «الشرق الأوسط» أن «تأييدنا لخطوات العبادي هذه أكدناه في بيان رسمي».", "النجيفي", "فإن النجيفي"},
+		{"وقال المدرب الهولندي لويس فان غال إن فريقه جاهز، وأضاف فان غال أن المباراة صعبة.", "فان غال", ""},
+	}
+	for _, tc := range tests {
+		ms := m.Recognize(tc.text)
+		var texts []string
+		for _, mn := range ms {
+			texts = append(texts, mn.Text)
+			if got := string([]rune(tc.text)[mn.Start:mn.End]); got != mn.Text {
+				t.Errorf("span %d..%d is %q, not %q", mn.Start, mn.End, got, mn.Text)
+			}
+		}
+		if !slices.Contains(texts, tc.mention) || tc.not != "" && slices.Contains(texts, tc.not) {
+			t.Errorf("%s\nmentions %q: want %q, not %q", tc.text, texts, tc.mention, tc.not)
+		}
 	}
 }

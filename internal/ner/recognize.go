@@ -92,6 +92,13 @@ func lineageEnds(chunks []Chunk, st []arabic.Token) []Chunk {
 // mention builds the Mention of chunk ch of a sentence.
 func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []string, ch Chunk) Mention {
 	first, end := ch.Start, ch.End
+	// A particle the tagger took into a name is no part of it (فإن
+	// النجيفي, وكان محمد الحربي). Only as written with its hamza: فان
+	// begins names (فان غال), and so do most function words once
+	// normalized (علي, لي, في إس بي).
+	for end-first > 1 && headParticles[plain(st[first].Text)] {
+		first++
+	}
 	if ch.Type == PERS {
 		// A title after the name is no part of it (محمد بن سلمان ولي ولي
 		// العهد), as long as two words of the chunk remain (titles at
@@ -166,6 +173,12 @@ func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []st
 		mn.Text = text[byteAt[mn.Start]:byteAt[mn.End]]
 	}
 	return mn
+}
+
+// headParticles are the particles, as written, that begin no name.
+var headParticles = map[string]bool{
+	"فإن": true, "وإن": true, "إن": true, "لكن": true, "ولكن": true,
+	"قد": true, "وقد": true, "فقد": true, "كان": true, "وكان": true, "لأن": true,
 }
 
 // dropClitics returns the written word w, whose normalized form is norm,
