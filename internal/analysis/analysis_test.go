@@ -575,3 +575,34 @@ func TestWeekdaySurnames(t *testing.T) {
 		checkSpans(t, tc.text, res)
 	}
 }
+
+// TestQuotedNames checks that a name in quotation marks (a channel, a
+// paper, a group) is no quote, and that a short quote that is no name stays.
+func TestQuotedNames(t *testing.T) {
+	an := analyzer(t)
+	published := time.Date(2015, 8, 10, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text string
+		name string // a quote text that must not be found; "" for none
+		kept string // a quote text that must be found; "" for none
+	}{
+		{"وقال الوزير لتلفزيون لهيئة الإذاعة البريطانية «بي بي سي»: «يجب أن نتمكن من حل هذه المشكلة في نهاية المطاف من خلال تمكننا من إعادة من ليس لهم حق اللجوء إلى بلادهم الأصلية».", "بي بي سي", ""},
+		{"قال الجيش النيجيري في ساعة متأخرة من مساء يوم (الاحد)، إنّه أنقذ 178 شخصًا كانت جماعة «بوكو حرام» المتطرفة، تحتجزهم في ولاية بورنو النيجيرية.", "بوكو حرام", ""},
+		{"وتقول كيت غيتون في «نيويورك تايمز» بأن هناك استثناء واحدا فقط هو برنامج تعزيز الصور.", "نيويورك تايمز", ""},
+		{"وقال المتحدث: «نحن قلقون جدا».", "", "نحن قلقون جدا"},
+	}
+	for _, tc := range tests {
+		res := an.Analyze(news.Article{ID: "x", Body: tc.text, Published: published})
+		var texts []string
+		for _, q := range res.Quotes {
+			texts = append(texts, q.Text)
+		}
+		if tc.name != "" && slices.Contains(texts, tc.name) {
+			t.Errorf("%s\nquotes %q: the name %q is no quote", tc.text, texts, tc.name)
+		}
+		if tc.kept != "" && !slices.Contains(texts, tc.kept) {
+			t.Errorf("%s\nquotes %q: want %q", tc.text, texts, tc.kept)
+		}
+		checkSpans(t, tc.text, res)
+	}
+}
