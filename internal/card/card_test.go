@@ -197,7 +197,7 @@ func TestRender(t *testing.T) {
 	c := Build(s, arts, ans, DefaultOptions())
 	checkRenders(t, c, []renderCase{
 		{"text", []string{"2020-09", "[1][2]", "فؤاد حسين", "· انطلقت في واشنطن"}, nil},
-		{"markdown", []string{"| 2020-09 |", "\\*bold\\*", "· انطلقت في واشنطن"}, []string{"<script>"}},
+		{"markdown", []string{"| 2020-09 |", "\\*bold\\*", "· انطلقت في واشنطن", "| التاريخ | الحدث | المصادر |"}, []string{"<script>", "| date |"}},
 		{"html", []string{`dir="rtl"`, "&lt;script&gt;", "· انطلقت في واشنطن"}, []string{"<script>"}},
 	})
 }

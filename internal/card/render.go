@@ -160,7 +160,7 @@ func (c Card) Markdown(w io.Writer) error {
 		}
 	}
 	if len(c.Timeline) > 0 {
-		p.f("\n## الخط الزمني\n\n| date | event | sources |\n|---|---|---|\n")
+		p.f("\n## الخط الزمني\n\n| التاريخ | الحدث | المصادر |\n|---|---|---|\n")
 		for _, e := range c.Timeline {
 			p.f("| %s | %s | %s |\n", e.Date, cell(e.Text), c.cites(e.Sources))
 		}
