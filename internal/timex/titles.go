@@ -29,7 +29,7 @@ const (
 //     "الغد", "الخميس":), or in brackets after a word that names or
 //     addresses a medium (لـ(اليوم), مع (اليوم), علمت (اليوم), بدار
 //     (اليوم), صحيفة (اليوم), حصلت عليها (اليوم); غدا (اليوم) corrects a
-//     day), or in brackets that are the whole text (a credit line).
+//     day), or in brackets on a line of their own (a credit line).
 //   - اليوم read alone closing a title of two words in quotation marks
 //     («روسيا اليوم», not «حتى اليوم»; «الابتدائية حاليا» is no اليوم),
 //     or in brackets with a title word (في (أخبار اليوم)).
@@ -74,8 +74,9 @@ func (p *parser) namedByDay(i int, m match) bool {
 }
 
 // enclosed reports tokens [a, b) between an opening and a closing
-// quotation mark, or between brackets after a word that names or
-// addresses a medium.
+// quotation mark, or between brackets on a line of their own or after a
+// word that names or addresses a medium (also with عليها or عليه
+// between: حصلت عليها (اليوم)).
 func (p *parser) enclosed(a, b int) bool {
 	if a < 1 || b >= len(p.ws) {
 		return false
