@@ -37,8 +37,9 @@ type analyzeRecord struct {
 
 // recordID is the id of a JSONL record: a string, or a whole number
 // taken as its decimal text (17 → "17", 1e3 → "1000"), as exports that
-// number their articles write them. A fraction, true/false, an array or
-// an object is refused with an error that names the field; null is no id.
+// number their articles write them. A fraction, an exponent past
+// maxIDExponent, true/false, an array or an object is refused with an
+// error that names the field; null is no id.
 type recordID string
 
 // maxIDExponent bounds the exponent of a number id (1e400 would be a
