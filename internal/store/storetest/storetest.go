@@ -285,45 +285,17 @@ func testSourceSpelling(t *testing.T, s store.Store) {
 	naba := article("النبأ", "https://naba.example/1", "", "خبر عن المياه من النبأ.", day0.AddDate(0, 0, 3))
 	put(t, s, a1, a2, a3, a4, naba)
 	all := []string{a1.ID, a2.ID, a3.ID, a4.ID}
-	tests := []struct {
-		sources []string
-		want    []string // in list order
-	}{
+	checkOutletFilters(t, s, []outletCase{
 		{[]string{"إيلاف"}, all},
 		{[]string{"ايلاف"}, all},
 		{[]string{"أيلاف"}, all},
 		{[]string{"إِيلاف"}, all},
 		{[]string{"ايلاف", "النبا"}, []string{a1.ID, a2.ID, a3.ID, naba.ID, a4.ID}},
 		{[]string{"نبأ"}, nil},
-	}
-	for _, tt := range tests {
-		t.Run(strings.Join(tt.sources, ","), func(t *testing.T) {
-			f := store.ArticleFilter{Sources: tt.sources}
-			checkArticles(t, s, f, tt.want)
-			sq := query(t, "مياه")
-			sq.Sources = tt.sources
-			res, err := s.Search(ctx, sq)
-			if err != nil || res.Total != len(tt.want) {
-				t.Errorf("Search total = %d, %v; want %d", res.Total, err, len(tt.want))
-			}
-		})
-	}
-	srcs, err := s.Sources(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, st := range srcs {
-		got = append(got, fmt.Sprintf("%s:%d", st.Source, st.Articles))
-	}
-	if want := []string{"إيلاف:4", "النبأ:1"}; !slices.Equal(got, want) {
-		t.Errorf("Sources = %v; want %v", got, want)
-	}
+	})
+	srcs := checkOutletCounts(t, s, []string{"إيلاف:4", "النبأ:1"})
 	if len(srcs) > 0 && (!srcs[0].First.Equal(day0) || !srcs[0].Last.Equal(day0.AddDate(0, 0, 2))) {
 		t.Errorf("Sources[0] span = %v – %v; want %v – %v", srcs[0].First, srcs[0].Last, day0, day0.AddDate(0, 0, 2))
-	}
-	if st, err := s.Stats(ctx); err != nil || st.Sources != 2 {
-		t.Errorf("Stats.Sources = %d, %v; want 2", st.Sources, err)
 	}
 	sq := query(t, "مياه")
 	sq.Facets = true
@@ -331,7 +303,7 @@ func testSourceSpelling(t *testing.T, s store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = nil
+	var got []string
 	for _, f := range res.BySource {
 		got = append(got, fmt.Sprintf("%s:%d", f.Value, f.Count))
 	}
@@ -1030,7 +1002,6 @@ func checkHits(t *testing.T, res store.SearchResult, clauses int, want []string)
 // heh, alef maksura or yeh at a word's end, or extra spaces (same
 // store.SourceKey) are one outlet, in filters, Sources and Stats.
 func testSourceLetters(t *testing.T, s store.Store) {
-	ctx := context.Background()
 	j1 := article("الجزيرة", "https://jazeera.example/1", "", "خبر عن المياه من الجزيرة.", day0)
 	j2 := article("الجزيرة", "https://jazeera.example/2", "", "خبر آخر عن المياه من الجزيرة.", day0.AddDate(0, 0, 1))
 	j3 := article("الجزيره", "https://jazeera.example/3", "", "خبر ثالث عن المياه من الجزيره.", day0.AddDate(0, 0, 2))
@@ -1040,10 +1011,7 @@ func testSourceLetters(t *testing.T, s store.Store) {
 	put(t, s, j1, j2, j3, j4, s1, s2)
 	jazeera := []string{j1.ID, j2.ID, j3.ID, j4.ID}
 	sada := []string{s1.ID, s2.ID}
-	for _, tt := range []struct {
-		sources []string
-		want    []string // in list order
-	}{
+	checkOutletFilters(t, s, []outletCase{
 		{[]string{"الجزيرة"}, jazeera},
 		{[]string{"الجزيره"}, jazeera},
 		{[]string{" الجزيرة"}, jazeera},
@@ -1051,18 +1019,41 @@ func testSourceLetters(t *testing.T, s store.Store) {
 		{[]string{"صدي البلد"}, sada},
 		{[]string{"صدي   البلد"}, sada},
 		{[]string{"الجزير"}, nil},
-	} {
+	})
+	checkOutletCounts(t, s, []string{"الجزيرة:4", "صدى البلد:2"})
+}
+
+// outletCase is an outlet filter and the articles it selects, in list
+// order.
+type outletCase struct {
+	sources []string
+	want    []string
+}
+
+// checkOutletFilters checks each outlet filter in Articles (the articles
+// in list order) and in Search for مياه (their number), which every
+// article of the outlet tests holds.
+func checkOutletFilters(t *testing.T, s store.Store, cases []outletCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(strings.Join(tt.sources, ","), func(t *testing.T) {
-			f := store.ArticleFilter{Sources: tt.sources}
-			checkArticles(t, s, f, tt.want)
+			checkArticles(t, s, store.ArticleFilter{Sources: tt.sources}, tt.want)
 			sq := query(t, "مياه")
 			sq.Sources = tt.sources
-			res, err := s.Search(ctx, sq)
+			res, err := s.Search(context.Background(), sq)
 			if err != nil || res.Total != len(tt.want) {
 				t.Errorf("Search total = %d, %v; want %d", res.Total, err, len(tt.want))
 			}
 		})
 	}
+}
+
+// checkOutletCounts checks that Sources lists the outlets as want
+// ("name:articles", the name in its most common written form) and that
+// Stats counts as many, and returns what Sources listed.
+func checkOutletCounts(t *testing.T, s store.Store, want []string) []store.SourceStats {
+	t.Helper()
+	ctx := context.Background()
 	srcs, err := s.Sources(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -1071,10 +1062,11 @@ func testSourceLetters(t *testing.T, s store.Store) {
 	for _, st := range srcs {
 		got = append(got, fmt.Sprintf("%s:%d", st.Source, st.Articles))
 	}
-	if want := []string{"الجزيرة:4", "صدى البلد:2"}; !slices.Equal(got, want) {
+	if !slices.Equal(got, want) {
 		t.Errorf("Sources = %v; want %v", got, want)
 	}
-	if st, err := s.Stats(ctx); err != nil || st.Sources != 2 {
-		t.Errorf("Stats.Sources = %d, %v; want 2", st.Sources, err)
+	if st, err := s.Stats(ctx); err != nil || st.Sources != len(want) {
+		t.Errorf("Stats.Sources = %d, %v; want %d", st.Sources, err, len(want))
 	}
+	return srcs
 }
