@@ -324,7 +324,17 @@ func TestJobsSnapshot(t *testing.T) {
 			}
 		}()
 	}
+	stopped := make(chan struct{})
+	go func() { wg.Wait(); close(stopped) }()
 	for reports := 0; ; reports++ {
+		// Read whether the workers had all stopped before the report, so
+		// that a report read after they stopped is their last word.
+		var last bool
+		select {
+		case <-stopped:
+			last = true
+		default:
+		}
 		rep, err := s.Jobs(ctx, 0)
 		if err != nil {
 			t.Fatal(err)
@@ -335,7 +345,10 @@ func TestJobsSnapshot(t *testing.T) {
 		if rep.Counts[store.JobDone] == n {
 			break
 		}
+		if last { // a worker failed and left its jobs claimed: fail, not wait for the test's timeout
+			t.Fatalf("the workers stopped with %d of %d jobs done: %v", rep.Counts[store.JobDone], n, rep.Counts)
+		}
 	}
 	cancel()
-	wg.Wait()
+	<-stopped
 }
