@@ -71,8 +71,9 @@ func Known(name string) bool { return byExtension(name) != Unknown }
 
 // Detect returns the format of an input from its name and its first bytes:
 // a clear signature in the content (archive magic numbers, <DOC>, a feed's
-// root element, an HTML document) wins over the extension, which wins over
-// weaker guesses from the content.
+// root element, an HTML document; a NUL byte outside UTF-16 with a byte
+// order mark is Binary) wins over the extension, which wins over weaker
+// guesses from the content.
 func Detect(name string, head []byte) Format {
 	ext := byExtension(name)
 	switch {
