@@ -557,7 +557,6 @@ func (p *parser) relDay(i int) (match, bool) {
 		off, j = 1, j+1
 	case k == "بعد" && (p.k(j+1) == "غد" || p.k(j+1) == "الغد" || p.k(j+1) == "غدا" || p.k(j+1) == "بكره"):
 		off, j = 2, j+2
-	case k == "اليوم":
 	default:
 		return match{}, false
 	}
