@@ -227,7 +227,7 @@ func (x *extractor) phraseAfter(from, limit int) (int, int) {
 		if has(complementizers, n) || has(relatives, n) || has(timeWords, n) && !x.generalTitle(k) || has(pronounSubjects, n) && k > from {
 			break
 		}
-		if k > from && functionWord(n) && !has(prepositions, n) && !x.determiner(k, limit) {
+		if k > from && functionWord(n) && !has(prepositions, n) && !x.determiner(k, limit) && !x.mashaAllah(k) {
 			break // a function word (ذات، كل، غير، منها) ends the phrase
 		}
 		if kind, _ := lookupCue(n); kind != cueNone {
@@ -259,7 +259,7 @@ func (x *extractor) phraseAfter(from, limit int) (int, int) {
 				// وأكد كل من فلان وفلان: the first one named
 				return x.phraseAfter(from+2, limit)
 			}
-			if functionWord(n) && !has(quantifiers, n) && !has(pronounSubjects, n) && !has(demonstratives, n) && !(n == "ما" && k+1 <= limit && x.norm[k+1] == "شاء") {
+			if functionWord(n) && !has(quantifiers, n) && !has(pronounSubjects, n) && !has(demonstratives, n) && !x.mashaAllah(k) {
 				break // رأى ما لا يرى: no subject
 			}
 			head = n
@@ -366,7 +366,7 @@ func (x *extractor) nameLike(k int) bool {
 		has(prepositions, n) || has(timeWords, n) || has(eventNouns, n) || has(relatives, n) ||
 		has(complementizers, n) || has(pronounSubjects, n) || strings.HasPrefix(n, "باسم") || n == "قد" || len([]rune(n)) < 2 ||
 		hasAnyPrefix(n, "لل", "بال", "وال") || strings.HasPrefix(n, "ل") && !hasAnyPrefix(n, "لا", "لي") ||
-		functionWord(n) && !(n == "ما" && k+1 < len(x.norm) && x.norm[k+1] == "شاء") || has(divineWords, n) && n != "عز" {
+		functionWord(n) && !x.mashaAllah(k) || has(divineWords, n) && n != "عز" {
 		return false
 	}
 	if kind, _ := lookupCue(n); kind != cueNone {
@@ -1137,6 +1137,12 @@ func (x *extractor) titleNounAt(i int) bool {
 	}
 	return has(complementizers, p) || has(subjectIntroducers, p) || has(feminineVerbs, strings.TrimPrefix(p, "و")) ||
 		strings.HasSuffix(p, "ت") && !strings.HasPrefix(p, "ال") && len([]rune(p)) >= 4
+}
+
+// mashaAllah reports whether the function word ما at k begins the name
+// ما شاء الله (ما شاء الله الزوي), wherever it stands in the phrase.
+func (x *extractor) mashaAllah(k int) bool {
+	return x.norm[k] == "ما" && k+1 < len(x.norm) && x.norm[k+1] == "شاء"
 }
 
 // functionWord reports whether the normalized word n is a function word
