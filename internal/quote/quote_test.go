@@ -128,6 +128,12 @@ func TestSpeakersWithMentions(t *testing.T) {
 			wantName: "سالم الهاشمي",
 		},
 		{
+			desc:     "عز tagged as a person is a man, no name of God",
+			text:     `التقى الفنان عز بجمهوره في القاهرة. وقال إن الحفل كان رائعا.`,
+			mentions: []mention{{"عز", "PERS", ""}},
+			wantName: "عز",
+		},
+		{
 			desc:     "God tagged as a person is no antecedent",
 			text:     `وتحدث الشيخ سعد الغامدي عن الصبر والإيمان بالله ثم الأهل. وأضاف أن الأهل خير معين.`,
 			mentions: []mention{{"سعد الغامدي", "PERS", ""}, {"بالله", "PERS", ""}},

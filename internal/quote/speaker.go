@@ -1067,14 +1067,16 @@ func (x *extractor) eulogyAt(k int) bool {
 }
 
 // divineName reports whether a person mention's name is God's (الله،
-// بالله، الله تعالى): every word a divine word.
+// بالله، الله تعالى، الله عز وجل): every word a divine word, عز only
+// before وجل (عز alone is a man's name).
 func divineName(name string) bool {
 	words := 0
-	for _, t := range arabic.Tokenize(name) {
+	toks := arabic.Tokenize(name)
+	for i, t := range toks {
 		if !t.IsWordLike() {
 			continue
 		}
-		if !has(divineWords, t.Norm) && !has(divineForms, t.Norm) {
+		if !has(divineWords, t.Norm) && !has(divineForms, t.Norm) || t.Norm == "عز" && (i+1 == len(toks) || toks[i+1].Norm != "وجل") {
 			return false
 		}
 		words++
