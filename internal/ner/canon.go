@@ -134,10 +134,7 @@ func (n *names) tokenKey(w string) string {
 func (c *Canonicalizer) Key(t Type, name string) string {
 	keys := c.nameKeys(t, name)
 	if t == PERS {
-		if lk, ok := c.lineageKey(keys); ok {
-			return t.String() + ":" + strings.Join(lk, " ")
-		}
-		return t.String() + ":" + sortedKey(keys)
+		return t.String() + ":" + c.personKey(keys)
 	}
 	return t.String() + ":" + strings.Join(keys, " ")
 }
@@ -224,7 +221,7 @@ func (c *Canonicalizer) Add(article string, mentions []Mention) []int {
 			switch {
 			case equalKeys(l.keys, keys):
 				hit = l
-			case mn.Type == PERS && len(keys) > 1 && sortedKey(l.keys) == sortedKey(keys):
+			case mn.Type == PERS && len(keys) > 1 && c.reordered(l.keys, keys):
 				hit = l // the same names in another order (حسين فؤاد)
 			case mn.Type == PERS && len(keys) == 1 && len(l.keys) > 1 && familyName(l.keys) == keys[0]:
 				hit = l // the surname of a full name
@@ -269,7 +266,7 @@ func (c *Canonicalizer) resolve(l *local) int {
 		return g
 	}
 	if l.typ == PERS && len(l.keys) > 1 {
-		if g, ok := c.bySet[sortedKey(l.keys)]; ok {
+		if g, ok := c.bySet[sortedKey(l.keys)]; ok && c.reordered(c.entities[g].keys, l.keys) {
 			c.byName[key] = g
 			return g
 		}
@@ -352,6 +349,23 @@ func (n *names) lineageKey(keys []string) ([]string, bool) {
 		}
 	}
 	return append(out, keys[j:]...), true
+}
+
+// personKey is the key words of a person's name as Key joins them: in
+// their order as lineageKey gives them for a name with بن, else sorted.
+func (n *names) personKey(keys []string) string {
+	if lk, ok := n.lineageKey(keys); ok {
+		return strings.Join(lk, " ")
+	}
+	return sortedKey(keys)
+}
+
+// reordered reports whether the word keys a and b of two person names
+// are the same words in another order that name one person (حسين فؤاد,
+// فؤاد حسين): not a son and his father (محمد بن عبدالله, عبدالله بن
+// محمد), whose keys keep their order (personKey).
+func (n *names) reordered(a, b []string) bool {
+	return sortedKey(a) == sortedKey(b) && n.personKey(a) == n.personKey(b)
 }
 
 // kunya are the forms of أبو (father of) that begin a name of two words.

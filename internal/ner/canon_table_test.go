@@ -30,6 +30,9 @@ func TestCanonicalizer(t *testing.T) {
 		{"a parent's name after بن is no surname", []art{{"PERS:محمد بن سلمان بن عبدالعزيز", "PERS:عبدالعزيز"}}, nil, [][2]int{{0, 1}}},
 		{"nor across articles", []art{{"PERS:سلمان بن عبدالعزيز"}, {"PERS:عبدالعزيز"}}, nil, [][2]int{{0, 1}}},
 		{"a family name after a lineage still is", []art{{"PERS:محمد بن راشد ال مكتوم", "PERS:مكتوم"}}, [][2]int{{0, 1}}, nil},
+		{"the same words in another order, one person", []art{{"PERS:فواد حسين", "PERS:حسين فواد"}}, [][2]int{{0, 1}}, nil},
+		{"a son and his father stay apart in one article", []art{{"PERS:موسي بن يحيي الفيفي", "PERS:يحيي بن موسي الفيفي"}}, nil, [][2]int{{0, 1}}},
+		{"and across articles", []art{{"PERS:عبدالله بن محمد"}, {"PERS:محمد بن عبدالله"}}, nil, [][2]int{{0, 1}}},
 		{"unlisted longer names stay apart", []art{{"LOC:جمهورية الكونغو الديمقراطية"}, {"LOC:الكونغو"}}, nil, [][2]int{{0, 1}}},
 	} {
 		t.Run(tc.desc, func(t *testing.T) {
