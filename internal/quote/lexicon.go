@@ -297,10 +297,10 @@ var compoundSurnames = set("الجار", "العبد", "الضيف", "الخير
 // them is the one prayed to, not the subject.
 var prayerCues = set("دعا", "دعت", "دعوا", "داعيا", "داعية", "ادعي")
 
-// demonstratives are the demonstrative pronouns. After a cue هذا or
-// هذه before a noun with the article is its determiner (وأكد هذا
-// المصدر); else the demonstrative is the object (وأكد ذلك رئيس
-// الاتحاد) and the subject follows it.
+// demonstratives are the demonstrative pronouns. After a cue هذا, هذه
+// or هؤلاء before a noun with the article is its determiner (وأكد هذا
+// المصدر, determiner); else the demonstrative is the object (وأكد ذلك
+// رئيس الاتحاد) and the subject follows it.
 var demonstratives = set("ذلك", "ذاك", "تلك", "هذا", "هذه", "هولاء", "اوليك", "هذان", "هاتان", "ذلكم")
 
 // quantifiers are the function words that may head a subject (قال بعض
