@@ -249,12 +249,17 @@ func buildFemaleTitles() map[string]struct{} {
 		"مديرة", "زعيمة", "الاميرة", "اميرة", "السفيرة", "سفيرة", "الامينة", "امينة", "الطالبة", "المعلمة",
 		"الفنانة", "الممثلة", "المغنية", "الشاعرة", "الروائية", "اللاعبة", "البطلة", "المواطنة", "المدربة")
 	for t := range titles {
-		if strings.HasSuffix(t, "ة") && t != "العامة" {
+		if strings.HasSuffix(t, "ة") && !has(masculineInTeh, t) {
 			m[t] = struct{}{}
 		}
 	}
 	return m
 }
+
+// masculineInTeh are the titles that end in ة but are no woman's: عامة
+// of أمانة عامة, and فخامة and سماحة before a man's name (فخامة الرئيس,
+// سماحة المفتي).
+var masculineInTeh = set("العامة", "فخامة", "سماحة")
 
 // divineWords are the names of God and the praise words that go with
 // them in religious formulas (قال الله تعالى، قال سبحانه، يقول المولى عز
