@@ -1120,8 +1120,9 @@ func (x *extractor) femaleBefore(first int) bool {
 	return false
 }
 
-// feminineVerbs are verbs of being of a feminine subject, besides the
-// feminine cues, that news writes before a woman's name (وكانت فلانة).
+// feminineVerbs are verbs of a feminine subject, besides the feminine
+// cues, that news writes right before a woman's name: of being (وكانت
+// فلانة، باتت) and of a few deeds (وصلت، شاركت، عبرت، التقت فلانة).
 var feminineVerbs = set("كانت", "ظلت", "باتت", "اصبحت", "صارت", "عادت", "بدات", "قامت", "شاركت", "عبرت", "اعربت", "وصلت", "التقت")
 
 // titleNounAt reports whether the word at i, a title that is an
