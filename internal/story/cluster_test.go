@@ -2,6 +2,7 @@ package story
 
 import (
 	"fmt"
+	"math"
 	"testing"
 	"time"
 )
@@ -85,6 +86,58 @@ func TestClustererDeterministic(t *testing.T) {
 			first = got
 		} else if got != first {
 			t.Fatalf("run %d gave %s, first run %s", i, got, first)
+		}
+	}
+}
+
+// TestReviveThreshold holds the revival threshold's rise with the
+// story's silence: flat up to Dormant, then ReviveRise per 30 days.
+func TestReviveThreshold(t *testing.T) {
+	day := 24 * time.Hour
+	last := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		rise float64
+		gap  time.Duration
+		want float64
+	}{
+		{0, 300 * day, 0.22},
+		{0.015, 3 * day, 0.22},
+		{0.015, 5 * day, 0.22},
+		{0.015, 35 * day, 0.235},
+		{0.015, 365 * day, 0.40},
+	} {
+		opt := DefaultOptions()
+		opt.Revive, opt.Dormant, opt.ReviveRise = 0.22, 5*day, tc.rise
+		c := New(opt)
+		if got := c.reviveThreshold(&cluster{last: last}, last.Add(tc.gap)); math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("rise %g, gap %v: threshold %.4f, want %.4f", tc.rise, tc.gap, got, tc.want)
+		}
+	}
+}
+
+// TestReviveRecent holds that with Recent a dormant story is compared
+// with its latest articles only: a story whose latest article is about a
+// match (seeded into it) is not revived by more talks when Recent is 1,
+// and is when the whole story counts.
+func TestReviveRecent(t *testing.T) {
+	matchLater := match
+	matchLater.Published = talksB.Published.Add(time.Hour)
+	for _, tc := range []struct {
+		recent int
+		want   bool // talksLate joins the first story
+	}{
+		{0, true},
+		{1, false},
+		{3, true},
+	} {
+		opt := DefaultOptions()
+		opt.Recent, opt.ReviveRise = tc.recent, 0
+		c := New(opt)
+		for _, it := range []Item{talksA, talksB, matchLater} {
+			c.Seed(Extract(it), 0)
+		}
+		if got := c.Add(talksLate) == 0; got != tc.want {
+			t.Errorf("Recent %d: the late talks joined the story that drifted: %v, want %v", tc.recent, got, tc.want)
 		}
 	}
 }

@@ -48,6 +48,11 @@ func TestDemoRevive(t *testing.T) {
 		{0.11, 4, true},
 	} {
 		opt := story.DefaultOptions()
+		if tc.revive != opt.Revive {
+			// The bracket of the similarity itself: a threshold that
+			// does not rise with the gap.
+			opt.ReviveRise = 0
+		}
 		opt.Revive = tc.revive
 		c := story.New(opt)
 		var got []int
