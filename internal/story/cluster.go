@@ -130,6 +130,8 @@ type cluster struct {
 	last    time.Time
 	members []int
 	recent  []vecs // the latest Options.Recent members' vectors, oldest first
+	// recentSq are the squared norms of the sum of recent's vectors.
+	recentSq [3]float64
 }
 
 // cell is one term of a story: the sums of its weights in the members'
@@ -482,9 +484,10 @@ func (c *Clusterer) revive(v vecs, t time.Time) int {
 		cands = cands[:reviveCandidates]
 	}
 	best, bestScore := -1, math.Inf(-1)
+	var item [3]map[int32]float64
 	for _, si := range cands {
 		s := c.stories[si]
-		if score := c.reviveScore(s, v); score >= c.reviveThreshold(s, t) &&
+		if score := c.reviveScore(s, v, &item); score >= c.reviveThreshold(s, t) &&
 			(score > bestScore || score == bestScore && (best < 0 || si < best)) {
 			best, bestScore = si, score
 		}
@@ -509,30 +512,54 @@ func (c *Clusterer) revive(v vecs, t time.Time) int {
 
 // reviveScore is the similarity of an item to a dormant story, time left
 // out: with its whole sum of vectors, or with the sum of its latest
-// Options.Recent members' vectors.
-func (c *Clusterer) reviveScore(s *cluster, v vecs) float64 {
+// Options.Recent members' vectors (item holds the item's weights by term,
+// for the latter).
+func (c *Clusterer) reviveScore(s *cluster, v vecs, item *[3]map[int32]float64) float64 {
 	if c.opt.Recent <= 0 {
 		return c.opt.Body*s.cosine(v.body, vBody) + c.opt.Title*s.cosine(v.title, vTitle) +
 			c.opt.Entities*s.cosine(v.ents, vEnts)
 	}
+	if item[0] == nil {
+		for k := range 3 {
+			item[k] = make(map[int32]float64, len(v.of(k)))
+			for _, t := range v.of(k) {
+				item[k][t.id] = t.w
+			}
+		}
+	}
 	var score float64
 	for k, w := range [3]float64{c.opt.Body, c.opt.Title, c.opt.Entities} {
+		var dot float64
+		for _, r := range s.recent {
+			for _, t := range r.of(k) {
+				dot += t.w * item[k][t.id]
+			}
+		}
+		score += w * ratio(dot, s.recentSq[k])
+	}
+	return score
+}
+
+// setRecentSq computes the squared norms of the sum of s.recent's vectors.
+func (s *cluster) setRecentSq() {
+	s.recentSq = [3]float64{}
+	for k := range 3 {
+		if len(s.recent) == 1 {
+			for _, t := range s.recent[0].of(k) {
+				s.recentSq[k] += t.w * t.w
+			}
+			continue
+		}
 		sum := map[int32]float64{}
 		for _, r := range s.recent {
 			for _, t := range r.of(k) {
 				sum[t.id] += t.w
 			}
 		}
-		var sq, dot float64
 		for _, x := range sum {
-			sq += x * x
+			s.recentSq[k] += x * x
 		}
-		for _, t := range v.of(k) {
-			dot += t.w * sum[t.id]
-		}
-		score += w * ratio(dot, sq)
 	}
-	return score
 }
 
 // reviveThreshold is the least revival score for an item at time t to
@@ -594,6 +621,7 @@ func (c *Clusterer) join(s *cluster, item int, v vecs, it Features) {
 			s.recent = slices.Delete(s.recent, 0, 1)
 		}
 		s.recent = append(s.recent, v)
+		s.setRecentSq()
 	}
 	if !it.Published.IsZero() && (s.last.IsZero() || it.Published.After(s.last)) {
 		s.last = it.Published
