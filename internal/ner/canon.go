@@ -307,8 +307,17 @@ func (c *Canonicalizer) resolve(l *local) int {
 }
 
 // lineage are the words that join a person's name to a parent's: بن,
-// ابن, بنت (as name keys).
+// ابن, بنت (as name keys, which are also their normalized forms).
 var lineage = map[string]bool{"بن": true, "ابن": true, "بنت": true}
+
+// IsLineage reports whether the normalized word norm joins a person's
+// name to a parent's: بن, ابن or بنت.
+func IsLineage(norm string) bool { return lineage[norm] }
+
+// linksName reports whether the normalized word norm joins the next word
+// to a person's name, as a parent's or a family's (بن, ابن, بنت, آل): a
+// name never ends with it, and the word after it is no title.
+func linksName(norm string) bool { return lineage[norm] || norm == "ال" }
 
 // lineageKey returns the key words of a person's name that joins it to
 // a parent's (بن, ابن or بنت after its first word), in their order, and

@@ -75,7 +75,7 @@ func lineageEnds(chunks []Chunk, st []arabic.Token) []Chunk {
 	out := chunks[:0]
 	for k := 0; k < len(chunks); k++ {
 		ch := chunks[k]
-		if ch.Type == PERS && ch.End < len(st) && (lineage[st[ch.End-1].Norm] || st[ch.End-1].Norm == "ال") {
+		if ch.Type == PERS && ch.End < len(st) && linksName(st[ch.End-1].Norm) {
 			switch {
 			case k+1 < len(chunks) && chunks[k+1].Start == ch.End && chunks[k+1].Type == PERS:
 				ch.End = chunks[k+1].End
@@ -104,7 +104,7 @@ func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []st
 		// العهد), as long as two words of the chunk remain (titles at
 		// its head count: they become the role below), unless it follows
 		// بن or آل, as a family name may be one (آل الشيخ).
-		for end-first > 2 && m.lx.triggers[hashString(norms[end-1])] == trigTitle && !lineage[norms[end-2]] && norms[end-2] != "ال" {
+		for end-first > 2 && m.lx.triggers[hashString(norms[end-1])] == trigTitle && !linksName(norms[end-2]) {
 			end--
 		}
 	}
