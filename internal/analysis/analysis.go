@@ -30,6 +30,7 @@
 package analysis
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
@@ -364,12 +365,9 @@ func weekdaySurnames(toks []arabic.Token, ms []ner.Mention, out *news.Analysis) 
 			surnames[ws[len(ws)-1]] = m.Name
 		}
 	}
-	tokAt := map[int]int{} // start → token index
-	for i, t := range toks {
-		tokAt[t.Start] = i
-	}
 	out.Timexes = slices.DeleteFunc(out.Timexes, func(x news.Timex) bool {
-		k, ok := tokAt[x.Start]
+		// The token the timex starts at (toks are in text order).
+		k, ok := slices.BinarySearchFunc(toks, x.Start, func(t arabic.Token, start int) int { return cmp.Compare(t.Start, start) })
 		if !ok || k == 0 || toks[k].End != x.End || !weekdays[toks[k].Norm] || toks[k].Breaks > 0 {
 			return false
 		}
@@ -394,7 +392,7 @@ func weekdaySurnames(toks []arabic.Token, ms []ner.Mention, out *news.Analysis) 
 			if other, ok := surnames[words[len(words)-1]]; ok && other != m.Name {
 				return false // هادي after منصور هادي: a surname here
 			}
-			if n := len(words); n > 1 && !slices.Contains([]string{"بن", "ابن", "بنت", "ابو"}, words[n-2]) {
+			if n := len(words); n > 1 && !ner.IsLineage(words[n-2]) && words[n-2] != "ابو" {
 				return false // نواز شريف: a full name already, the weekday dates it
 			}
 			if m.End == name.End {
@@ -414,8 +412,8 @@ func weekdaySurnames(toks []arabic.Token, ms []ner.Mention, out *news.Analysis) 
 // quotedName reports whether the quote [start, end) with text is a name
 // written in quotation marks rather than words someone said: four words
 // at most, inside an entity mention or mostly one (لـ«الشرق الأوسط»,
-// "بوكو حرام", "بي بي سي"). On the 2015-08-03/04/10 SaudiNewsNet zips 181
-// of the 657 quotes of three words or less were such names.
+// "بوكو حرام", "بي بي سي"); the README's Analysis section gives what it
+// drops on three SaudiNewsNet zips and the command.
 func quotedName(start, end int, text string, es []news.Entity) bool {
 	if len(strings.Fields(text)) > 4 || end <= start {
 		return false
