@@ -342,9 +342,12 @@ func (an *Analyzer) entities(id, text string, toks []arabic.Token, sp spanner, o
 	return qm
 }
 
-// weekdays are the normalized weekday names with the article, which are
-// also family names (أحمد الخميس, علي الجمعة, محمد السبت).
-var weekdays = map[string]bool{"الاحد": true, "الاثنين": true, "الثلاثاء": true, "الاربعاء": true, "الخميس": true, "الجمعة": true, "السبت": true}
+// weekdayName reports whether the normalized word norm is a weekday
+// name with the article (timex.IsWeekday), which is also a family name
+// (أحمد الخميس, علي الجمعة, محمد السبت).
+func weekdayName(norm string) bool {
+	return strings.HasPrefix(norm, "ال") && timex.IsWeekday(norm)
+}
 
 // weekdaySurnames reads a weekday written with the article right after a
 // person's given name as the family name it is (أمين عام الاتحاد أحمد
@@ -368,7 +371,7 @@ func weekdaySurnames(toks []arabic.Token, ms []ner.Mention, out *news.Analysis) 
 	out.Timexes = slices.DeleteFunc(out.Timexes, func(x news.Timex) bool {
 		// The token the timex starts at (toks are in text order).
 		k, ok := slices.BinarySearchFunc(toks, x.Start, func(t arabic.Token, start int) int { return cmp.Compare(t.Start, start) })
-		if !ok || k == 0 || toks[k].End != x.End || !weekdays[toks[k].Norm] || toks[k].Breaks > 0 {
+		if !ok || k == 0 || toks[k].End != x.End || !weekdayName(toks[k].Norm) || toks[k].Breaks > 0 {
 			return false
 		}
 		name := toks[k-1]
@@ -441,7 +444,7 @@ func weekdaySurnamed(start, end int, es []news.Entity) (news.Entity, bool) {
 			continue
 		}
 		i := strings.LastIndexByte(e.Text, ' ')
-		if i < 0 || !weekdays[arabic.NormalizeString(e.Text[i+1:])] {
+		if i < 0 || !weekdayName(arabic.NormalizeString(e.Text[i+1:])) {
 			continue
 		}
 		if j := strings.LastIndexByte(e.Text[:i], ' '); !ner.IsGivenName(arabic.NormalizeString(e.Text[j+1 : i])) {

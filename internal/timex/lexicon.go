@@ -56,6 +56,13 @@ var weekdays = keys(map[string]int{
 	"الخميس": 4, "خميس": 4, "الجمعة": 5, "جمعة": 5, "الجمعه": 5, "السبت": 6, "سبت": 6,
 })
 
+// IsWeekday reports whether the word w (as written or normalized) is a
+// weekday name (الخميس, خميس, الإثنين).
+func IsWeekday(w string) bool {
+	_, ok := weekdays[key(w)]
+	return ok
+}
+
 // direction words after a unit or name.
 const (
 	dirNone = iota
