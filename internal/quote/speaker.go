@@ -147,9 +147,15 @@ func (x *extractor) titleBefore(f int) []string {
 
 // inPersonMention reports whether token k lies in a person mention given.
 func (x *extractor) inPersonMention(k int) bool {
+	return x.inMention(k, true)
+}
+
+// inMention reports whether token k lies in a mention given: a person
+// mention only when person is set, else one of any type.
+func (x *extractor) inMention(k int, person bool) bool {
 	t := x.toks[k]
 	for _, m := range x.mentions {
-		if isPersonType(m.Type) && m.Start <= t.Start && t.End <= m.End {
+		if (!person || isPersonType(m.Type)) && m.Start <= t.Start && t.End <= m.End {
 			return true
 		}
 	}
@@ -1024,13 +1030,7 @@ func (x *extractor) prepositionHead(k int) bool {
 	if has(prepPronouns, n) {
 		return true
 	}
-	t := x.toks[k]
-	for _, m := range x.mentions {
-		if m.Start <= t.Start && t.End <= m.End {
-			return false
-		}
-	}
-	if arabic.IsName(n) {
+	if x.inMention(k, false) || arabic.IsName(n) {
 		return false
 	}
 	return arabic.ProcliticForm(n)
