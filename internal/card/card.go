@@ -751,18 +751,21 @@ func datelineWord(w string) bool {
 // or more than two words when a wire service is named.
 func tellsEvent(body string, s news.Span, an news.Analysis) bool {
 	text := sentenceText(body, s)
+	// The time expressions and entities of the sentence, gathered once:
+	// a token of it can overlap no other.
+	var spans [][2]int
+	for _, t := range an.Timexes {
+		if t.Start < s.End && s.Start < t.End {
+			spans = append(spans, [2]int{t.Start, t.End})
+		}
+	}
+	for _, e := range an.Entities {
+		if e.Start < s.End && s.Start < e.End {
+			spans = append(spans, [2]int{e.Start, e.End})
+		}
+	}
 	covered := func(start, end int) bool {
-		for _, t := range an.Timexes {
-			if t.Start < end && start < t.End {
-				return true
-			}
-		}
-		for _, e := range an.Entities {
-			if e.Start < end && start < e.End {
-				return true
-			}
-		}
-		return false
+		return slices.ContainsFunc(spans, func(sp [2]int) bool { return sp[0] < end && start < sp[1] })
 	}
 	rest, agency := 0, false
 	for _, tok := range arabic.Tokenize(text) {
