@@ -229,7 +229,8 @@ func (m *Model) stripClitics(w string) string { return m.strip(w, 1) }
 // log2 classes, is evidence enough (لبطولة الأندية → بطولة الأندية).
 // Of ANERcorp's names of several words (train and dev), this reads two
 // more first words without their clitic, لبطولة and بكلية, and no
-// other; a person's first word keeps the stricter rule, as لوكاس
+// other (go test ./internal/ner -run TestStripHeadOnANERcorp -v); a
+// person's first word keeps the stricter rule, as لوكاس
 // بودولكسي is no ل + وكاس.
 func (m *Model) stripHead(w string) string { return m.strip(w, 0) }
 
