@@ -711,8 +711,9 @@ func timeline(arts []news.Article, analyses map[string]news.Analysis, opt Option
 			}
 		}
 		for _, si := range order {
-			text := strings.TrimSpace(sentenceText(a.Body, an.Sentences[si]))
-			if text == "" || !tellsEvent(a.Body, an.Sentences[si], an) {
+			raw := sentenceText(a.Body, an.Sentences[si])
+			text := strings.TrimSpace(raw)
+			if text == "" || !tellsEvent(raw, an.Sentences[si], an) {
 				continue
 			}
 			ms = append(ms, story.Mention{Article: a.ID, Source: forms.Name(a.Source), Date: bySentence[si].date, Text: news.Shorten(text, opt.MaxEventRunes), Order: i})
@@ -741,16 +742,15 @@ func datelineWord(w string) bool {
 	return agencyWords[w] || w == "الموافق" || w == "متابعات" || w == "وكالات"
 }
 
-// tellsEvent reports whether sentence s of body tells something besides
-// its dates. A wire dateline (الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015
+// tellsEvent reports whether sentence s, whose text (sentenceText) is
+// text, tells something besides its dates. A wire dateline (الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015
 // م واس: a place, the day and the agency) or a clock alone (13:37 ت م)
 // tells no event: its date is the article's, kept in the analysis as the
 // evidence of the publication day, but it is no entry of a timeline. What
 // is left of the sentence once its time expressions, its named entities,
 // the dateline words and one-letter words are taken out must be a word,
 // or more than two words when a wire service is named.
-func tellsEvent(body string, s news.Span, an news.Analysis) bool {
-	text := sentenceText(body, s)
+func tellsEvent(text string, s news.Span, an news.Analysis) bool {
 	// The time expressions and entities of the sentence, gathered once:
 	// a token of it can overlap no other.
 	var spans [][2]int
