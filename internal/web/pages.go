@@ -391,11 +391,24 @@ func pageOrLast[T any](p int, page func(n int) ([]T, error)) (items []T, read, a
 	if err != nil || len(items) > 0 || p <= 1 {
 		return items, p, 0, err
 	}
-	last, err := lastPage(p, func(n int) (bool, error) { is, err := page(n); return len(is) > 0, err })
+	// The search ends on the last page it found items on (lo only moves
+	// to such a page), so those items are kept rather than read again.
+	var kept []T
+	keptAt := 0
+	last, err := lastPage(p, func(n int) (bool, error) {
+		is, err := page(n)
+		if len(is) > 0 {
+			kept, keptAt = is, n
+		}
+		return len(is) > 0, err
+	})
 	if err != nil {
 		return nil, p, p, err
 	}
-	items, err = page(last)
+	if keptAt == last {
+		return kept, last, p, nil
+	}
+	items, err = page(last) // page 1, never asked
 	return items, last, p, err
 }
 
