@@ -540,24 +540,26 @@ func (c *Clusterer) reviveScore(s *cluster, v vecs, item *[3]map[int32]float64) 
 	return score
 }
 
-// setRecentSq computes the squared norms of the sum of s.recent's vectors.
+// setRecentSq computes the squared norms of the sum of s.recent's vectors,
+// adding each weight as join adds to s.sq, in the members' order (a sum
+// of squares over a map would add in a random order, its last bits
+// differing from run to run). One vector (Recent 1) needs no map.
 func (s *cluster) setRecentSq() {
 	s.recentSq = [3]float64{}
+	var sum map[int32]float64 // the weights summed so far, by term
+	if len(s.recent) > 1 {
+		sum = map[int32]float64{}
+	}
 	for k := range 3 {
-		if len(s.recent) == 1 {
-			for _, t := range s.recent[0].of(k) {
-				s.recentSq[k] += t.w * t.w
-			}
-			continue
-		}
-		sum := map[int32]float64{}
+		clear(sum)
 		for _, r := range s.recent {
 			for _, t := range r.of(k) {
-				sum[t.id] += t.w
+				old := sum[t.id]
+				if sum != nil {
+					sum[t.id] = old + t.w
+				}
+				s.recentSq[k] += (old+t.w)*(old+t.w) - old*old
 			}
-		}
-		for _, x := range sum {
-			s.recentSq[k] += x * x
 		}
 	}
 }
