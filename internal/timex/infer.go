@@ -262,7 +262,7 @@ func towardOf(ws []quantity.Word) int {
 func relDayOf(ws []quantity.Word) (off int, ok bool) {
 	for i, w := range ws {
 		if o, found := relDays[w.Key]; found {
-			if o == -1 && ((i+1 < len(ws) && (ws[i+1].Key == "الاول" || w.Key == "البارحه" && ws[i+1].Key == "الاولي")) ||
+			if o == -1 && ((i+1 < len(ws) && beforeYesterday(w.Key, ws[i+1].Key)) ||
 				(i > 0 && ws[i-1].Key == "اول") || (i > 1 && ws[i-1].Key == "من" && ws[i-2].Key == "اول")) {
 				o = -2
 			}

@@ -546,7 +546,7 @@ func (p *parser) relDay(i int) (match, bool) {
 		}
 	case k == "امس" || k == "الامس" || k == "البارحه":
 		off, j = -1, j+1
-		if p.k(j) == "الاول" || k == "البارحه" && p.k(j) == "الاولي" { // البارحة الأولى: the night before last
+		if beforeYesterday(k, p.k(j)) {
 			off, j = -2, j+1
 		}
 	case k == "اول" && p.k(j+1) == "امس":
@@ -566,6 +566,13 @@ func (p *parser) relDay(i int) (match, bool) {
 	m := dateMatch(i, j, t)
 	m.t.Hijri = hj
 	return m, true
+}
+
+// beforeYesterday reports that the word next after a word for yesterday
+// (أمس, الأمس, البارحة; lookup forms) makes it the day before: أمس الأول,
+// البارحة الأولى (the night before last). relDay and relDayOf share it.
+func beforeYesterday(yesterday, next string) bool {
+	return next == "الاول" || yesterday == "البارحه" && next == "الاولي"
 }
 
 // weekdayAt reports whether token i (or the one after an opening
