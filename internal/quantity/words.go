@@ -305,7 +305,6 @@ func parseCardinal(ws []Word, i int, lead bool) (Number, bool) {
 		if and && w.kind == last.kind && (w.kind == unitWord || w.kind == hundredWord) {
 			break // ثلاثة وخمس is 3 1/5, ثلاثمائة ومائتين two numbers: like orders do not add up
 		}
-
 		if !and {
 			// Without a conjunction only a larger order may follow:
 			// ستة عشر, ثلاث مائة, ثلاثة آلاف.
