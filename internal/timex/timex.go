@@ -688,31 +688,28 @@ func (p *parser) weekday(i int) (match, bool) {
 	if p.raw(k) == "،" || p.raw(k) == "," {
 		k++
 	}
-	switch {
-	case p.k(k) == "الموافق" && p.opt.Future:
-		k++
-	case p.k(k) == "الموافق":
-		// الإثنين الموافق 01/12/1436: the weekday is the day written
-		// after it; the two stay two expressions, as TimeML and the
-		// news annotations have them.
-		m, ok := p.dayMonth(k + 1)
-		if !ok || !m.hasDay {
-			m, ok = p.numeric(k + 1)
+	date := k // where a date written with the weekday starts
+	if p.k(k) == "الموافق" {
+		date = k + 1
+		if p.opt.Future {
+			k++
 		}
-		if ok && m.hasDay {
-			out := dateMatch(i, j, m.day)
+	}
+	dm, ok := p.dayMonth(date)
+	if !ok || !dm.hasDay {
+		dm, ok = p.numeric(date)
+	}
+	if ok && dm.hasDay {
+		if date > k {
+			// الإثنين الموافق 01/12/1436: the weekday is the day written
+			// after it; the two stay two expressions, as TimeML and the
+			// news annotations have them.
+			out := dateMatch(i, j, dm.day)
 			out.wd = wd + 1
 			return out, true
 		}
-	}
-	if m, ok := p.dayMonth(k); ok && m.hasDay {
-		mm := m
-		mm.i = i
-		return mm, true
-	}
-	if m, ok := p.numeric(k); ok && m.hasDay {
-		m.i = i
-		return m, true
+		dm.i = i
+		return dm, true
 	}
 	// الجمعة 22, الثلاثاء الحادي والثلاثين: the nearest month where that
 	// day is that weekday.
