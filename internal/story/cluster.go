@@ -488,7 +488,7 @@ func (c *Clusterer) revive(v vecs, t time.Time) int {
 	for _, si := range cands {
 		s := c.stories[si]
 		if score := c.reviveScore(s, v, &item); score >= c.reviveThreshold(s, t) &&
-			(score > bestScore || score == bestScore && (best < 0 || si < best)) {
+			(score > bestScore || score == bestScore && si < best) {
 			best, bestScore = si, score
 		}
 	}
