@@ -196,16 +196,17 @@ func (p *parser) at(i int) (match, bool) {
 	}
 	vs := []variant{{k, 0}}
 	r := []rune(k)
+	touched := k == "لامس" || k == "ولامس" || k == "فلامس" // لامس: touched, not ل before أمس
 	if len(r) > 2 {
 		switch r[0] {
 		case 'و', 'ف':
 			vs = append(vs, variant{string(r[1:]), 1})
-			if len(r) > 3 && (r[1] == 'ب' || r[1] == 'ل') && !(r[1] == 'ل' && string(r[2:]) == "امس") {
+			if len(r) > 3 && (r[1] == 'ب' || r[1] == 'ل') && !touched {
 				vs = append(vs, variant{string(r[2:]), 2})
 			}
 		case 'ب', 'ل', 'ك':
-			if r[0] == 'ل' && string(r[1:]) == "امس" {
-				break // لامس, ولامس: touched, not ل before أمس
+			if touched {
+				break
 			}
 			vs = append(vs, variant{string(r[1:]), 1})
 			if r[0] == 'ل' && r[1] == 'ل' {
