@@ -726,20 +726,13 @@ func timeline(arts []news.Article, analyses map[string]news.Analysis, opt Option
 	return out
 }
 
-// agencyWords are the dateline words that name a wire service
-// (normalized).
-var agencyWords = map[string]bool{
-	"واس": true, "رويترز": true, "وام": true, "كونا": true, "قنا": true, "بنا": true,
-	"سبا": true, "يونا": true, "الاناضول": true,
-}
-
 // datelineWord reports the words of a wire dateline or a clock line
 // besides its place and its dates (normalized): the agencies' names
-// (agencyWords), الموافق between the Hijri and the Gregorian day, and the
+// (news.IsWireService), الموافق between the Hijri and the Gregorian day, and the
 // bylines' متابعات/وكالات. (tellsEvent drops words of one letter too: هـ,
 // م, ت م for Mecca time, أ ف ب.)
 func datelineWord(w string) bool {
-	return agencyWords[w] || w == "الموافق" || w == "متابعات" || w == "وكالات"
+	return news.IsWireService(w) || w == "الموافق" || w == "متابعات" || w == "وكالات"
 }
 
 // tellsEvent reports whether sentence s, whose text (sentenceText) is
@@ -772,7 +765,7 @@ func tellsEvent(text string, s news.Span, an news.Analysis) bool {
 		if tok.Kind != arabic.Word {
 			continue
 		}
-		if agencyWords[tok.Norm] {
+		if news.IsWireService(tok.Norm) {
 			agency = true
 		}
 		if datelineWord(tok.Norm) || len([]rune(tok.Norm)) == 1 || covered(s.Start+tok.Start, s.Start+tok.End) {

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/rasid-news/rasid/internal/arabic"
+	"github.com/rasid-news/rasid/internal/news"
+	"github.com/rasid-news/rasid/internal/timex"
 )
 
 // Boilerplate reports whether a sentence (its tokens) is a line an outlet
@@ -61,18 +63,12 @@ func normSet(list string) map[string]bool {
 	return m
 }
 
-// months are the month names a dateline gives its day in: Gregorian,
-// Levantine and Hijri (normalized; آب is among dateMarkers, since its
-// normalized form اب is also "father").
-var months = normSet(`يناير فبراير مارس ابريل إبريل أبريل مايو يونيو يونيه يوليو يوليه اغسطس أغسطس سبتمبر اكتوبر أكتوبر نوفمبر ديسمبر
-	كانون تشرين شباط آذار اذار نيسان أيار ايار حزيران تموز أيلول ايلول
-	محرم صفر ربيع جمادى جمادي رجب شعبان رمضان شوال القعدة الحجة`)
-
-// dateMarkers are the other words of a dateline besides its numbers and
-// place: آب, the words that complete a month's name (كانون الثاني, ربيع
-// الأول, جمادى الآخرة, ذو القعدة), the era letters, الموافق and the
-// agencies that sign datelines.
-var dateMarkers = normSet(`آب اب الأول الثاني الآخر الاخر ذو ذي هـ ه م الموافق الموافقة واس يونا قنا وام بنا كونا سبا رويترز`)
+// dateMarkers are the words of a dateline besides its numbers, its
+// month (timex.IsMonthWord), its place and its agency
+// (news.IsWireService): the words that complete a month's name (كانون
+// الثاني, ربيع الأول, جمادى الآخرة, ذو القعدة), the era letters and
+// الموافق.
+var dateMarkers = normSet(`الأول الثاني الآخر الاخر القعدة الحجة هـ ه م الموافق الموافقة`)
 
 // dateline reports a sentence that is a dateline and nothing else.
 func dateline(toks []arabic.Token) bool {
@@ -83,9 +79,9 @@ func dateline(toks []arabic.Token) bool {
 			numbers++
 		case arabic.Word:
 			switch {
-			case months[t.Norm]:
+			case timex.IsMonthWord(t.Norm):
 				month = true
-			case dateMarkers[t.Norm]:
+			case dateMarkers[t.Norm] || news.IsWireService(t.Norm):
 				marker = true
 			default:
 				other++

@@ -63,6 +63,34 @@ func IsWeekday(w string) bool {
 	return ok
 }
 
+// IsMonthWord reports whether the word w (as written or normalized)
+// names a month, Gregorian (MSA, Levantine or Maghrebi: يونيو, حزيران,
+// جوان) or Hijri (شوال), or is the first word of a month's two-word name
+// (كانون, تشرين, ربيع, جمادى, ذو, ذي). The words that are also common
+// words (ماي, آب) are among them: a caller decides by their context.
+func IsMonthWord(w string) bool {
+	k := key(w)
+	if _, ok := gregorianMonths[k]; ok {
+		return true
+	}
+	if _, ok := hijriMonths[k]; ok {
+		return true
+	}
+	return monthHeads[k]
+}
+
+// monthHeads are the first words of the two-word month names.
+var monthHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for p := range twoWordMonths {
+		m[p[0]] = true
+	}
+	for p := range twoWordHijri {
+		m[p[0]] = true
+	}
+	return m
+}()
+
 // direction words after a unit or name.
 const (
 	dirNone = iota
