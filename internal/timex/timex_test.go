@@ -553,3 +553,19 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+func TestIsMonthWord(t *testing.T) {
+	for _, c := range []struct {
+		w    string
+		want bool
+	}{
+		{"أغسطس", true}, {"اغسطس", true}, {"حزيران", true}, {"جوان", true}, {"شوال", true},
+		{"كانون", true}, {"تشرين", true}, {"ربيع", true}, {"جمادى", true}, {"جمادي", true}, {"ذو", true},
+		{"آب", true}, {"ماي", true}, // also common words: the caller decides by context
+		{"الأول", false}, {"القعدة", false}, {"الخميس", false}, {"الرياض", false}, {"شهر", false},
+	} {
+		if got := IsMonthWord(c.w); got != c.want {
+			t.Errorf("IsMonthWord(%q) = %v, want %v", c.w, got, c.want)
+		}
+	}
+}
