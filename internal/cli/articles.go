@@ -32,10 +32,12 @@ func parseListDay(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is not a date YYYY-MM-DD", s)
 }
 
-// day formats a publication time for listings: the day, or "-" when unknown.
+// listDay formats a publication time for listings: the day, or
+// "undated" when unknown, as rasid stories, rasid search and the story
+// card say it.
 func listDay(t time.Time) string {
 	if t.IsZero() {
-		return "-"
+		return "undated"
 	}
 	return t.Format(time.DateOnly)
 }
@@ -241,7 +243,9 @@ func runStats(ctx context.Context, env Env, args []string) error {
 	fmt.Fprintf(tw, "analyzed\t%d\n", s.Analyzed)
 	fmt.Fprintf(tw, "entities\t%d\n", s.Entities)
 	fmt.Fprintf(tw, "stories\t%d\n", s.Stories)
-	fmt.Fprintf(tw, "first\t%s\n", listDay(s.First))
-	fmt.Fprintf(tw, "last\t%s\n", listDay(s.Last))
+	if s.Articles > 0 { // an empty archive has no first day, dated or not
+		fmt.Fprintf(tw, "first\t%s\n", listDay(s.First))
+		fmt.Fprintf(tw, "last\t%s\n", listDay(s.Last))
+	}
 	return tw.Flush()
 }

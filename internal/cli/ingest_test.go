@@ -224,7 +224,7 @@ func TestArticlesCommands(t *testing.T) {
 		want []string // substrings of stdout
 		not  []string
 	}{
-		{"list", []string{"articles"}, 0, []string{"الأول", "2020-01-05", "الثالث"}, nil},
+		{"list", []string{"articles"}, 0, []string{"الأول", "2020-01-05", "الثالث", "undated"}, nil},
 		{"by source", []string{"articles", "--source", "ب"}, 0, []string{"الثاني", "الثالث"}, []string{"الأول"}},
 		{"by dates", []string{"articles", "--from", "2020-02-01", "--to", "2020-02-05"}, 0, []string{"الثاني"}, []string{"الأول", "الثالث"}},
 		{"bad date", []string{"articles", "--from", "yesterday"}, 2, nil, nil},
