@@ -269,8 +269,11 @@ func (x *extractor) cue(i int, kind cueKind, base string) {
 }
 
 // subjectAt returns the speaker phrase at from and the token after it;
-// a short quoted name counts as one (وصرّح "فالون" …، عن "فالون").
+// a short quoted name counts as one (وصرّح "فالون" …، عن "فالون"). The
+// outlet the words were said to, between the cue and its subject, is
+// passed over (addressee).
 func (x *extractor) subjectAt(from, limit int) (int, int, int) {
+	from = x.addressee(from, limit)
 	if pi, ok := x.pairOpenAt(from); ok && x.pairs[pi].closed && from+1 < len(x.toks) &&
 		x.wordCount(x.pairs[pi].first(), x.pairs[pi].last()) <= 3 && x.nameLike(from+1) {
 		x.pairs[pi].used = true
@@ -279,6 +282,41 @@ func (x *extractor) subjectAt(from, limit int) (int, int, int) {
 	f, l := x.phraseAfter(from, limit)
 	return f, l, l + 1
 }
+
+// addressee returns the token after the outlet named at from that a
+// cue's words were said to, or from when there is none: لـ or a ل-noun of
+// an outlet (لصحيفة, لوكالة, لقناة …, with the adjective after the name:
+// لوكالة «نوفوستي» الروسية) before a short quoted name, as in
+// وأكد لـ«عكاظ» مدير المستشفى سعد المالكي أن …, where the subject
+// follows the outlet. The quoted name is no quotation.
+func (x *extractor) addressee(from, limit int) int {
+	if from > limit || x.toks[from].Kind != arabic.Word {
+		return from
+	}
+	n, ok := strings.CutPrefix(x.norm[from], "ل")
+	if !ok || n != "" && !has(outletHeads, n) {
+		return from
+	}
+	pi, ok := x.pairOpenAt(from + 1)
+	if !ok {
+		return from
+	}
+	p := &x.pairs[pi]
+	if !p.closed || p.close >= limit || p.used || x.wordCount(p.first(), p.last()) > 4 {
+		return from
+	}
+	p.used = true
+	next := p.close + 1
+	if n != "" && next <= limit && x.toks[next].Kind == arabic.Word &&
+		strings.HasPrefix(x.norm[next], "ال") && strings.HasSuffix(x.norm[next], "ية") {
+		next++ // لوكالة «نوفوستي» الروسية: the outlet's adjective
+	}
+	return next
+}
+
+// outletHeads are the nouns that name a kind of outlet before its quoted
+// name (صحيفة «الحياة»).
+var outletHeads = set("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "مجلة", "اذاعة", "تلفزيون", "برنامج", "شبكة")
 
 // quoteBefore finds an unused quotation that closes just before the cue
 // at i (…»، قال).
