@@ -62,18 +62,24 @@ type Analyzer struct {
 	// their keys; bySurname indexes them by the key of their last word.
 	known     []knownPerson
 	bySurname map[string][]int
+	listed    map[string]bool // the keys of the listed names
 }
 
 // knownPerson is a listed full name.
 type knownPerson struct {
-	name  string   // normalized
-	key   string   // Canonicalizer.Key
-	words []string // the word keys
+	name    string   // normalized
+	key     string   // Canonicalizer.Key
+	words   []string // the word keys, as in key
+	ordered []string // the word keys in the name's order (Canonicalizer.WordKeys)
+	// id is the key that gives the person's id: that of the shorter
+	// listed name the list gives for the same person, as knownKey finds
+	// it (حسن نصر الله → نصر الله), else key.
+	id string
 }
 
 // New returns an Analyzer that recognizes entities with m.
 func New(m *ner.Model) *Analyzer {
-	an := &Analyzer{ner: m, keys: ner.NewCanonicalizer(), bySurname: map[string][]int{}}
+	an := &Analyzer{ner: m, keys: ner.NewCanonicalizer(), bySurname: map[string][]int{}, listed: map[string]bool{}}
 	seen := map[string]bool{}
 	for _, name := range ner.KnownPersons() {
 		key := an.keys.Key(ner.PERS, name)
@@ -84,34 +90,94 @@ func New(m *ner.Model) *Analyzer {
 		words := strings.Fields(name)
 		sur := strings.TrimPrefix(an.keys.Key(ner.PERS, words[len(words)-1]), "PERS:")
 		an.bySurname[sur] = append(an.bySurname[sur], len(an.known))
-		an.known = append(an.known, knownPerson{name: name, key: key, words: strings.Fields(strings.TrimPrefix(key, "PERS:"))})
+		an.listed[key] = true
+		an.known = append(an.known, knownPerson{name: name, key: key, words: strings.Fields(strings.TrimPrefix(key, "PERS:")), ordered: an.keys.WordKeys(name)})
+	}
+	for i := range an.known {
+		k := i
+		for range len(an.known) { // each step goes to a shorter name
+			j := an.knownKey(an.known[k].key, an.known[k].ordered)
+			if j < 0 || j == k {
+				break
+			}
+			k = j
+		}
+		an.known[i].id = an.known[k].key
 	}
 	return an
 }
 
-// knownKey returns the key of the one listed person a person name of the
-// given key stands for: the one listed full name whose surname is this
-// one-word name (اوباما → باراك اوباما), or the one listed full name all
-// of whose words this longer name holds (محمد جواد ظريف → جواد ظريف).
-// It returns -1 when there is none or more than one.
-func (an *Analyzer) knownKey(key string) int {
+// knownKey returns the listed person a person name of the given key and
+// word keys in order (Canonicalizer.WordKeys) stands for: for one word,
+// the listed full names whose surname it is, when they are one person
+// (اوباما → باراك اوباما); for a part of two words or more, the listed
+// name it ends (منصور هادي → عبد ربه منصور هادي), the shortest when one
+// such name ends another (عبدالله صالح → علي عبد الله صالح, not a son
+// listed as أحمد علي عبد الله صالح); for a longer name, the one listed
+// full name all of whose words it holds (محمد جواد ظريف → جواد ظريف),
+// unless it ends with a listed name of three words or more, or with one
+// after بن, as a son's name ends with his father's (أحمد علي عبد الله
+// صالح). It returns -1 when there is none or more than one.
+func (an *Analyzer) knownKey(key string, ordered []string) int {
 	words := strings.Fields(strings.TrimPrefix(key, "PERS:"))
 	if len(words) == 1 {
-		if c := an.bySurname[words[0]]; len(c) == 1 {
-			return c[0]
+		found := -1
+		for _, k := range an.bySurname[words[0]] {
+			if found >= 0 && an.known[found].id != an.known[k].id {
+				return -1 // two people with this surname
+			}
+			found = k
 		}
-		return -1
+		return found
 	}
 	found := -1
 	for i, k := range an.known {
-		if len(k.words) < len(words) && containsAll(words, k.words) {
-			if found >= 0 {
-				return -1
+		if an.listed[key] || !endsName(k.ordered, ordered) {
+			continue // a listed name is no part of another (نصر الله, حسن نصر الله)
+		}
+		switch {
+		case found < 0 || endsName(an.known[found].ordered, k.ordered):
+			found = i // the first, or one that ends the name found
+		case endsName(k.ordered, an.known[found].ordered) || k.id != "" && k.id == an.known[found].id:
+			// the name found ends this one (the father's in the son's),
+			// or the list gives both for one person
+		default:
+			return -1 // two people whose names end alike
+		}
+	}
+	if found >= 0 {
+		return found
+	}
+	for i, k := range an.known {
+		if len(k.words) < len(words) && containsAll(words, k.words) && !childOf(ordered, k.ordered) {
+			if found >= 0 && (an.known[found].id == "" || an.known[found].id != k.id) {
+				return -1 // two people (ids are set once New has them all)
 			}
 			found = i
 		}
 	}
 	return found
+}
+
+// endsName reports whether the word keys part are the last words of the
+// longer name full, not after بن, ابن, بنت or آل: a part that follows
+// them names a forebear or a family (سلمان بن عبدالعزيز in محمد بن
+// سلمان بن عبدالعزيز).
+func endsName(full, part []string) bool {
+	n := len(full) - len(part)
+	return n > 0 && slices.Equal(full[n:], part) && !ner.IsLineage(full[n-1]) && full[n-1] != "ال"
+}
+
+// childOf reports whether the name of word keys name is a child's of the
+// listed name listed: it ends with listed after بن, ابن or بنت, or after
+// other words when listed has three words or more, as a son's name ends
+// with his father's full name (أحمد علي عبد الله صالح).
+func childOf(name, listed []string) bool {
+	n := len(name) - len(listed)
+	if n <= 0 || !slices.Equal(name[n:], listed) {
+		return false
+	}
+	return ner.IsLineage(name[n-1]) || len(listed) >= 3
 }
 
 // Default returns an Analyzer with the embedded entity model.
@@ -276,16 +342,17 @@ func (an *Analyzer) entities(id, text string, toks []arabic.Token, sp spanner, o
 	// A person the article names only in part, or with more words than
 	// the list, takes the id of the one listed person that fits, so that
 	// the id is the same in the articles that write the full name.
-	listed := make([]string, len(groups)) // the listed name, for a surname alone
+	listed := make([]string, len(groups)) // the listed name, for a part of it alone
 	for i, g := range groups {
 		if g.Type != ner.PERS || to[i] != i {
 			continue
 		}
-		if k := an.knownKey(keys[i]); k >= 0 {
-			keys[i] = an.known[k].key
-			if !strings.Contains(g.Name, " ") {
-				listed[i] = an.known[k].name
+		ordered := an.keys.WordKeys(g.Name)
+		if k := an.knownKey(keys[i], ordered); k >= 0 {
+			if keys[i] != an.known[k].key && len(an.known[k].ordered) > len(ordered) {
+				listed[i] = an.known[k].name // a part of the listed name
 			}
+			keys[i] = an.known[k].id
 		}
 	}
 	// A place name that two places share takes the sense the article's

@@ -55,13 +55,14 @@ type names struct {
 	// organization (aliases.txt) to the word keys of the name it means.
 	aliases map[string][]string
 	// dynasties holds the word keys of the ruling families' names
-	// (dynastyNames) that lineageKey leaves out.
-	dynasties map[string]bool
+	// (dynastyNames) that lineageKey leaves out, founders those of their
+	// founders (founderNames).
+	dynasties, founders map[string]bool
 }
 
 // listNames parses the lists once.
 var listNames = sync.OnceValue(func() *names {
-	n := &names{native: map[string]bool{}, aliases: map[string][]string{}, dynasties: map[string]bool{}}
+	n := &names{native: map[string]bool{}, aliases: map[string][]string{}, dynasties: map[string]bool{}, founders: map[string]bool{}}
 	// The one-word names at the top of the person list are native
 	// Arabic names: حسين and حسن are two names, not two spellings.
 	eachLine(strings.Split(personsTxt, "# world")[0], func(line string) {
@@ -80,6 +81,9 @@ var listNames = sync.OnceValue(func() *names {
 	})
 	for _, d := range dynastyNames {
 		n.dynasties[n.tokenKey(arabic.NormalizeString(d))] = true
+	}
+	for _, f := range founderNames {
+		n.founders[strings.Join(n.wordKeys(arabic.NormalizeString(f)), " ")] = true
 	}
 	return n
 })
@@ -139,6 +143,15 @@ func (c *Canonicalizer) Key(t Type, name string) string {
 	return t.String() + ":" + strings.Join(keys, " ")
 }
 
+// WordKeys returns the matching keys of the words of a normalized person
+// name in their order, as Key reads them (article dropped, teh marbuta
+// folded, عبد and أبو joined to the next word): عبد ربه منصور هادي →
+// عبدربه منصور هادي. Key sorts them for a name without بن, so only
+// WordKeys tells which words end a name. It is safe for concurrent use.
+func (c *Canonicalizer) WordKeys(name string) []string {
+	return c.wordKeys(name)
+}
+
 // nameKeys returns the word keys of a normalized name of type t: the
 // keys of the name it means when it is another name of a listed place or
 // organization (الولايات المتحدة الأمريكية → الولايات المتحدة).
@@ -153,12 +166,12 @@ func (n *names) nameKeys(t Type, name string) []string {
 }
 
 // wordKeys returns the tokenKey of each word of a normalized name; عبد
-// and the name after it are one word, written with or without a space
-// (عبد العزيز, عبدالعزيز).
+// or أبو and the name after it are one word, written with or without a
+// space (عبد العزيز, عبدالعزيز; أبو بكر, أبوبكر).
 func (n *names) wordKeys(name string) []string {
 	words := strings.Fields(name)
 	for i := 0; i+1 < len(words); i++ {
-		if words[i] == "عبد" {
+		if joinsNext[words[i]] {
 			words[i] += words[i+1]
 			words = append(words[:i+1], words[i+2:]...)
 		}
@@ -170,19 +183,29 @@ func (n *names) wordKeys(name string) []string {
 	return keys
 }
 
+// joinsNext are the words that begin a compound name written with or
+// without a space: عبد (servant of) and أبو (father of), as normalized.
+// The Gulf and Maghreb بو is left out: بو is also Beau (بو بايدن), and
+// joined it would keep بايدن alone from the son's name.
+var joinsNext = map[string]bool{"عبد": true, "ابو": true}
+
 // KnownPersons returns the full names (two words or more) of the public
 // figures in the hand-written list of persons (persons.txt, after its
-// given names), normalized (arabic.NormalizeString), in list order. A
-// surname alone in an article most likely names the one listed person
-// with that surname (اوباما → باراك اوباما).
+// given names) and then in figures.txt (a list the tagger does not read),
+// normalized (arabic.NormalizeString), in list order. A surname alone
+// in an article most likely names the one listed person with that
+// surname (اوباما → باراك اوباما), and the last words of a listed name
+// the listed person (منصور هادي → عبد ربه منصور هادي).
 func KnownPersons() []string {
 	var out []string
 	_, figures, _ := strings.Cut(personsTxt, "# world")
-	eachLine(figures, func(line string) {
-		if ws := strings.Fields(arabic.NormalizeString(line)); len(ws) > 1 {
-			out = append(out, strings.Join(ws, " "))
-		}
-	})
+	for _, txt := range []string{figures, figuresTxt} {
+		eachLine(txt, func(line string) {
+			if ws := strings.Fields(arabic.NormalizeString(line)); len(ws) > 1 {
+				out = append(out, strings.Join(ws, " "))
+			}
+		})
+	}
 	return out
 }
 
@@ -328,8 +351,12 @@ func linksName(norm string) bool { return lineage[norm] || norm == "ال" }
 // عبدالعزيز آل سعود = محمد بن نايف), as news writes them or leaves them
 // out for one person; a family name that is no dynasty's stays
 // (عبدالله بن محمد الزامل and عبدالله بن محمد المطيري are two people),
-// and so do forebears without a dynasty after them. A father's name
-// after أبو is two words (علي بن أبي طالب).
+// and so do forebears without a dynasty after them. The founder of a
+// dynasty (founderNames) as the last forebear counts as the dynasty's
+// name: محمد بن نايف بن عبدالعزيز = محمد بن نايف, and خالد الفيصل بن
+// عبدالعزيز = خالد الفيصل (whose words are sorted, as another name's),
+// while فهد بن عبدالعزيز بن معمر stays whole. A father's name after أبو
+// is two words (علي بن أبي طالب).
 func (n *names) lineageKey(keys []string) ([]string, bool) {
 	i := 1
 	for i+1 < len(keys) && !lineage[keys[i]] {
@@ -338,6 +365,11 @@ func (n *names) lineageKey(keys []string) ([]string, bool) {
 	if i+1 >= len(keys) {
 		return nil, false
 	}
+	if i >= 2 && i+2 == len(keys) && n.founders[keys[i+1]] {
+		// A son and his father without بن, and the founder: the words
+		// before it as a name without بن (personKey sorts them).
+		return strings.Fields(sortedKey(keys[:i])), true
+	}
 	out := append([]string(nil), keys[:i]...)
 	out = append(out, keys[i], keys[i+1])
 	j := i + 2
@@ -345,10 +377,10 @@ func (n *names) lineageKey(keys []string) ([]string, bool) {
 		out = append(out, keys[j])
 		j++
 	}
-	if last := len(keys); last-j >= 2 && keys[last-2] == "ال" && n.dynasties[keys[last-1]] {
+	if last := len(keys); last-j >= 2 && (keys[last-2] == "ال" && n.dynasties[keys[last-1]] || lineage[keys[last-2]] && n.founders[keys[last-1]]) {
 		// A ruler's or a prince's name: the forebears between the father
-		// and the dynasty go with it (elsewhere the last بن may begin a
-		// family name: فهد بن عبدالعزيز بن معمر).
+		// and the dynasty, or its founder, go with it (elsewhere the last
+		// بن may begin a family name: فهد بن عبدالعزيز بن معمر).
 		j := j
 		for j+1 < last-2 && lineage[keys[j]] {
 			j += 2
@@ -383,6 +415,15 @@ var kunya = map[string]bool{"ابو": true, "ابي": true, "ابا": true}
 // dynastyNames are the ruling families whose name (after آل) news adds
 // to a ruler's or a prince's name or leaves out.
 var dynastyNames = []string{"سعود", "نهيان", "مكتوم", "خليفة", "ثاني", "الصباح", "سعيد", "القاسمي", "النعيمي", "المعلا", "الشرقي"}
+
+// founderNames are the founders of ruling families whose name news
+// writes as the last forebear of a prince in place of the family's name:
+// the princes of آل سعود are the grandsons of King Abdulaziz and more
+// (محمد بن نايف بن عبدالعزيز, فيصل بن مشعل بن سعود بن عبدالعزيز), so
+// the founder after a father and his forebears goes as آل سعود does,
+// while another last forebear stays (فهد بن عبدالعزيز بن معمر, a family
+// name; عبدالله بن عبدالعزيز بن مساعد, not King Abdullah).
+var founderNames = []string{"عبدالعزيز"}
 
 // familyName returns the last word key of a person's name when it can
 // stand alone for the person, as a family name does (الكاظمي for مصطفى

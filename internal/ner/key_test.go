@@ -24,6 +24,10 @@ func TestKey(t *testing.T) {
 		{"native names stay apart", ner.PERS, "حسين", "حسن", false},
 		{"surname is not the full name", ner.PERS, "بومبيو", "مايك بومبيو", false},
 		{"عبد with or without a space", ner.PERS, "سلمان بن عبد العزيز", "سلمان بن عبدالعزيز", true},
+		{"عبد ربه with or without a space", ner.PERS, "عبد ربه منصور هادي", "عبدربه منصور هادي", true},
+		{"أبو with or without a space", ner.PERS, "حيدر أبو بكر العطاس", "حيدر أبوبكر العطاس", true},
+		{"بو is no compound (Beau)", ner.PERS, "بو بايدن", "بوبايدن", false},
+		{"a name after أبو is not the name alone", ner.PERS, "عبدالرزاق أبو داود", "عبدالرزاق داود", false},
 		{"عبد with or without a space, organization", ner.ORG, "جامعة الملك عبد العزيز", "جامعة الملك عبدالعزيز", true},
 	}
 	for _, tc := range cases {
@@ -57,6 +61,22 @@ func TestKnownPersons(t *testing.T) {
 	for _, given := range []string{"عبد الله", "عبد العزيز", "ابو بكر"} {
 		if has[given] {
 			t.Errorf("given name %q listed as a public figure", given)
+		}
+	}
+}
+
+// TestWordKeys checks the word keys of person names in their order.
+func TestWordKeys(t *testing.T) {
+	c := ner.NewCanonicalizer()
+	for _, tc := range []struct{ name, want string }{
+		{"عبد ربه منصور هادي", "عبدربه منصور هادي"},
+		{"عبدربه منصور هادي", "عبدربه منصور هادي"},
+		{"حيدر ابو بكر العطاس", "حيدر اببكر عطاس"}, // long vowels of a long unlisted word dropped
+		{"بو بايدن", "بو بدن"},
+		{"خالد الفيصل", "خالد فيصل"},
+	} {
+		if got := strings.Join(c.WordKeys(arabic.NormalizeString(tc.name)), " "); got != tc.want {
+			t.Errorf("WordKeys(%q) = %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }

@@ -30,6 +30,8 @@ var (
 	triggersTxt string
 	//go:embed lexicon/aliases.txt
 	aliasesTxt string
+	//go:embed lexicon/figures.txt
+	figuresTxt string
 )
 
 // Trigger classes of words that announce a name next to them.
