@@ -126,8 +126,8 @@ func (n *names) tokenKey(w string) string {
 // Key returns the matching key of a canonical name of type t (a
 // Mention's Name, or an Entity's): the type and the words' matching keys
 // (article dropped, teh marbuta folded, long vowels of transliterated
-// words dropped, عبد joined to the next word), a person's words in sorted
-// order (فؤاد حسين, حسين فؤاد), or as lineageKey gives them for a name
+// words dropped, عبد and أبو joined to the next word: أبو ظبي, أبوظبي),
+// a person's words in sorted order (فؤاد حسين, حسين فؤاد), or as lineageKey gives them for a name
 // with بن; another name of a place or organization in aliases.txt takes the
 // key of the name it means (الولايات المتحدة الأمريكية, أمريكا →
 // الولايات المتحدة; تنظيم داعش → داعش). Names with one key are spellings

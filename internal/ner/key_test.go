@@ -27,6 +27,7 @@ func TestKey(t *testing.T) {
 		{"عبد ربه with or without a space", ner.PERS, "عبد ربه منصور هادي", "عبدربه منصور هادي", true},
 		{"أبو with or without a space", ner.PERS, "حيدر أبو بكر العطاس", "حيدر أبوبكر العطاس", true},
 		{"بو is no compound (Beau)", ner.PERS, "بو بايدن", "بوبايدن", false},
+		{"أبو in a place name", ner.LOC, "أبو ظبي", "أبوظبي", true},
 		{"a name after أبو is not the name alone", ner.PERS, "عبدالرزاق أبو داود", "عبدالرزاق داود", false},
 		{"عبد with or without a space, organization", ner.ORG, "جامعة الملك عبد العزيز", "جامعة الملك عبدالعزيز", true},
 	}
