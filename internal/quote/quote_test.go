@@ -124,6 +124,20 @@ func TestSpeakersWithMentions(t *testing.T) {
 			wantName: "سامح شكري",
 		},
 		{
+			desc:     "علي in a name is no preposition",
+			text:     `وقال الشيخ محمد علي الحسيني إن الوضع خطير.`,
+			mentions: []mention{{"محمد علي الحسيني", "PERS", "pers-husseini"}},
+			wantName: "محمد علي الحسيني",
+			wantID:   "pers-husseini",
+		},
+		{
+			desc:     "علي first in a name is no preposition",
+			text:     `وقال علي الأحمد إن الوضع خطير.`,
+			mentions: []mention{{"علي الأحمد", "PERS", "pers-ahmad"}},
+			wantName: "علي الأحمد",
+			wantID:   "pers-ahmad",
+		},
+		{
 			desc:     "title and surname of a person named before",
 			text:     `وصل وزير الطاقة خالد الفالح إلى فيينا. وقال الوزير الفالح إن الأسواق مستقرة.`,
 			mentions: []mention{{"خالد الفالح", "PERS", "pers-falih"}},

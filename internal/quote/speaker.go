@@ -150,6 +150,17 @@ func (x *extractor) inPersonMention(k int) bool {
 	return x.inMention(k, true)
 }
 
+// onePerson reports whether tokens j and k lie in one person mention.
+func (x *extractor) onePerson(j, k int) bool {
+	a, b := x.toks[j], x.toks[k]
+	for _, m := range x.mentions {
+		if isPersonType(m.Type) && m.Start <= a.Start && b.End <= m.End {
+			return true
+		}
+	}
+	return false
+}
+
 // inMention reports whether token k lies in a mention given: a person
 // mention only when person is set, else one of any type.
 func (x *extractor) inMention(k int, person bool) bool {
@@ -220,6 +231,15 @@ func (x *extractor) phraseAfter(from, limit int) (int, int) {
 		n := x.norm[k]
 		if k > from && t.Breaks > 0 {
 			break
+		}
+		if n == "علي" && (k == from && x.inPersonMention(k) || k > from && x.onePerson(k-1, k)) {
+			// علي in a person's name is the name Ali, not the
+			// preposition على: وقال علي الأحمد, محمد علي الحسيني.
+			if k == from {
+				head = n
+			}
+			named = true
+			continue
 		}
 		if t.Kind == arabic.Punct {
 			if (t.Text == "،" || t.Text == ",") && k > from && !named && x.appositionName(k+1, limit) {
