@@ -518,7 +518,8 @@ func TestReadTokensErrors(t *testing.T) {
 
 // TestHeadParticles checks that a particle the tagger takes into a name
 // (فإن النجيفي) is left out of the mention, and that names that begin with
-// the same letters (فان غال) keep them.
+// the same letters (فان غال) keep them, and that a quotation mark at the
+// edge of a tagged name is left out too.
 func TestHeadParticles(t *testing.T) {
 	m, err := ner.Default()
 	if err != nil {
@@ -529,6 +530,8 @@ func TestHeadParticles(t *testing.T) {
 	}{
 		{"وأيد الجميع القرار، فإن النجيفي الذي كان أول المؤيدين لخطوات العبادي الإصلاحية من خارج التحالف الوطني أبلغ «الشرق الأوسط» أن «تأييدنا لخطوات العبادي هذه أكدناه في بيان رسمي».", "النجيفي", "فإن النجيفي"},
 		{"وقال المدرب الهولندي لويس فان غال إن فريقه جاهز، وأضاف فان غال أن المباراة صعبة.", "فان غال", ""},
+		// A quotation mark the tagger takes in stays out (trimMarks).
+		{"وذكرت قناة “العربية” أن العشرات من ميليشيات الحوثي وصالح فروا من القاعدة.", "العربية", "“العربية"},
 	}
 	for _, tc := range tests {
 		ms := m.Recognize(tc.text)

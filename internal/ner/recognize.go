@@ -60,7 +60,9 @@ func (m *Model) Recognize(text string) []Mention {
 	for i, tags := range m.tagText(s, words) {
 		st := toks[sents[i].First : sents[i].Last+1]
 		for _, ch := range lineageEnds(Chunks(tags), st) {
-			out = append(out, m.mention(text, byteAt, st, norms[i], ch))
+			if ch, ok := trimMarks(ch, st); ok {
+				out = append(out, m.mention(text, byteAt, st, norms[i], ch))
+			}
 		}
 	}
 	return out
@@ -87,6 +89,21 @@ func lineageEnds(chunks []Chunk, st []arabic.Token) []Chunk {
 		out = append(out, ch)
 	}
 	return out
+}
+
+// trimMarks takes the punctuation and symbols at the edges out of chunk
+// ch of the sentence of tokens st: the tagger may take a quotation mark
+// into a name (قناة “العربية”, read “ العربية), where the mark's pair
+// stays out. A chunk of marks alone is none (false).
+func trimMarks(ch Chunk, st []arabic.Token) (Chunk, bool) {
+	mark := func(i int) bool { return st[i].Kind == arabic.Punct || st[i].Kind == arabic.Symbol }
+	for ch.Start < ch.End && mark(ch.Start) {
+		ch.Start++
+	}
+	for ch.End > ch.Start && mark(ch.End-1) {
+		ch.End--
+	}
+	return ch, ch.End > ch.Start
 }
 
 // mention builds the Mention of chunk ch of a sentence.
