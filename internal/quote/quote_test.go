@@ -124,6 +124,13 @@ func TestSpeakersWithMentions(t *testing.T) {
 			wantName: "سامح شكري",
 		},
 		{
+			desc:     "an organization's quoted name after its kind",
+			text:     `وقالت صحيفة «واشنطن بوست» إن أوباما أول رئيس أميركي خاطب القمة.`,
+			mentions: []mention{{"واشنطن بوست", "ORG", "org-post"}, {"أوباما", "PERS", "pers-obama"}},
+			wantName: "واشنطن بوست",
+			wantID:   "org-post",
+		},
+		{
 			desc:     "علي in a name is no preposition",
 			text:     `وقال الشيخ محمد علي الحسيني إن الوضع خطير.`,
 			mentions: []mention{{"محمد علي الحسيني", "PERS", "pers-husseini"}},

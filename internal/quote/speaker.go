@@ -241,6 +241,17 @@ func (x *extractor) phraseAfter(from, limit int) (int, int) {
 			named = true
 			continue
 		}
+		if k == from+1 && (has(orgHeads, head) || has(outletHeads, head)) {
+			if pi, ok := x.pairOpenAt(k); ok && x.pairs[pi].closed && x.pairs[pi].close <= limit && !x.pairs[pi].used &&
+				x.wordCount(x.pairs[pi].first(), x.pairs[pi].last()) <= 4 {
+				// صحيفة «واشنطن بوست», تنظيم «داعش»: the quoted name
+				// of the organization is part of the phrase, no quote.
+				x.pairs[pi].used = true
+				k = x.pairs[pi].close
+				named = true
+				continue
+			}
+		}
 		if t.Kind == arabic.Punct {
 			if (t.Text == "،" || t.Text == ",") && k > from && !named && x.appositionName(k+1, limit) {
 				continue // المتحدث باسم الوزارة، جون كيربي، أن …
