@@ -43,7 +43,9 @@ type Options struct {
 	TimeScale                   time.Duration // time similarity is exp(-gap/TimeScale)
 	Dormant                     time.Duration // a story with no article for this long goes dormant
 	// Revive is the least similarity (body, title and entities, time left
-	// out) for an item to join a dormant story that no active story takes:
+	// out, over the item's specific terms: those that point at few
+	// dormant stories) for an item to join a dormant story that no
+	// active story takes:
 	// the next round of talks weeks later continues the talks' story.
 	// Dormant stories older than Archive are never revived; Revive 0
 	// revives none.
@@ -86,7 +88,11 @@ type Options struct {
 // with its latest article alone, and the threshold rises 0.015 a month,
 // the most that keeps the demo's harvest article (0.267 against its
 // drought story after 84 days) in its story; the seeds revive at
-// 0.36–0.47 after 88–175 days.
+// 0.36–0.47 after 88–175 days. The revival score counts only the terms
+// that point at at most reviveListMax dormant stories (the outlet's own
+// name, a town and the words of a beat chained local crime reports on
+// ANT): 336 stories over 60 days holding 1,419 articles, against 685
+// holding 3,300.
 func DefaultOptions() Options {
 	return Options{Body: 0.7, Title: 0.15, Entities: 0.2, Time: 0.1, Threshold: 0.48,
 		TimeScale: 48 * time.Hour, Dormant: 5 * 24 * time.Hour, Terms: 60, Background: DefaultBackground(),
@@ -116,6 +122,10 @@ type Clusterer struct {
 	accBody, accTitle, accEnts []float64
 	hits                       []int32 // terms shared, when reviving
 	skip                       []bool  // the candidate is out (dormant, or not revivable)
+	// looked holds, by term id, the epoch of the revival in which the
+	// term was specific enough to be looked up: only those terms count
+	// in the revival score.
+	looked []uint32
 }
 
 // pruneEvery is how often, in seconds of stream time, a posting list is
@@ -423,8 +433,12 @@ func (c *Clusterer) accumulate(v vecs, t time.Time) []int {
 }
 
 // reviveListMax bounds the dormant stories a term may point at for it to
-// be looked up when reviving: terms shared by more are too common to find
-// a story's continuation, and skipping them bounds the cost.
+// be looked up when reviving, and to count in the revival score: terms
+// shared by more are too common to find a story's continuation (a town,
+// the outlet's own name in its byline, the words of a beat), and skipping
+// them bounds the cost. It is compared with the term's archive list as
+// it stands: pruned at most every pruneEvery, and never once longer, so
+// it may still count stories revived or aged out since.
 const reviveListMax = 64
 
 // reviveCandidates is how many dormant stories, those sharing the most
@@ -432,7 +446,9 @@ const reviveListMax = 64
 const reviveCandidates = 20
 
 // revive returns the dormant story, within the archive window, most
-// similar to the item if its similarity reaches Revive, else -1. A
+// similar to the item if its similarity reaches Revive, else -1; the
+// similarity is taken over the item's terms looked up (those of at most
+// reviveListMax dormant stories). A
 // revived story is active again: it goes back into the posting lists of
 // its terms.
 func (c *Clusterer) revive(v vecs, t time.Time) int {
@@ -441,10 +457,14 @@ func (c *Clusterer) revive(v vecs, t time.Time) int {
 	}
 	c.epoch++
 	var cands []int
+	for len(c.looked) < len(c.df) {
+		c.looked = append(c.looked, 0)
+	}
 	look := func(id int32) {
 		if len(c.archive[id]) > reviveListMax {
 			return // too common a term to point at one story
 		}
+		c.looked[id] = c.epoch
 		out := func(s *cluster) bool { return !c.dormant(s, t) || t.Sub(s.last) > c.opt.Archive } // revived, or too old
 		list := c.archive[id]
 		if t.Unix()-c.archPrunedAt[id] > pruneEvery {
@@ -483,11 +503,15 @@ func (c *Clusterer) revive(v vecs, t time.Time) int {
 	if len(cands) > reviveCandidates {
 		cands = cands[:reviveCandidates]
 	}
+	// Only the terms looked up count as evidence: a term that points at
+	// more dormant stories (a town, the outlet's own name, the words of
+	// a beat) tells no story's continuation from another's.
+	spec := vecs{body: c.specific(v.body), title: c.specific(v.title), ents: c.specific(v.ents)}
 	best, bestScore := -1, math.Inf(-1)
 	var item [3]map[int32]float64
 	for _, si := range cands {
 		s := c.stories[si]
-		if score := c.reviveScore(s, v, &item); score >= c.reviveThreshold(s, t) &&
+		if score := c.reviveScore(s, spec, &item); score >= c.reviveThreshold(s, t) &&
 			(score > bestScore || score == bestScore && si < best) {
 			best, bestScore = si, score
 		}
@@ -508,6 +532,19 @@ func (c *Clusterer) revive(v vecs, t time.Time) int {
 		s.last = time.Time{} // active from now: join sets it to t
 	}
 	return best
+}
+
+// specific returns the terms of v that the current revival looked up,
+// their weights unchanged (the item's vector is not renormalized: what
+// the common terms weighed is lost to the score).
+func (c *Clusterer) specific(v []term) []term {
+	out := make([]term, 0, len(v))
+	for _, t := range v {
+		if c.looked[t.id] == c.epoch {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // reviveScore is the similarity of an item to a dormant story, time left

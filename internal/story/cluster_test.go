@@ -141,3 +141,33 @@ func TestReviveRecent(t *testing.T) {
 		}
 	}
 }
+
+// TestReviveSpecific holds that only terms specific enough to be looked
+// up count in the revival score: an outlet's name that every story of
+// the archive carries does not lift a weak continuation over the
+// threshold once it points at more dormant stories than reviveListMax,
+// and does while it points at few.
+func TestReviveSpecific(t *testing.T) {
+	start := time.Date(2020, 3, 1, 9, 0, 0, 0, time.UTC)
+	probe := Item{ID: "probe", Published: start.AddDate(0, 0, 10), Title: "p1 p2",
+		Body: "s0a p3 p4 p5 p6 p7 p8 p9", Entities: []string{"outlet"}}
+	for _, tc := range []struct {
+		stories int
+		revived bool
+	}{
+		{10, true},
+		{reviveListMax + 6, false},
+	} {
+		c := New(DefaultOptions())
+		for i := range tc.stories {
+			s := fmt.Sprintf("s%d", i)
+			c.Add(Item{ID: s, Published: start, Title: s + "t", Body: s + " " + s + "a " + s + "b", Entities: []string{"outlet"}})
+		}
+		if c.Len() != tc.stories {
+			t.Fatalf("%d stories: the setup formed %d", tc.stories, c.Len())
+		}
+		if got := c.Add(probe) == 0; got != tc.revived {
+			t.Errorf("%d stories carry the outlet: the probe revived the story it shares a word with: %v, want %v", tc.stories, got, tc.revived)
+		}
+	}
+}
