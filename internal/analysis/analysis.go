@@ -252,9 +252,6 @@ func (an *Analyzer) Analyze(a news.Article) news.Analysis {
 	mentions := an.entities(a.ID, text, toks, sp, &out)
 
 	for _, q := range quote.Extract(text, mentions) {
-		if quotedName(q.Start, q.End, q.Text, out.Entities) {
-			continue // «الشرق الأوسط», "بوكو حرام": a name in quotation marks
-		}
 		s := q.Speaker
 		if e, ok := weekdaySurnamed(s.Start, s.End, out.Entities); ok {
 			// The speaker ends at the given name of أحمد الخميس: the
@@ -477,26 +474,6 @@ func weekdaySurnames(toks []arabic.Token, ms []ner.Mention, out *news.Analysis) 
 		return false
 	})
 	return ms
-}
-
-// quotedName reports whether the quote [start, end) with text is a name
-// written in quotation marks rather than words someone said: four words
-// at most, inside an entity mention or mostly one (لـ«الشرق الأوسط»,
-// "بوكو حرام", "بي بي سي"); the README's Analysis section gives what it
-// drops on three SaudiNewsNet zips and the command.
-func quotedName(start, end int, text string, es []news.Entity) bool {
-	if len(strings.Fields(text)) > 4 || end <= start {
-		return false
-	}
-	for _, e := range es {
-		if e.Start <= start && end <= e.End {
-			return true
-		}
-		if start <= e.Start && e.End <= end && 5*(e.End-e.Start) >= 4*(end-start) {
-			return true
-		}
-	}
-	return false
 }
 
 // weekdaySurnamed returns the person whose name ends in a weekday

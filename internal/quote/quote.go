@@ -275,7 +275,7 @@ func (x *extractor) cue(i int, kind cueKind, base string) {
 func (x *extractor) subjectAt(from, limit int) (int, int, int) {
 	from = x.addressee(from, limit)
 	if pi, ok := x.pairOpenAt(from); ok && x.pairs[pi].closed && from+1 < len(x.toks) &&
-		x.wordCount(x.pairs[pi].first(), x.pairs[pi].last()) <= 3 && x.nameLike(from+1) {
+		x.wordCount(x.pairs[pi].first(), x.pairs[pi].last()) <= 3 && (x.nameLike(from+1) || x.quotedName(pi)) {
 		x.pairs[pi].used = true
 		return x.pairs[pi].first(), x.pairs[pi].last(), x.pairs[pi].close + 1
 	}
@@ -330,10 +330,42 @@ func (x *extractor) quoteBefore(i int) (int, bool) {
 		return 0, false
 	}
 	p := x.pairs[pi]
-	if !p.closed || p.close != k || p.used || x.wordCount(p.first(), p.last()) < 2 {
+	if !p.closed || p.close != k || p.used || x.wordCount(p.first(), p.last()) < 2 || x.quotedName(pi) {
 		return 0, false
 	}
 	return pi, true
+}
+
+// quotedName reports whether pair pi holds a name written in quotation
+// marks rather than words someone said: four words at most, inside a
+// mention or mostly one (الذين حادثتهم «الشرق الأوسط», جماعة «بوكو
+// حرام», "بي بي سي"). The reported words are then looked for after it.
+func (x *extractor) quotedName(pi int) bool {
+	first, last := x.pairText(pi)
+	if last < first || x.wordCount(first, last) > 4 {
+		return false
+	}
+	start, end := x.toks[first].Start, x.toks[last].End
+	for _, m := range x.mentions {
+		if m.Start <= start && end <= m.End {
+			return true
+		}
+		if start <= m.Start && m.End <= end && 5*(m.End-m.Start) >= 4*(end-start) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairText returns the tokens of the words pair pi quotes: its content
+// without the stops and commas at its end (last < first when none).
+func (x *extractor) pairText(pi int) (int, int) {
+	p := x.pairs[pi]
+	first, last := p.first(), p.last()
+	for last >= first && x.toks[last].Kind == arabic.Punct && (isTerminal(x.toks[last].Text) || x.toks[last].Text == "،" || x.toks[last].Text == ",") {
+		last--
+	}
+	return first, last
 }
 
 // reported looks after the cue (and its speaker) for what was said: a
@@ -348,7 +380,7 @@ func (x *extractor) reported(cue int, base string, from, limit int, sp Speaker) 
 		if pi, ok := x.pairOpenAt(k); ok {
 			p := x.pairs[pi]
 			words := x.wordCount(p.first(), p.last())
-			named := k > 0 && has(nameSources, x.norm[k-1])
+			named := k > 0 && has(nameSources, x.norm[k-1]) || x.quotedName(pi)
 			if !named && (words >= 4 || words >= 2 && (x.near(from, k) || x.clauseEndsAt(p.close))) {
 				x.emitPair(pi, cue, sp)
 				return
@@ -536,13 +568,10 @@ func (x *extractor) emitClause(from, cue int, sp Speaker, form Form) {
 // emitPair emits the quotation pi as a direct quote.
 func (x *extractor) emitPair(pi, cue int, sp Speaker) {
 	p := &x.pairs[pi]
-	if p.used {
+	if p.used || x.quotedName(pi) {
 		return
 	}
-	first, last := p.first(), p.last()
-	for last >= first && x.toks[last].Kind == arabic.Punct && (isTerminal(x.toks[last].Text) || x.toks[last].Text == "،" || x.toks[last].Text == ",") {
-		last--
-	}
+	first, last := x.pairText(pi)
 	if last < first {
 		return
 	}

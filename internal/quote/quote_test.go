@@ -57,6 +57,9 @@ func TestExtract(t *testing.T) {
 		{"the outlet said to, in straight quotation marks",
 			`كشفت لـ "الاقتصادية" مصادر كويتية أن المواطن أطلق سراحه.`,
 			"المواطن أطلق سراحه", "مصادر كويتية", FormIndirect, 1},
+		{"an unnamed group by its number",
+			`وقال عدد من سكان المديرية إن المستشفى لم يقدم خدمات.`,
+			"المستشفى لم يقدم خدمات", "عدد من سكان المديرية", FormIndirect, 1},
 		{"a quoted name is no quote", `ونقل موقع "بي بي سي" الخبر دون تعليق.`, "", "", "", 0},
 		{"a speech word without a complement is no quote", `ودعا عباس الاسرائيليين الى الاختيار بين السلام والإرهاب.`, "", "", "", 0},
 		{"unclosed quotation ends at its sentence",
@@ -129,6 +132,13 @@ func TestSpeakersWithMentions(t *testing.T) {
 			mentions: []mention{{"واشنطن بوست", "ORG", "org-post"}, {"أوباما", "PERS", "pers-obama"}},
 			wantName: "واشنطن بوست",
 			wantID:   "org-post",
+		},
+		{
+			desc:     "an organization's quoted name as the subject",
+			text:     `وقالت «الفيدرالية العالمية»: إن اختيار الفنان جاء تقديرا لجهوده.`,
+			mentions: []mention{{"الفيدرالية العالمية", "ORG", "org-fed"}},
+			wantName: "الفيدرالية العالمية",
+			wantID:   "org-fed",
 		},
 		{
 			desc:     "علي in a name is no preposition",

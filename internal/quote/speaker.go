@@ -313,6 +313,9 @@ func (x *extractor) phraseAfter(from, limit int) (int, int) {
 		if has(prepositions, n) {
 			// في، عن، ل inside a title or an unnamed source
 			// (مسؤولون في الحكومة، النائب عن كتلة) but not after a name.
+			if n == "من" && k <= from+2 && has(partitives, head) && k+1 <= limit && x.toks[k+1].Kind == arabic.Word {
+				continue // عدد من سكان المديرية, عشرات من الناشطين
+			}
 			if named || k+1 > limit || n != "في" && n != "عن" && n != "ل" {
 				break
 			}
@@ -419,7 +422,7 @@ func (x *extractor) nameLike(k int) bool {
 // (حزب ميرتس) names the organization, not a person.
 func (x *extractor) nameRun(f, l int) (int, int) {
 	head := x.norm[f]
-	if has(anonymousHeads, head) && !has(titles, head) {
+	if has(anonymousHeads, head) && !has(titles, head) || has(partitives, head) {
 		return -1, -2
 	}
 	bestF, bestL := -1, -2
@@ -608,7 +611,7 @@ func (x *extractor) resolve(cue, f, l int) Speaker {
 	switch {
 	case has(orgHeads, head) || strings.HasPrefix(head, "ال") && has(orgHeads, strings.TrimPrefix(head, "ال")):
 		sp.Type = "organization"
-	case has(anonymousHeads, head):
+	case has(anonymousHeads, head) || has(partitives, head):
 		sp.Type = "anonymous"
 	case has(titles, head):
 		sp.Type = "person"
