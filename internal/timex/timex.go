@@ -75,8 +75,8 @@ func ExtractWith(text string, ref time.Time, opt Options) []Timex {
 	prevEnd := 0
 	for i := 0; i < len(p.ws); {
 		m, ok := p.at(i)
-		if ok && p.namedByDay(i, m) {
-			i = m.j // ملعب 15 أكتوبر: a name, the month with it
+		if ok && p.inName(i, m) {
+			i = m.j // ملعب 15 أكتوبر, كأس العالم 2018: a name, the month with it
 			continue
 		}
 		if !opt.Ranges && p.opensRange(i, m, ok) {
@@ -243,8 +243,8 @@ func (p *parser) at(i int) (match, bool) {
 	}
 	p.first, p.firstKey = -1, ""
 	p.ws[i].Key = saved
-	if found && p.title(i, best.j) {
-		return match{}, false // صحيفة اليوم, لـ«اليوم»
+	if found && (p.title(i, best.j) || p.rhetorical(i, best.j)) {
+		return match{}, false // صحيفة اليوم, لـ«اليوم», نحو غد أفضل
 	}
 	if !p.inRange && p.opt.Ranges && p.opensRange(i, best, found) {
 		if m, ok := p.rangeExpr(i); ok && (!found || m.j > best.j) {
