@@ -232,6 +232,7 @@ func (an *Analyzer) Analyze(a news.Article) news.Analysis {
 			Value:       t.Value,
 			Granularity: t.Granularity,
 			Hijri:       t.Hijri,
+			Name:        t.Name,
 		})
 	}
 

@@ -666,7 +666,8 @@ func sentenceAt(body string, sents []news.Span, at int) string {
 
 // timeline turns the dated statements of the analyses into story events:
 // every sentence with a date expression resolved to a year, a month or a
-// day is a mention of an event on that date. A sentence with several
+// day is a mention of an event on that date; a year that ends a name
+// (news.Timex.Name: كأس العالم 2018) dates none. A sentence with several
 // dates is placed at its most precise one (the first of those), so that
 // one statement makes one event. Outlets count by store.SourceKey, named
 // by their most common written form, as in the card's outlets.
@@ -688,8 +689,8 @@ func timeline(arts []news.Article, analyses map[string]news.Analysis, opt Option
 		bySentence := map[int]pick{}
 		var order []int
 		for _, t := range an.Timexes {
-			if t.Type != "date" && t.Type != "time" {
-				continue
+			if t.Type != "date" && t.Type != "time" || t.Name {
+				continue // كأس العالم 2018: the year of a name dates no event
 			}
 			date := t.Value
 			if len(date) > 10 && date[10] == 'T' { // a time of a day: the day

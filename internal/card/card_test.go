@@ -476,3 +476,42 @@ func TestBlankOutlet(t *testing.T) {
 		t.Errorf("Outlets = %+v, want عكاظ with one article", c.Outlets)
 	}
 }
+
+// TestTimelineLeavesOutNamedYears checks that a year ending a name
+// (news.Timex.Name: كأس العالم 2018) dates no event, while a year of the
+// text does, and that the name's digits make no figure.
+func TestTimelineLeavesOutNamedYears(t *testing.T) {
+	tests := []struct {
+		desc     string
+		sentence string
+		year     string // the year's text
+		name     bool
+		want     []string // timeline dates
+	}{
+		{"a cup named with its year", "تأهل المنتخب إلى كأس العالم 2018 وقال المدرب إنه سعيد", "2018", true, nil},
+		{"a vision named with its year", "أطلقت المملكة برامج رؤية 2030 الجديدة", "2030", true, nil},
+		{"a year of the text", "فاز المنتخب بكأس العالم في 2014 بعد مباراة صعبة", "2014", false, []string{"2014"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.desc, func(t *testing.T) {
+			body := tc.sentence
+			an := news.Analysis{ID: "a", Sentences: []news.Span{span(body, body)},
+				Timexes: []news.Timex{{Span: span(body, tc.year), Type: "date", Value: tc.year, Granularity: "year", Name: tc.name}}}
+			// The quantity reader takes the digits and the next word for a
+			// count (2018 وقال): the year's span keeps it out of the figures.
+			an.Quantities = []news.Quantity{{Span: span(body, tc.year), Type: "count", Value: 2018, Unit: "وقال"}}
+			arts := []news.Article{{ID: "a", Source: "spa", Published: at(1), Body: body}}
+			c := Build(news.Story{ID: "s"}, arts, map[string]news.Analysis{"a": an}, DefaultOptions())
+			var got []string
+			for _, e := range c.Timeline {
+				got = append(got, e.Date)
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("%q: timeline %q, want %q", body, got, tc.want)
+			}
+			if len(c.Figures) != 0 {
+				t.Errorf("%q: figures %v, want none", body, c.Figures)
+			}
+		})
+	}
+}

@@ -49,6 +49,9 @@ type Timex struct {
 	Value       string `json:"value"` // TIMEX3 style: 2015-08-05, 2015-W32, P3D, PAST_REF
 	Granularity string `json:"granularity,omitempty"`
 	Hijri       string `json:"hijri,omitempty"`
+	// Name marks a year that ends a name (كأس العالم 2018, رؤية 2030):
+	// a year, but no date of an event the article tells.
+	Name bool `json:"name,omitempty"`
 }
 
 // Quantity is one number, amount, percentage, range or count.

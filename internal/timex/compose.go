@@ -849,7 +849,7 @@ func (p *parser) join(a, b match) (match, bool) {
 func (p *parser) compose(ms []match) []match {
 	for idx := 0; idx+1 < len(ms); {
 		a, b := ms[idx], ms[idx+1]
-		if p.glueOK(a.j, b.i) && !b.leftEnd {
+		if p.glueOK(a.j, b.i) && !b.leftEnd && !a.t.Name && !b.t.Name {
 			if m, ok := p.join(a, b); ok {
 				ms[idx] = m
 				ms = append(ms[:idx+1], ms[idx+2:]...)

@@ -174,8 +174,8 @@ func gatherEvidence(text string) *evidence {
 	}
 	prevEnd, prevRel, prevOff, prevCurYear := -10, false, 0, false
 	for _, a := range xa {
-		if a.Type != TypeDate && a.Type != TypeTime {
-			continue
+		if a.Type != TypeDate && a.Type != TypeTime || a.Name {
+			continue // كأس العالم 2018 names no later year
 		}
 		ws := quantity.Words(arabic.Tokenize(a.Text))
 		toward := towardOf(ws)

@@ -41,6 +41,11 @@ type Timex struct {
 	Granularity string `json:"granularity"`
 	Mod         string `json:"mod,omitempty"`
 	Hijri       string `json:"hijri,omitempty"`
+	// Name marks a year written as the end of a name (كأس العالم 2018,
+	// رؤية 2030, موديل 2011): a year, but no date of an event the text
+	// tells. A timeline leaves it out; it still keeps its digits from
+	// being read as a quantity.
+	Name bool `json:"name,omitempty"`
 }
 
 // Options tune resolution.
@@ -76,7 +81,13 @@ func ExtractWith(text string, ref time.Time, opt Options) []Timex {
 	for i := 0; i < len(p.ws); {
 		m, ok := p.at(i)
 		if ok && p.inName(i, m) {
-			i = m.j // ملعب 15 أكتوبر, كأس العالم 2018: a name, the month with it
+			if m.hasDay {
+				i = m.j // ملعب 15 أكتوبر: a name, the month with it
+				continue
+			}
+			m.t.Name = true // كأس العالم 2018: a year, in a name
+			ms = append(ms, m)
+			i, prevEnd = m.j, m.j
 			continue
 		}
 		if !opt.Ranges && p.opensRange(i, m, ok) {

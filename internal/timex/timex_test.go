@@ -159,13 +159,14 @@ func TestExtract(t *testing.T) {
 		{"a revolution named by a day", "منذ ثورة 25 يناير التي أطاحت بالرئيس", "2015-08-09", nil},
 		{"a revolution with its year", "منذ ثورة 25 يناير 2011", "2015-08-09", []string{"25 يناير 2011=2011-01-25"}},
 		{"a day after يوم, a street before it", "الاجتماع في الشارع يوم 15 أكتوبر", "2015-08-09", []string{"يوم 15 أكتوبر=2015-10-15"}},
-		{"a cup named with its year", "تأهل المنتخب إلى كأس العالم 2018 في روسيا", "2015-08-09", nil},
-		{"a cup and its host before the year", "في تصفيات مونديال روسيا 2018 وآسيا", "2015-08-09", nil},
-		{"games named with a city and a year", "يستعد لأولمبياد ريو دي جانيرو 2016.", "2015-08-09", nil},
-		{"a vision named with its year", "ضمن رؤية المملكة 2030، و", "2017-05-01", nil},
-		{"a plan named with its year", "أقرت خطة 2020 التي", "2015-08-09", nil},
-		{"a fair in quotation marks", "زوار معرض «السعودية 2050».", "2015-08-09", nil},
-		{"a model year", "سيارة من نوع هايلوكس موديل 2011، في", "2015-08-09", nil},
+		{"a cup named with its year", "تأهل المنتخب إلى كأس العالم 2018 في روسيا", "2015-08-09", []string{"2018=2018 (name)"}},
+		{"a cup and its host before the year", "في تصفيات مونديال روسيا 2018 وآسيا", "2015-08-09", []string{"2018=2018 (name)"}},
+		{"games named with a city and a year", "يستعد لأولمبياد ريو دي جانيرو 2016.", "2015-08-09", []string{"2016=2016 (name)"}},
+		{"a vision named with its year", "ضمن رؤية المملكة 2030، و", "2017-05-01", []string{"2030=2030 (name)"}},
+		{"a plan named with its year", "أقرت خطة 2020 التي", "2015-08-09", []string{"2020=2020 (name)"}},
+		{"a fair in quotation marks", "زوار معرض «السعودية 2050».", "2015-08-09", []string{"2050=2050 (name)"}},
+		{"a model year", "سيارة من نوع هايلوكس موديل 2011، في", "2015-08-09", []string{"2011=2011 (name)"}},
+		{"a model year with م", "سيارة موديل 2015 م. وجاء", "2015-08-09", []string{"2015 م=2015 (name)"}},
 		{"a cup won in a year", "فاز بكأس العالم في 2014 و", "2015-08-09", []string{"2014=2014"}},
 		{"a cup in a month of a year", "كأس العالم في يونيو 2018", "2015-08-09", []string{"يونيو 2018=2018-06"}},
 		{"a cup and عام", "كأس العالم عام 2018", "2015-08-09", []string{"عام 2018=2018"}},
@@ -196,6 +197,9 @@ func TestExtract(t *testing.T) {
 				s := x.Text + "=" + x.Value
 				if x.Hijri != "" {
 					s += "|" + x.Hijri
+				}
+				if x.Name {
+					s += " (name)"
 				}
 				got = append(got, s)
 				if r := []rune(tt.text); string(r[x.Start:x.End]) != x.Text {

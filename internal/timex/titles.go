@@ -71,7 +71,7 @@ func (p *parser) title(i, j int) bool {
 //     (namedByDay): ملعب 15 أكتوبر, مدينة 6 أكتوبر, شارع 26 يوليو, ثورة
 //     25 يناير, ثورة 30 يونيو. The place is no time, and the event's year
 //     is not the reference's (ثورة 25 يناير 2011, with its year, stays a
-//     day);
+//     day). ExtractWith leaves such a day out: its value would be false;
 //   - a year written alone (2018, 2018 م) at the end of the name of a
 //     competition, a plan, a show or a model, whose head word
 //     (namedByYear) comes at most four words before it with only words
@@ -80,7 +80,9 @@ func (p *parser) title(i, j int) bool {
 //     «السعودية 2050», إكسبو 2020, موديل 2011. The year belongs to the
 //     name: تأهل إلى كأس العالم 2018 tells no event of 2018. A year with
 //     its word (عام 2018) or after في, منذ is a date even there (فاز
-//     بكأس العالم في 2014).
+//     بكأس العالم في 2014). ExtractWith keeps such a year, marked Name:
+//     its value is right, and it keeps the digits of the name from being
+//     read as a quantity (كأس العالم 1986 وقال is no count of وقال).
 func (p *parser) inName(i int, m match) bool {
 	if !p.isNum(i) || m.t.Hijri != "" {
 		return false
