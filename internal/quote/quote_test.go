@@ -141,6 +141,13 @@ func TestSpeakersWithMentions(t *testing.T) {
 			wantID:   "org-fed",
 		},
 		{
+			desc:     "a title after a name, not a counterpart taken for a name",
+			text:     `التقى سامح شكري وزير الخارجية المصري نظيره الأمريكي جون كيري، ثم زار الوزير ونظيره المصري قاعة المؤتمرات. وأوضح وزير الخارجية المصري أن الحوار تناول عددا من الموضوعات.`,
+			mentions: []mention{{"سامح شكري", "PERS", "pers-shoukry"}, {"جون كيري", "PERS", "pers-kerry"}},
+			wantName: "سامح شكري",
+			wantID:   "pers-shoukry",
+		},
+		{
 			desc:     "علي in a name is no preposition",
 			text:     `وقال الشيخ محمد علي الحسيني إن الوضع خطير.`,
 			mentions: []mention{{"محمد علي الحسيني", "PERS", "pers-husseini"}},

@@ -60,7 +60,14 @@ func (x *extractor) findPeople() {
 			continue // المؤتمرات الصحفية، تغطيتنا الإعلامية: an adjective, no title
 		}
 		if b := i - 1; !has(adjectiveTitles, n) && b >= 1 && x.toks[b].Kind == arabic.Word && x.nameLike(b-1) && (x.nameLike(b) || strings.HasPrefix(x.norm[b], "ال") && !has(titles, x.norm[b]) && !has(orgHeads, x.norm[b])) {
-			x.addTitled(b-1, b, b-1, contentTokens(x.slice(x.toks[i].Start, x.toks[min(i+2, x.sentEnd[i])].End)))
+			title := contentTokens(x.slice(x.toks[i].Start, x.toks[min(i+2, x.sentEnd[i])].End))
+			if p := x.personEndingAt(b); p >= 0 {
+				// سامح شكري وزير الخارجية المصري: the title after a
+				// name the recognizer found is that person's too.
+				x.people[p].title = append(x.people[p].title, title...)
+			} else {
+				x.addTitled(b-1, b, b-1, title)
+			}
 		}
 		f, l := x.phraseAfter(i, x.sentEnd[i])
 		if l < f {
@@ -96,6 +103,17 @@ func isPersonType(t string) bool {
 		return true
 	}
 	return false
+}
+
+// personEndingAt returns the person known so far whose name ends with
+// token k, or -1.
+func (x *extractor) personEndingAt(k int) int {
+	for p := range x.people {
+		if x.people[p].cpEnd == x.toks[k].End {
+			return p
+		}
+	}
+	return -1
 }
 
 // addTitled registers the name of tokens [nf, nl], found by its title
@@ -137,6 +155,15 @@ func (x *extractor) titleBefore(f int) []string {
 		if x.toks[k].Kind != arabic.Word || has(prepositions, x.norm[k]) || x.inPersonMention(k) {
 			break
 		}
+		if kind, _ := lookupCue(x.norm[k]); kind == cueFinite {
+			break // وشدد سامح شكري: the verb is no title
+		}
+		if k < f-1 && strings.HasPrefix(strings.TrimPrefix(x.norm[k+1], "و"), "نظير") {
+			// A counterpart's title begins with نظيره: in سامح شكري
+			// وزير الخارجية المصري نظيره الأمريكي جون كيري, the words
+			// before it are Shoukry's.
+			break
+		}
 		out = append(out, contentToken(x.norm[k])...)
 		if n := x.norm[k]; n != strings.TrimPrefix(n, "و") && has(titles, strings.TrimPrefix(n, "و")) {
 			break
@@ -148,6 +175,17 @@ func (x *extractor) titleBefore(f int) []string {
 // inPersonMention reports whether token k lies in a person mention given.
 func (x *extractor) inPersonMention(k int) bool {
 	return x.inMention(k, true)
+}
+
+// personStartsAt reports whether a person mention given begins with
+// token k.
+func (x *extractor) personStartsAt(k int) bool {
+	for _, m := range x.mentions {
+		if isPersonType(m.Type) && m.Start == x.toks[k].Start {
+			return true
+		}
+	}
+	return false
 }
 
 // onePerson reports whether tokens j and k lie in one person mention.
@@ -232,9 +270,10 @@ func (x *extractor) phraseAfter(from, limit int) (int, int) {
 		if k > from && t.Breaks > 0 {
 			break
 		}
-		if n == "علي" && (k == from && x.inPersonMention(k) || k > from && x.onePerson(k-1, k)) {
+		if n == "علي" && x.inPersonMention(k) && (k == from || x.onePerson(k-1, k) || x.personStartsAt(k)) {
 			// علي in a person's name is the name Ali, not the
-			// preposition على: وقال علي الأحمد, محمد علي الحسيني.
+			// preposition على: وقال علي الأحمد, محمد علي الحسيني,
+			// الدكتور علي السواط.
 			if k == from {
 				head = n
 			}
@@ -402,7 +441,7 @@ func (x *extractor) nameLike(k int) bool {
 		return false
 	}
 	n := x.norm[k]
-	if strings.HasPrefix(n, "ال") || has(titles, n) || has(orgHeads, n) || has(anonymousHeads, n) ||
+	if strings.HasPrefix(n, "ال") || has(titles, n) || has(titles, strings.TrimPrefix(n, "و")) || has(orgHeads, n) || has(anonymousHeads, n) ||
 		has(prepositions, n) || has(timeWords, n) || has(eventNouns, n) || has(relatives, n) ||
 		has(complementizers, n) || has(pronounSubjects, n) || strings.HasPrefix(n, "باسم") || n == "قد" || len([]rune(n)) < 2 ||
 		hasAnyPrefix(n, "لل", "بال", "وال") || strings.HasPrefix(n, "ل") && !hasAnyPrefix(n, "لا", "لي") ||
