@@ -547,3 +547,26 @@ func TestHeadParticles(t *testing.T) {
 		}
 	}
 }
+
+// TestMentionNames checks the canonical names Recognize gives: a clitic
+// comes off a name's first word only where what is left is a word (لبطولة
+// الأندية → بطولة الأندية), and وكالة is no و + ك + الة.
+func TestMentionNames(t *testing.T) {
+	m, err := ner.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, name string }{
+		{"وقالت وكالة الطاقة الدولية إن الطلب على النفط ارتفع.", "وكالة الطاقة الدولية"},
+		{"وذكرت وكالة الأنباء الفرنسية أن الاجتماع انتهى.", "وكالة الانباء الفرنسية"},
+	}
+	for _, tc := range tests {
+		var names []string
+		for _, mn := range m.Recognize(tc.text) {
+			names = append(names, mn.Name)
+		}
+		if !slices.Contains(names, tc.name) {
+			t.Errorf("%s\nnames %q, want %q", tc.text, names, tc.name)
+		}
+	}
+}

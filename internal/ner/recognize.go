@@ -278,8 +278,9 @@ func (m *Model) strip(w string, margin uint32) string {
 	}
 	for i := len(forms) - 1; i > 0; i-- {
 		// A form with the article that the word list knows (فالون is
-		// not ف + الون).
-		if strings.HasPrefix(forms[i], sAl) && !strings.HasPrefix(w, sAl) && count(forms[i]) > 0 {
+		// not ف + الون), with a word after the article: وكالة is not
+		// و + ك + الة.
+		if strings.HasPrefix(forms[i], sAl) && !strings.HasPrefix(w, sAl) && utf8.RuneCountInString(forms[i]) >= 4 && count(forms[i]) > 0 {
 			return forms[i]
 		}
 	}
