@@ -225,6 +225,10 @@ var pronounSubjects = set("معاليه", "سموه", "فخامته", "سماح�
 // clauseBreakers after a comma end a reported clause (…، وذلك في رده).
 var clauseBreakers = set("وذلك", "حسب", "بحسب", "وفق", "وفقا", "حسبما", "كما")
 
+// contrastives after a comma end a reported clause when a cue of their
+// own follows (…، لكنه أشار إلى أن …).
+var contrastives = set("لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "ولكنهم")
+
 func set(words ...string) map[string]struct{} {
 	m := make(map[string]struct{}, len(words))
 	for _, w := range words {

@@ -130,3 +130,10 @@ func hasStop(toks []arabic.Token, from, to int) bool {
 	}
 	return false
 }
+
+// isPercent reports whether s is a percent or per-mille sign, which
+// belongs to the number written before it (بنسبة 40%) and so stays at
+// the end of a reported clause.
+func isPercent(s string) bool {
+	return s == "%" || s == "٪" || s == "‰" || s == "؉"
+}

@@ -480,6 +480,12 @@ func (x *extractor) breaksAfterComma(k int) bool {
 	if kind, base := lookupCue(n); kind == cueParticiple || kind == cueFinite && base != n {
 		return true
 	}
+	if has(contrastives, n) && k+1 < len(x.toks) {
+		// …، لكنه أشار إلى أن: the connective opens a report of its own
+		if kind, _ := lookupCue(x.norm[k+1]); kind == cueFinite {
+			return true
+		}
+	}
 	_, ok := x.pairOpenAt(k)
 	return ok
 }
@@ -523,7 +529,8 @@ func (x *extractor) clauseEnd(from int) int {
 		}
 		last = k
 	}
-	for last >= from && x.toks[last].Kind == arabic.Punct && !isQuoteMark(x.toks[last].Text) && x.toks[last].Text != ")" {
+	for last >= from && x.toks[last].Kind == arabic.Punct && !isQuoteMark(x.toks[last].Text) && x.toks[last].Text != ")" &&
+		!(isPercent(x.toks[last].Text) && last > from && attached(x.toks[last-1], x.toks[last])) {
 		last--
 	}
 	return last

@@ -536,3 +536,54 @@ func TestReligiousAndDemonstrativeSpeakers(t *testing.T) {
 		})
 	}
 }
+
+// TestClauseEdges checks where a reported clause ends: a percent sign
+// after its number is part of the words reported, and a comma before a
+// contrastive connective with a cue of its own (، لكنه أشار إلى أن …)
+// ends the clause, so the next report is no quote inside it and its
+// implied subject is the speaker, not a name inside the quotation.
+func TestClauseEdges(t *testing.T) {
+	type want struct{ text, speaker string }
+	cases := []struct {
+		desc string
+		text string
+		want []want
+	}{
+		{"percent sign at the end of an indirect quote",
+			`وقال الوزير أحمد السالم إن الأمطار جاءت أقل من المعدل بنسبة 40%.`,
+			[]want{{"الأمطار جاءت أقل من المعدل بنسبة 40%", "أحمد السالم"}}},
+		{"Arabic percent sign at the end of an indirect quote",
+			`وأوضح الوزير أحمد السالم أن النمو بلغ 3٪، مضيفا أن التضخم تراجع.`,
+			[]want{{"النمو بلغ 3٪", "أحمد السالم"}, {"التضخم تراجع", "أحمد السالم"}}},
+		{"comma before لكنه and a cue ends the clause",
+			`وقال المتحدث باسم وزارة الزراعة كاظم الساعدي لـ«المرصد» إن الأمطار «أنقذت جزءا كبيرا من المساحات في نينوى وكركوك وصلاح الدين»، لكنه أشار إلى أن الإنتاج سيبقى أقل من محصول الموسم الماضي.`,
+			[]want{
+				{"أنقذت جزءا كبيرا من المساحات في نينوى وكركوك وصلاح الدين", "كاظم الساعدي"},
+				{"الإنتاج سيبقى أقل من محصول الموسم الماضي", "كاظم الساعدي"},
+			}},
+		{"comma before ولكنها and a cue ends the clause",
+			`وقالت الوزيرة سارة الحربي إن الخطة ناجحة، ولكنها أكدت أن التنفيذ بطيء.`,
+			[]want{{"الخطة ناجحة", "سارة الحربي"}, {"التنفيذ بطيء", "سارة الحربي"}}},
+		{"لكن without a cue stays in the clause",
+			`وقال الوزير أحمد السالم إن الخطة ناجحة، لكن التنفيذ بطيء.`,
+			[]want{{"الخطة ناجحة، لكن التنفيذ بطيء", "أحمد السالم"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.desc, func(t *testing.T) {
+			qs := Extract(tc.text, nil)
+			var got []want
+			for _, q := range qs {
+				got = append(got, want{q.Text, q.Speaker.Name})
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("quotes = %q, want %q", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("quote %d = %q, want %q", i, got[i], tc.want[i])
+				}
+			}
+			checkSpans(t, tc.text, qs)
+		})
+	}
+}
