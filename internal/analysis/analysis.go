@@ -281,10 +281,15 @@ func (an *Analyzer) entities(id, text string, toks []arabic.Token, sp spanner, o
 	ms := an.ner.Recognize(text)
 	// A currency inside an amount (50 مليون دولار) is no named entity, nor
 	// is God: ANERcorp tags الله alone as MISC (and the tagger reads it as
-	// a person at times), which would put it at the
-	// top of every archive's entities and make it a speaker (قال الله).
+	// a person at times), which would put it at the top of every
+	// archive's entities and make it a speaker (قال الله); so go its
+	// forms with a clitic and its other names (لله, الرحمن), and a name
+	// that is no person's the tagger begins with it (الله الحرام, cut
+	// from بيت الله الحرام; a person's is the rest of a name cut short:
+	// هبة | الله أخوندزاده).
 	ms = slices.DeleteFunc(ms, func(m ner.Mention) bool {
-		if m.Name == "الله" {
+		first, _, _ := strings.Cut(m.Name, " ")
+		if quote.DivineName(m.Name) || m.Type != ner.PERS && quote.DivineName(first) {
 			return true
 		}
 		for _, q := range out.Quantities {

@@ -275,7 +275,7 @@ var masculineInTeh = set("العامة", "فخامة", "سماحة")
 // وجل، دعا الله أن). After a cue they name God, the speaker of a verse or
 // the one prayed to, never a person of the news; عز counts only before
 // وجل (عز alone is a man's name).
-var divineWords = set("الله", "تعالي", "وتعالي", "سبحانه", "المولي", "ربنا", "الرب", "الخالق", "اللهم",
+var divineWords = set("الله", "تعالي", "وتعالي", "سبحانه", "المولي", "ربنا", "الرب", "الخالق", "اللهم", "الرحمن", "الرحيم",
 	"عز", "وجل", "عزوجل", "جل", "جلاله", "تبارك", "وتبارك")
 
 // divineStarts are the divine words that may open the subject of a cue

@@ -38,7 +38,7 @@ func (x *extractor) findPeople() {
 		if !isPersonType(m.Type) || m.Start < 0 || m.End > len(x.cps)-1 || m.Start >= m.End {
 			continue
 		}
-		if divineName(m.Name) || divineName(x.slice(m.Start, m.End)) {
+		if DivineName(m.Name) || DivineName(x.slice(m.Start, m.End)) {
 			continue // الله, بالله: the recognizer's person is no one of the news
 		}
 		f, l := x.tokensIn(m.Start, m.End)
@@ -1139,10 +1139,11 @@ func (x *extractor) eulogyAt(k int) bool {
 	return x.norm[k] == "صلي" && k+1 < len(x.norm) && x.norm[k+1] == "الله"
 }
 
-// divineName reports whether a person mention's name is God's (الله،
-// بالله، الله تعالى، الله عز وجل): every word a divine word, عز only
-// before وجل (عز alone is a man's name).
-func divineName(name string) bool {
+// DivineName reports whether a name is God's (الله، لله، بالله، الرحمن،
+// الله تعالى، الله عز وجل): every word a divine word, عز only before وجل
+// (عز alone is a man's name). The entity recognizer tags such names; they
+// are no entity of the news and no speaker.
+func DivineName(name string) bool {
 	words := 0
 	toks := arabic.Tokenize(name)
 	for i, t := range toks {
