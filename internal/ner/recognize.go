@@ -269,20 +269,22 @@ func (m *Model) strip(w string, margin uint32) string {
 			return forms[i]
 		}
 	}
-	if m.isName(w) {
-		return w
-	}
 	count := func(s string) uint32 {
 		c, _ := m.lx.clusters.get(hashString(s))
 		return c >> 24
 	}
 	for i := len(forms) - 1; i > 0; i-- {
 		// A form with the article that the word list knows (فالون is
-		// not ف + الون), with a word after the article: وكالة is not
-		// و + ك + الة.
+		// not ف + الون), with a word after the article (وكالة is not و
+		// + ك + الة). It comes before the whole word's being a name:
+		// the training gazetteer lists the clitic forms the corpus
+		// tags (والمدينة, بالاتحاد, والاتفاق).
 		if strings.HasPrefix(forms[i], sAl) && !strings.HasPrefix(w, sAl) && utf8.RuneCountInString(forms[i]) >= 4 && count(forms[i]) > 0 {
 			return forms[i]
 		}
+	}
+	if m.isName(w) {
+		return w
 	}
 	best, bc := w, count(w)
 	for _, f := range forms[1:] {
