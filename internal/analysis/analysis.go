@@ -149,7 +149,8 @@ func (an *Analyzer) knownKey(key string, ordered []string) int {
 		return found
 	}
 	for i, k := range an.known {
-		if len(k.words) < len(words) && containsAll(words, k.words) && !childOf(ordered, k.ordered) {
+		if len(k.words) < len(words) && containsAll(words, k.words) && !childOf(ordered, k.ordered) &&
+			(!slices.ContainsFunc(k.ordered, ner.IsLineage) || subsequence(ordered, k.ordered)) {
 			if found >= 0 && (an.known[found].id == "" || an.known[found].id != k.id) {
 				return -1 // two people (ids are set once New has them all)
 			}
@@ -565,6 +566,19 @@ func containsAll(full, part []string) bool {
 		}
 	}
 	return true
+}
+
+// subsequence reports whether the words part appear in full in their
+// order: a name with بن reads its forebears in order, so سلمان بن محمد
+// العمري does not hold محمد بن سلمان.
+func subsequence(full, part []string) bool {
+	i := 0
+	for _, w := range full {
+		if i < len(part) && w == part[i] {
+			i++
+		}
+	}
+	return i == len(part)
 }
 
 // EntityID returns the entity id of a matching key (ner.Canonicalizer.Key):

@@ -534,6 +534,7 @@ func TestListedPersons(t *testing.T) {
 		{"the last words of no listed name", "وقال محمد منصور إن المشروع جاهز.", "وقال المهندس خالد محمد منصور إن المشروع جاهز.", false},
 		{"a grandson of the founder", "وقال ولي العهد الأمير محمد بن نايف بن عبدالعزيز إن الأمن مستتب.", "وقال ولي العهد الأمير محمد بن نايف إن الأمن مستتب.", true},
 		{"a family name after بن", "وقال الدكتور فهد بن عبدالعزيز بن معمر إن المشروع جاهز.", "وقال الملك فهد بن عبدالعزيز إن المشروع جاهز.", false},
+		{"a lineage name's words in another order", "وقال المهندس سلمان بن محمد العمري إن المشروع جاهز.", "وقال ولي ولي العهد الأمير محمد بن سلمان إن المشروع جاهز.", false},
 	}
 	for _, c := range cases {
 		t.Run(c.desc, func(t *testing.T) {

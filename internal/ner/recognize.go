@@ -116,6 +116,9 @@ func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []st
 	for end-first > 1 && headParticles[plain(st[first].Text)] {
 		first++
 	}
+	for end-first > 1 && tailParticles[plain(st[end-1].Text)] {
+		end-- // دونالد ترامب فإن
+	}
 	if ch.Type == PERS {
 		// A title after the name is no part of it (محمد بن سلمان ولي ولي
 		// العهد), as long as two words of the chunk remain (titles at
@@ -196,6 +199,13 @@ func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []st
 var headParticles = map[string]bool{
 	"فإن": true, "وإن": true, "إن": true, "لكن": true, "ولكن": true,
 	"قد": true, "وقد": true, "فقد": true, "كان": true, "وكان": true, "لأن": true,
+}
+
+// tailParticles are the particles, as written, that end no name, where
+// the tagger takes the next clause's first word in (دونالد ترامب فإن);
+// not إن (سي إن إن) nor كان (مهرجان كان).
+var tailParticles = map[string]bool{
+	"فإن": true, "وإن": true, "لكن": true, "ولكن": true, "وقد": true, "فقد": true, "لأن": true,
 }
 
 // dropClitics returns the written word w, whose normalized form is norm,

@@ -1,0 +1,42 @@
+package ner
+
+import (
+	"testing"
+
+	"github.com/rasid-news/rasid/internal/arabic"
+)
+
+// TestMentionParticles checks the chunk a mention is built from: a
+// particle the tagger takes in at a name's head or end is left out
+// (فإن النجيفي, دونالد ترامب فإن), but إن that ends سي إن إن stays.
+func TestMentionParticles(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text       string
+		start, end int // the tagged chunk, in tokens
+		name       string
+	}{
+		{"أقدر دونالد ترامب فإن كلامه تجاوز الحدود", 1, 4, "دونالد ترامب"},
+		{"وأيد فإن النجيفي القرار", 1, 3, "النجيفي"},
+		{"وقالت شبكة سي إن إن الأمريكية", 2, 5, "سي ان ان"},
+	}
+	for _, tc := range tests {
+		toks := arabic.Tokenize(tc.text)
+		norms := make([]string, len(toks))
+		for i, t := range toks {
+			norms[i] = t.Norm
+		}
+		var byteAt []int
+		for i := range tc.text {
+			byteAt = append(byteAt, i)
+		}
+		byteAt = append(byteAt, len(tc.text))
+		mn := m.mention(tc.text, byteAt, toks, norms, Chunk{Type: PERS, Start: tc.start, End: tc.end})
+		if mn.Name != tc.name {
+			t.Errorf("%s [%d, %d): name %q, want %q", tc.text, tc.start, tc.end, mn.Name, tc.name)
+		}
+	}
+}
