@@ -30,6 +30,9 @@ type Item struct {
 	Title     string
 	Body      string
 	Entities  []string // canonical entity ids mentioned, if known
+	// Source is the outlet: an entity that a large share of its articles
+	// name (its own name in its byline) is no evidence when reviving.
+	Source string
 }
 
 // Options are the weights and thresholds of the clusterer. They are
@@ -62,7 +65,20 @@ type Options struct {
 	// story quiet for months needs a closer continuation than one quiet
 	// for a week.
 	ReviveRise float64
-	Terms      int // body terms kept per article (highest TF-IDF)
+	// House, when above 0, is the share of an outlet's latest
+	// houseWindow articles (at least houseMin of them) from which an
+	// entity they name is that outlet's house entity: its own name in
+	// its byline, its country, its town. An item's house entities are
+	// not evidence when reviving: they point at no story.
+	House float64
+	// ReviveShared is how many entities an item must share with a
+	// dormant story for the entity cosine to count in full when
+	// reviving; sharing fewer (n of them) counts n/ReviveShared of it:
+	// a story whose latest article names one person would otherwise
+	// take, at the full entity weight, any report that names that
+	// person. 0 or 1: the cosine counts in full.
+	ReviveShared int
+	Terms        int // body terms kept per article (highest TF-IDF)
 	// Background, when not nil, adds reference-corpus document
 	// frequencies to those of the items seen (see Background).
 	Background *Background
@@ -96,7 +112,7 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{Body: 0.7, Title: 0.15, Entities: 0.2, Time: 0.1, Threshold: 0.48,
 		TimeScale: 48 * time.Hour, Dormant: 5 * 24 * time.Hour, Terms: 60, Background: DefaultBackground(),
-		Revive: 0.22, Archive: 365 * 24 * time.Hour, Recent: 1, ReviveRise: 0.015}
+		Revive: 0.22, Archive: 365 * 24 * time.Hour, Recent: 1, ReviveRise: 0.015, House: 0.1, ReviveShared: 2}
 }
 
 // Clusterer assigns items to stories one at a time.
@@ -126,6 +142,44 @@ type Clusterer struct {
 	// term was specific enough to be looked up: only those terms count
 	// in the revival score.
 	looked []uint32
+	// houses are the outlets' latest entities (Options.House); inHouse
+	// holds, by term id, the number of the item (its index + 1) for
+	// which the entity was a house entity of its outlet.
+	houses  map[string]*house
+	inHouse []int32
+}
+
+// houseWindow is how many of an outlet's latest articles its house
+// entities are counted over, and houseMin how many of them it takes
+// for any entity to be one (the seeds and the demo never reach it).
+const (
+	houseWindow = 500
+	houseMin    = 50
+)
+
+// house counts the entities of an outlet's latest houseWindow articles.
+type house struct {
+	ring [][]int32 // entity term ids of each article, oldest overwritten first
+	next int
+	df   map[int32]int32
+}
+
+// count adds an article's entities to h, dropping the oldest article's
+// once the window is full, and returns how many articles h holds.
+func (h *house) count(ents []int32) int {
+	if len(h.ring) < houseWindow {
+		h.ring = append(h.ring, ents)
+	} else {
+		for _, id := range h.ring[h.next] {
+			h.df[id]--
+		}
+		h.ring[h.next] = ents
+		h.next = (h.next + 1) % houseWindow
+	}
+	for _, id := range ents {
+		h.df[id]++
+	}
+	return len(h.ring)
 }
 
 // pruneEvery is how often, in seconds of stream time, a posting list is
@@ -185,13 +239,14 @@ type Features struct {
 	BodyTerms  []string
 	TitleTerms []string
 	Entities   []string
+	Source     string
 }
 
 // ItemOf returns the clusterer's view of a stored article and its
 // analysis (a zero Analysis when there is none): entities are keyed with
 // EntityKey.
 func ItemOf(a news.Article, an news.Analysis) Item {
-	it := Item{ID: a.ID, Published: a.Published, Title: a.Title, Body: a.Body}
+	it := Item{ID: a.ID, Published: a.Published, Title: a.Title, Body: a.Body, Source: a.Source}
 	seen := map[string]bool{}
 	for _, e := range an.Entities {
 		k := EntityKey(e.Type, e.EntityID, e.Name)
@@ -205,7 +260,7 @@ func ItemOf(a news.Article, an news.Analysis) Item {
 
 // Extract computes the features of it.
 func Extract(it Item) Features {
-	return Features{Published: it.Published, BodyTerms: Terms(it.Body), TitleTerms: Terms(it.Title), Entities: it.Entities}
+	return Features{Published: it.Published, BodyTerms: Terms(it.Body), TitleTerms: Terms(it.Title), Entities: it.Entities, Source: it.Source}
 }
 
 // Add assigns it to a story and returns the story's index (0, 1, … in
@@ -261,11 +316,46 @@ func (c *Clusterer) vectors(it Features) vecs {
 	}
 	c.docs++
 	c.countTerms(it.BodyTerms, it.TitleTerms, ents)
+	c.countHouse(it.Source, ents)
 	return vecs{body: c.weigh(it.BodyTerms, c.opt.Terms), title: c.weigh(it.TitleTerms, 0), ents: c.weigh(ents, 0)}
 }
 
 func newCluster(id int, t time.Time) *cluster {
 	return &cluster{id: id, cells: map[int32]*cell{}, first: t}
+}
+
+// countHouse counts an item's entities among its outlet's latest and
+// marks those that are the outlet's house entities (Options.House).
+func (c *Clusterer) countHouse(source string, ents []string) {
+	if c.opt.House <= 0 || source == "" {
+		return
+	}
+	h := c.houses[source]
+	if h == nil {
+		if c.houses == nil {
+			c.houses = map[string]*house{}
+		}
+		h = &house{df: map[int32]int32{}}
+		c.houses[source] = h
+	}
+	ids := make([]int32, 0, len(ents))
+	for _, e := range ents {
+		if id := c.vocab[e]; !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	n := h.count(ids)
+	for len(c.inHouse) < len(c.df) {
+		c.inHouse = append(c.inHouse, 0)
+	}
+	if n < houseMin {
+		return
+	}
+	for _, id := range ids {
+		if float64(h.df[id]) >= c.opt.House*float64(n) {
+			c.inHouse[id] = int32(c.docs)
+		}
+	}
 }
 
 // countTerms adds the terms of one item to the vocabulary and the
@@ -464,6 +554,9 @@ func (c *Clusterer) revive(v vecs, t time.Time) int {
 		if len(c.archive[id]) > reviveListMax {
 			return // too common a term to point at one story
 		}
+		if int(id) < len(c.inHouse) && c.inHouse[id] == int32(c.docs) {
+			return // the outlet's own: it points at no story
+		}
 		c.looked[id] = c.epoch
 		out := func(s *cluster) bool { return !c.dormant(s, t) || t.Sub(s.last) > c.opt.Archive } // revived, or too old
 		list := c.archive[id]
@@ -567,12 +660,22 @@ func (c *Clusterer) reviveScore(s *cluster, v vecs, item *[3]map[int32]float64) 
 	var score float64
 	for k, w := range [3]float64{c.opt.Body, c.opt.Title, c.opt.Entities} {
 		var dot float64
+		var shared []int32
 		for _, r := range s.recent {
 			for _, t := range r.of(k) {
-				dot += t.w * item[k][t.id]
+				if x := item[k][t.id]; x != 0 {
+					dot += t.w * x
+					if k == vEnts && !slices.Contains(shared, t.id) {
+						shared = append(shared, t.id)
+					}
+				}
 			}
 		}
-		score += w * ratio(dot, s.recentSq[k])
+		sim := ratio(dot, s.recentSq[k])
+		if k == vEnts && len(shared) < c.opt.ReviveShared {
+			sim *= float64(len(shared)) / float64(c.opt.ReviveShared)
+		}
+		score += w * sim
 	}
 	return score
 }
