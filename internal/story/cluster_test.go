@@ -171,3 +171,94 @@ func TestReviveSpecific(t *testing.T) {
 		}
 	}
 }
+
+// TestReviveShared holds that one shared entity counts half the entity
+// cosine when reviving (ReviveShared 2): a story whose latest article
+// names one person is not revived by a report that shares that person
+// and a word, and is when the two share two entities, or when
+// ReviveShared does not apply.
+func TestReviveShared(t *testing.T) {
+	start := time.Date(2020, 3, 1, 9, 0, 0, 0, time.UTC)
+	body := "w1 q2 q3 q4 q5 q6 q7 q8 q9 q10" // one word of ten shared
+	for _, tc := range []struct {
+		name    string
+		shared  int      // Options.ReviveShared
+		ents    []string // of both the story's article and the probe
+		revived bool
+	}{
+		{"one entity, counted in full", 0, []string{"pers:x"}, true},
+		{"one entity, ReviveShared 1", 1, []string{"pers:x"}, true},
+		{"one entity, half", 2, []string{"pers:x"}, false},
+		{"two entities", 2, []string{"pers:x", "pers:y"}, true},
+	} {
+		opt := DefaultOptions()
+		opt.ReviveShared = tc.shared
+		c := New(opt)
+		c.Add(Item{ID: "a", Published: start, Title: "a1 a2", Body: "w1 w2 w3 w4", Entities: tc.ents})
+		probe := Item{ID: "probe", Published: start.AddDate(0, 0, 10), Title: "p1", Body: body, Entities: tc.ents}
+		if got := c.Add(probe) == 0; got != tc.revived {
+			t.Errorf("%s: the probe revived the story: %v, want %v", tc.name, got, tc.revived)
+		}
+	}
+}
+
+// TestReviveHouse holds that an outlet's house entity (its name in its
+// byline, in every article it runs) is no evidence when reviving, once
+// the outlet has run houseMin articles: it lifts a weak continuation
+// over the threshold before, with House 0, and for another outlet's
+// article, and not after.
+func TestReviveHouse(t *testing.T) {
+	start := time.Date(2020, 3, 1, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		articles int // of the outlet, each a story of its own
+		house    float64
+		source   string // the probe's outlet
+		revived  bool
+	}{
+		{houseMin - 10, 0.1, "radio", true},
+		{houseMin + 10, 0, "radio", true},
+		{houseMin + 10, 0.1, "radio", false},
+		{houseMin + 10, 0.1, "other", true},
+	} {
+		opt := DefaultOptions()
+		opt.House, opt.ReviveShared = tc.house, 0
+		c := New(opt)
+		for i := range tc.articles {
+			s := fmt.Sprintf("s%d", i)
+			c.Add(Item{ID: s, Published: start, Title: s + "t", Body: s + " " + s + "a " + s + "b",
+				Entities: []string{"org:radio"}, Source: "radio"})
+		}
+		if c.Len() != tc.articles {
+			t.Fatalf("%d articles: the setup formed %d stories", tc.articles, c.Len())
+		}
+		probe := Item{ID: "probe", Published: start.AddDate(0, 0, 10), Title: "p1 p2",
+			Body: "s0a p3 p4 p5 p6 p7 p8 p9", Entities: []string{"org:radio"}, Source: tc.source}
+		if got := c.Add(probe) == 0; got != tc.revived {
+			t.Errorf("%d articles, House %g, probe from %s: revived the story it shares a word with: %v, want %v",
+				tc.articles, tc.house, tc.source, got, tc.revived)
+		}
+	}
+}
+
+// TestHouseWindow holds that an outlet's entities are counted over its
+// latest houseWindow articles only.
+func TestHouseWindow(t *testing.T) {
+	h := &house{df: map[int32]int32{}}
+	for i := range houseWindow + 10 {
+		ents := []int32{2}
+		if i < 10 {
+			ents = []int32{1, 2} // in the 10 oldest, out of the window
+		}
+		if n := h.count(ents); n != min(i+1, houseWindow) {
+			t.Fatalf("article %d: the window holds %d", i, n)
+		}
+	}
+	for _, tc := range []struct {
+		id   int32
+		want int32
+	}{{1, 0}, {2, houseWindow}, {3, 0}} {
+		if got := h.df[tc.id]; got != tc.want {
+			t.Errorf("entity %d: in %d articles of the window, want %d", tc.id, got, tc.want)
+		}
+	}
+}
