@@ -112,7 +112,13 @@ func (t *wordTable) stem(w string) (string, bool) {
 	if !ok || len(w) >= maxPieceWord {
 		return "", false
 	}
-	st := w[v>>8&0xff : v&0xff]
+	// A word outside the table that get takes for one inside (its hash
+	// is all the table keeps) may find a piece that does not fit it.
+	lo, hi := v>>8&0xff, v&0xff
+	if lo > hi || hi > uint64(len(w)) {
+		return "", false
+	}
+	st := w[lo:hi]
 	if v&pieceArticle != 0 {
 		st = sAl + st
 	}
