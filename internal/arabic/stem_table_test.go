@@ -100,3 +100,17 @@ func TestWordTableSpread(t *testing.T) {
 		}
 	}
 }
+
+// TestWordTableStemFalseMatch checks that a word the table takes for
+// another one by its hash (about once in 2^38 lookups) gets no stem
+// rather than a piece cut out of bounds: the false match is written into
+// the table by hand, a piece [0, 12) for a word of 10 bytes.
+func TestWordTableStemFalseMatch(t *testing.T) {
+	tab := newWordTable(4)
+	w := "بغداد" // 10 bytes
+	k, home := tab.key(w)
+	tab.slots[home] = k | 12
+	if st, ok := tab.stem(w); ok {
+		t.Errorf("stem(%q) = %q, want none", w, st)
+	}
+}
