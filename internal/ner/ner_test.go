@@ -532,6 +532,8 @@ func TestHeadParticles(t *testing.T) {
 		{"وقال المدرب الهولندي لويس فان غال إن فريقه جاهز، وأضاف فان غال أن المباراة صعبة.", "فان غال", ""},
 		// A quotation mark the tagger takes in stays out (trimMarks).
 		{"وذكرت قناة “العربية” أن العشرات من ميليشيات الحوثي وصالح فروا من القاعدة.", "العربية", "“العربية"},
+		// A complementizer the tagger takes in at the end stays out too.
+		{"السيسي: فلسطين قضية كل العرب. وأفاد المتحدث باسم الرئاسة السفير علاء يوسف بأن الرئيس وكيري اتفقا على أهمية مواصلة الجهود لتحقيق السلام.", "علاء يوسف", "علاء يوسف بأن"},
 	}
 	for _, tc := range tests {
 		ms := m.Recognize(tc.text)

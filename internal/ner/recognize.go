@@ -116,8 +116,11 @@ func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []st
 	for end-first > 1 && headParticles[plain(st[first].Text)] {
 		first++
 	}
-	for end-first > 1 && tailParticles[plain(st[end-1].Text)] {
-		end-- // دونالد ترامب فإن
+	// Nor is the next clause's particle it took in at the end (دونالد
+	// ترامب فإن), or a complementizer at the end of a person's name
+	// (السفير علاء يوسف بأن الرئيس …).
+	for end-first > 1 && (tailParticles[plain(st[end-1].Text)] || ch.Type == PERS && tailComplementizers[plain(st[end-1].Text)]) {
+		end--
 	}
 	if ch.Type == PERS {
 		// A title after the name is no part of it (محمد بن سلمان ولي ولي
@@ -206,6 +209,13 @@ var headParticles = map[string]bool{
 // not إن (سي إن إن) nor كان (مهرجان كان).
 var tailParticles = map[string]bool{
 	"فإن": true, "وإن": true, "لكن": true, "ولكن": true, "وقد": true, "فقد": true, "لأن": true,
+}
+
+// tailComplementizers are the complementizers, as written, that end no
+// person's name (علاء يوسف بأن); not أن nor إن alone, which the tagger
+// may take for a person's letters (سي إن إن, سي أن أن).
+var tailComplementizers = map[string]bool{
+	"بأن": true, "بأنه": true, "بأنها": true, "أنه": true, "أنها": true, "إنه": true, "إنها": true,
 }
 
 // dropClitics returns the written word w, whose normalized form is norm,
