@@ -79,6 +79,7 @@ var catalog = map[string]message{
 	"story.list":         {"مقالات القصة", "Articles of this story"},
 	"story.span":         {"المدة", "Span"},
 	"story.told":         {"روتها", "told by"},
+	"story.sep":          {"، ", ", "},
 	"article.source":     {"المصدر", "Source"},
 	"article.nosource":   {"مصدر غير معروف", "unknown source"},
 	"article.published":  {"نُشر", "Published"},

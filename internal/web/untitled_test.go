@@ -36,6 +36,9 @@ func untitledArchiveFrom(t *testing.T, st store.Store, source string) http.Handl
 	start := strings.Index(body, "البصرة")
 	sp := news.Span{Text: "البصرة", Start: len([]rune(body[:start])), End: len([]rune(body[:start])) + len([]rune("البصرة"))}
 	an := news.Analysis{ID: a.ID, Analyzer: "fixture", Entities: []news.Entity{{Span: sp, Type: "LOC", EntityID: "loc-basra", Name: "البصرة"}}}
+	said := "الإصلاح سيستغرق أياما"
+	at := len([]rune(body[:strings.Index(body, said)]))
+	an.Quotes = []news.Quote{{Span: news.Span{Text: said, Start: at, End: at + len([]rune(said))}, Speaker: news.Speaker{Text: "مسؤول محلي", Name: "مسؤول محلي"}, Cue: "قال"}}
 	if err := st.PutAnalyses(ctx, []news.Analysis{an}); err != nil {
 		t.Fatal(err)
 	}
@@ -91,6 +94,9 @@ func TestUnknownOutlet(t *testing.T) {
 		{"/entity/loc-basra", "<bdi>مصدر غير معروف</bdi>"},
 		{"/search?q=" + url.QueryEscape("الكهرباء"), "<bdi>مصدر غير معروف</bdi>"},
 		{"/search?lang=en&q=" + url.QueryEscape("الكهرباء"), "<bdi>unknown source</bdi>"},
+		// a quote's outlet on the story page, in both languages
+		{"/story/st-untitled", `dir="auto">مصدر غير معروف</a></footer>`},
+		{"/story/st-untitled?lang=en", `dir="auto">unknown source</a></footer>`},
 	} {
 		t.Run(tc.path, func(t *testing.T) {
 			res, body := get(t, h, tc.path)
@@ -102,6 +108,9 @@ func TestUnknownOutlet(t *testing.T) {
 			}
 			if strings.Contains(body, "<bdi></bdi>") {
 				t.Error("the page shows a blank outlet")
+			}
+			if strings.Contains(body, ">"+untitledID+"<") {
+				t.Error("the page names the outlet by the article's ID")
 			}
 		})
 	}

@@ -76,8 +76,8 @@ func testPages(t *testing.T, h http.Handler) {
 		{"story", "/story/st-visit", 200, "ar", "rtl", []string{
 			"الخط الزمني", `<ol class="timeline">`, `datetime="2023-03-10"`, "١٠ مارس ٢٠٢٣", "٢٠ أبريل ٢٠٢٣",
 			"الأشخاص", `href="/entity/pers-blinken"`, "الأماكن", "الأقوال حسب المتحدث", "العراق يريد علاقات متوازنة",
-			"مقالات القصة", `href="/article/art-2"`, "الملخص"}},
-		{"story english", "/story/st-visit?lang=en", 200, "en", "ltr", []string{"Timeline", "10 March 2023", "People", "Quotes by speaker"}},
+			"مقالات القصة", `href="/article/art-2"`, "الملخص", "روتها: <bdi>okaz</bdi>، <bdi>alriyadh</bdi>"}},
+		{"story english", "/story/st-visit?lang=en", 200, "en", "ltr", []string{"Timeline", "10 March 2023", "People", "Quotes by speaker", "told by: <bdi>okaz</bdi>, <bdi>alriyadh</bdi>"}},
 		{"article", "/article/art-2", 200, "ar", "rtl", []string{
 			`<a class="ent ent-PERS" href="/entity/pers-sudani" title="محمد شياع السوداني">محمد شياع السوداني</a>`,
 			`<time class="date" datetime="2023-03-14" title="١٤ مارس ٢٠٢٣">أمس الثلاثاء</time>`,
