@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/rasid-news/rasid/internal/arabic"
@@ -37,6 +38,28 @@ func TestMentionParticles(t *testing.T) {
 		mn := m.mention(tc.text, byteAt, toks, norms, Chunk{Type: PERS, Start: tc.start, End: tc.end})
 		if mn.Name != tc.name {
 			t.Errorf("%s [%d, %d): name %q, want %q", tc.text, tc.start, tc.end, mn.Name, tc.name)
+		}
+	}
+}
+
+// TestAliHeads checks that the given name علي, written with ي, joins the
+// person chunk after it, but neither the preposition على written with ى
+// nor علي after another person's name (two people of a list).
+func TestAliHeads(t *testing.T) {
+	tests := []struct {
+		text   string
+		chunks []Chunk
+		want   []Chunk
+	}{
+		{"الرئيس المخلوع علي عبدالله صالح", []Chunk{{PERS, 3, 5}}, []Chunk{{PERS, 2, 5}}},
+		{"حصل على محمد صالح", []Chunk{{PERS, 2, 4}}, []Chunk{{PERS, 2, 4}}},
+		{"سعود الدوسري علي الغفيلي", []Chunk{{PERS, 0, 2}, {PERS, 3, 4}}, []Chunk{{PERS, 0, 2}, {PERS, 3, 4}}},
+		{"وصل علي الغفيلي", []Chunk{{LOC, 2, 3}}, []Chunk{{LOC, 2, 3}}},
+	}
+	for _, tc := range tests {
+		got := aliHeads(append([]Chunk(nil), tc.chunks...), arabic.Tokenize(tc.text))
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }

@@ -563,6 +563,8 @@ func TestMentionNames(t *testing.T) {
 	tests := []struct{ text, name string }{
 		{"وقالت وكالة الطاقة الدولية إن الطلب على النفط ارتفع.", "وكالة الطاقة الدولية"},
 		{"وذكرت وكالة الأنباء الفرنسية أن الاجتماع انتهى.", "وكالة الانباء الفرنسية"},
+		// علي, written with ي, before a person is his given name.
+		{"وقالت ميليشيات الرئيس المخلوع علي عبدالله صالح إنها انسحبت.", "علي عبدالله صالح"},
 		// The training gazetteer lists clitic forms as names; the form
 		// with the article still wins.
 		{"وصل الحجاج إلى مكة المكرمة والمدينة المنورة أمس.", "المدينة المنورة"},

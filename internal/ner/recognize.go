@@ -59,7 +59,7 @@ func (m *Model) Recognize(text string) []Mention {
 	var out []Mention
 	for i, tags := range m.tagText(s, words) {
 		st := toks[sents[i].First : sents[i].Last+1]
-		for _, ch := range lineageEnds(Chunks(tags), st) {
+		for _, ch := range aliHeads(lineageEnds(Chunks(tags), st), st) {
 			if ch, ok := trimMarks(ch, st); ok {
 				out = append(out, m.mention(text, byteAt, st, norms[i], ch))
 			}
@@ -104,6 +104,22 @@ func trimMarks(ch Chunk, st []arabic.Token) (Chunk, bool) {
 		ch.End--
 	}
 	return ch, ch.End > ch.Start
+}
+
+// aliHeads gives back to the person names of chunks (of the sentence of
+// tokens st) the given name علي written just before them, which the
+// tagger leaves out as the preposition على it is when normalized (المخلوع
+// علي | عبدالله صالح). Only as written with ي (the preposition is written
+// with ى), and not after another name (سعود الدوسري علي الغفيلي are two
+// people of a list).
+func aliHeads(chunks []Chunk, st []arabic.Token) []Chunk {
+	for k := range chunks {
+		ch := &chunks[k]
+		if a := ch.Start - 1; ch.Type == PERS && a >= 0 && st[a].Text == "علي" && (k == 0 || chunks[k-1].End < a) {
+			ch.Start = a
+		}
+	}
+	return chunks
 }
 
 // mention builds the Mention of chunk ch of a sentence.
