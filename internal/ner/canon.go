@@ -167,10 +167,12 @@ func (n *names) nameKeys(t Type, name string) []string {
 
 // wordKeys returns the tokenKey of each word of a normalized name; عبد
 // or أبو and the name after it are one word, written with or without a
-// space (عبد العزيز, عبدالعزيز; أبو بكر, أبوبكر).
+// space (عبد العزيز, عبدالعزيز; أبو بكر, أبوبكر). The words join from the
+// last, so that أبو before عبد takes in the whole compound (أبو عبد الله
+// = أبو عبدالله = أبوعبدالله).
 func (n *names) wordKeys(name string) []string {
 	words := strings.Fields(name)
-	for i := 0; i+1 < len(words); i++ {
+	for i := len(words) - 2; i >= 0; i-- {
 		if joinsNext[words[i]] {
 			words[i] += words[i+1]
 			words = append(words[:i+1], words[i+2:]...)

@@ -28,6 +28,8 @@ func TestKey(t *testing.T) {
 		{"أبو with or without a space", ner.PERS, "حيدر أبو بكر العطاس", "حيدر أبوبكر العطاس", true},
 		{"بو is no compound (Beau)", ner.PERS, "بو بايدن", "بوبايدن", false},
 		{"أبو in a place name", ner.LOC, "أبو ظبي", "أبوظبي", true},
+		{"أبو before عبد, spaced or not", ner.PERS, "أبو عبد الله الشامي", "أبو عبدالله الشامي", true},
+		{"أبو before عبد, all joined", ner.PERS, "أبو عبد الله", "أبوعبدالله", true},
 		{"a name after أبو is not the name alone", ner.PERS, "عبدالرزاق أبو داود", "عبدالرزاق داود", false},
 		{"عبد with or without a space, organization", ner.ORG, "جامعة الملك عبد العزيز", "جامعة الملك عبدالعزيز", true},
 	}
