@@ -63,3 +63,35 @@ func TestAliHeads(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedAfter checks that a person chunk after a ruler's title after
+// the head of an institution's name becomes that institution, of the
+// head's type, and that a definite head (a title of the person's) does not.
+func TestNamedAfter(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text   string
+		chunks []Chunk
+		want   []Chunk
+	}{
+		{"وقدم مركز الملك سلمان مساعدات", []Chunk{{PERS, 3, 4}}, []Chunk{{ORG, 1, 4}}},
+		{"ووصل إلى مطار الملك خالد أمس", []Chunk{{PERS, 4, 5}}, []Chunk{{LOC, 2, 5}}},
+		{"وقال قائد القوات الأمير فهد بن تركي", []Chunk{{PERS, 4, 7}}, []Chunk{{PERS, 4, 7}}},
+		{"وأعرب الملك سلمان عن تعازيه", []Chunk{{PERS, 2, 3}}, []Chunk{{PERS, 2, 3}}},
+		{"وقال مدير جامعة الملك عبدالعزيز", []Chunk{{ORG, 2, 4}, {PERS, 4, 5}}, []Chunk{{ORG, 2, 5}}},
+	}
+	for _, tc := range tests {
+		toks := arabic.Tokenize(tc.text)
+		norms := make([]string, len(toks))
+		for i, t := range toks {
+			norms[i] = t.Norm
+		}
+		got := m.namedAfter(append([]Chunk(nil), tc.chunks...), toks, norms)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

@@ -59,7 +59,7 @@ func (m *Model) Recognize(text string) []Mention {
 	var out []Mention
 	for i, tags := range m.tagText(s, words) {
 		st := toks[sents[i].First : sents[i].Last+1]
-		for _, ch := range aliHeads(lineageEnds(Chunks(tags), st), st) {
+		for _, ch := range m.namedAfter(aliHeads(lineageEnds(Chunks(tags), st), st), st, norms[i]) {
 			if ch, ok := trimMarks(ch, st); ok {
 				out = append(out, m.mention(text, byteAt, st, norms[i], ch))
 			}
@@ -105,6 +105,56 @@ func trimMarks(ch Chunk, st []arabic.Token) (Chunk, bool) {
 	}
 	return ch, ch.End > ch.Start
 }
+
+// namedAfter turns a person chunk of chunks (of the sentence of tokens
+// st, normalized norms) that follows a ruler's title after the head of an
+// organization, place or venue name into that institution's name, of the
+// head's type: مركز الملك سلمان, بجامعة الملك عبدالعزيز, مطار الملك
+// خالد are no King Salman, Abdulaziz or Khalid, though the tagger reads
+// the name after the title as a person (the heads are the trigger lists'
+// organization, place and venue heads, without the article: the name
+// stands in its construct).
+func (m *Model) namedAfter(chunks []Chunk, st []arabic.Token, norms []string) []Chunk {
+	// The tagger may have read the head and the title as a name of their
+	// own (جامعة الملك | عبدالعزيز): they take the person in.
+	out := chunks[:0]
+	for _, ch := range chunks {
+		if n := len(out); n > 0 && ch.Type == PERS && out[n-1].Type != PERS && out[n-1].End == ch.Start &&
+			out[n-1].End-out[n-1].Start >= 2 && rulerTitles[norms[ch.Start-1]] {
+			out[n-1].End = ch.End
+			continue
+		}
+		out = append(out, ch)
+	}
+	chunks = out
+	for k := range chunks {
+		ch := &chunks[k]
+		h := ch.Start - 2
+		if ch.Type != PERS || h < 0 || !rulerTitles[norms[h+1]] || k > 0 && chunks[k-1].End > h {
+			continue
+		}
+		if st[h].Kind != arabic.Word || st[h+1].Kind != arabic.Word {
+			continue
+		}
+		head := m.stripClitics(norms[h])
+		if strings.HasPrefix(head, sAl) {
+			continue // قائد القوات الأمير فهد: a title of his, no name
+		}
+		switch m.lx.triggers[hashString(head)] {
+		case trigOrg:
+			ch.Type, ch.Start = ORG, h
+		case trigLoc:
+			ch.Type, ch.Start = LOC, h
+		case trigMisc:
+			ch.Type, ch.Start = MISC, h
+		}
+	}
+	return chunks
+}
+
+// rulerTitles are the titles, normalized, of the rulers and princes
+// whose names institutions take.
+var rulerTitles = map[string]bool{"الملك": true, "الامير": true, "الشيخ": true, "السلطان": true}
 
 // aliHeads gives back to the person names of chunks (of the sentence of
 // tokens st) the given name علي written just before them, which the
