@@ -109,6 +109,10 @@ func scanNumbers(ws []Word, rs []rune) []span {
 			i++
 			continue
 		}
+		if ok && n.Ordinal && i > 0 && (monthHeads[ws[i-1].Key] || monthHeads[strings.TrimPrefix(ws[i-1].Key, "و")]) {
+			i += n.Words // كانون الثاني, ربيع الأول: a month's name, no ordinal
+			continue
+		}
 		if !ok {
 			if f, ok := fractionAt(ws, i); ok {
 				out = append(out, f)
@@ -340,16 +344,38 @@ func currencyAfter(ws []Word, j int) (string, int, bool) {
 var notCounted = normKeys(map[string]bool{
 	"و": true, "او": true, "ثم": true, "قد": true, "لا": true, "لم": true, "لن": true, "ما": true,
 	"بنسبة": true, "بتوقيت": true, "مقارنة": true, "بسبب": true, "إثر": true, "مقابل": true,
+	"ضمن": true, "داخل": true, "خارج": true, "وسط": true, "جراء": true, "حيال": true, "عقب": true,
 	"أهم": true, "أكبر": true, "أبرز": true, "أكثر": true, "أقل": true, "أفضل": true, "أسوأ": true,
 	"أقوى": true, "أعلى": true, "أدنى": true, "أقدم": true, "أحدث": true, "أصغر": true, "أطول": true,
 	"أقصر": true, "أسرع": true, "أخطر": true, "أغنى": true, "أفقر": true, "أجمل": true, "أغلى": true,
 })
 
+// monthNames are the one-word month names (Gregorian as the Gulf, the
+// Levant and the Maghreb write them, and Hijri): a number before one is a
+// day of that month, not a count of it, also where the date is a name and
+// no date (ثورة 25 يناير, ملعب 15 أكتوبر), which the time expressions
+// leave out. timex holds the same names (its TestMonthsNotCounted).
+var monthNames = normKeys(map[string]bool{
+	"يناير": true, "فبراير": true, "مارس": true, "أبريل": true, "ابريل": true, "إبريل": true, "مايو": true,
+	"يونيو": true, "يونيه": true, "يوليو": true, "يوليه": true, "أغسطس": true, "اغسطس": true, "أغسطوس": true,
+	"سبتمبر": true, "أكتوبر": true, "اكتوبر": true, "نوفمبر": true, "ديسمبر": true,
+	"شباط": true, "آذار": true, "اذار": true, "نيسان": true, "أيار": true, "حزيران": true, "تموز": true, "أيلول": true,
+	"جانفي": true, "فيفري": true, "أفريل": true, "افريل": true, "جوان": true, "جويلية": true, "جويليه": true,
+	"أوت": true, "اوت": true, "ماي": true, "آب": true,
+	"محرم": true, "المحرم": true, "صفر": true, "رجب": true, "شعبان": true, "رمضان": true, "شوال": true,
+	"كانون": true, "تشرين": true, "ربيع": true, "جمادى": true,
+})
+
+// monthHeads are the first words of the month names of two words, whose
+// second word is an ordinal (كانون الثاني, تشرين الأول, ربيع الآخر,
+// جمادى الأولى).
+var monthHeads = normKeys(map[string]bool{"كانون": true, "تشرين": true, "ربيع": true, "جمادى": true})
+
 // countable reports whether w can be the noun counted by a number before
 // it (ثلاثة جنود, 20 قتيلا): not a function word, a number word, a word
 // with the article, a verb, or a word after a proclitic (arabic.ProcliticForm).
 func countable(w Word) bool {
-	if w.Kind != arabic.Word || len([]rune(w.Key)) < 3 || notCounted[w.Key] {
+	if w.Kind != arabic.Word || len([]rune(w.Key)) < 3 || notCounted[w.Key] || monthNames[w.Key] {
 		return false
 	}
 	if arabic.IsFunctionWord(w.Norm) || arabic.ProcliticForm(w.Norm) {

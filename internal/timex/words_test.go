@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/rasid-news/rasid/internal/arabic"
+	"github.com/rasid-news/rasid/internal/quantity"
 )
 
 // TestWordsInKeyForm checks that the parser's code writes every Arabic word
@@ -46,5 +47,29 @@ func TestWordsInKeyForm(t *testing.T) {
 	}
 	if words < 100 {
 		t.Fatalf("found %d Arabic words in the parser's code, want over 100", words)
+	}
+}
+
+// TestMonthsNotCounted checks that quantity knows every one-word month
+// name of this package: a number before one is a day of the month, never
+// a count of months (ثورة 25 يناير, a name the time expressions leave out,
+// was the figure "25 يناير" on story cards).
+func TestMonthsNotCounted(t *testing.T) {
+	var names []string
+	for k := range gregorianMonths {
+		names = append(names, k)
+	}
+	for k := range hijriMonths {
+		names = append(names, k)
+	}
+	for k := range monthHeads {
+		names = append(names, k)
+	}
+	for _, k := range names {
+		for _, q := range quantity.Extract("ثورة 25 " + k) {
+			if q.Type == quantity.TypeCount {
+				t.Errorf("quantity.Extract counts the month %q: %+v", k, q)
+			}
+		}
 	}
 }
