@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/rasid-news/rasid/internal/arabic"
+	"github.com/rasid-news/rasid/internal/quantity"
 )
 
 // Titles. A word of time can be part of the name of a newspaper, a site,
@@ -69,7 +70,8 @@ func (p *parser) title(i, j int) bool {
 //
 //   - a day written without a year after a word that takes it as a name
 //     (namedByDay): ملعب 15 أكتوبر, مدينة 6 أكتوبر, شارع 26 يوليو, ثورة
-//     25 يناير, ثورة 30 يونيو. The place is no time, and the event's year
+//     25 يناير, ثورة 30 يونيو, also with the day in words (ثورة
+//     الثلاثين من يونيو, ميدان الخامس والعشرين من يناير). The place is no time, and the event's year
 //     is not the reference's (ثورة 25 يناير 2011, with its year, stays a
 //     day). ExtractWith leaves such a day out: its value would be false;
 //   - a year written alone (2018, 2018 م) at the end of the name of a
@@ -84,13 +86,26 @@ func (p *parser) title(i, j int) bool {
 //     its value is right, and it keeps the digits of the name from being
 //     read as a quantity (كأس العالم 1986 وقال is no count of وقال).
 func (p *parser) inName(i int, m match) bool {
-	if !p.isNum(i) || m.t.Hijri != "" {
+	if m.t.Hijri != "" {
 		return false
 	}
-	if m.hasDay && m.guessYear {
+	if m.hasDay && m.guessYear && (p.isNum(i) || p.ordinalAt(i)) {
 		return inSet(namedByDay, p.k(i-1))
 	}
+	if !p.isNum(i) {
+		return false
+	}
 	return m.t.Type == TypeDate && m.t.Granularity == "year" && m.j <= i+2 && len([]rune(p.ws[i].Key)) == 4 && p.yearNamed(i)
+}
+
+// ordinalAt reports a day written as an ordinal word at token i (ثورة
+// الثلاثين من يونيو, ميدان الخامس والعشرين من يناير).
+func (p *parser) ordinalAt(i int) bool {
+	if i < 0 || i >= len(p.ws) || p.ws[i].Kind != arabic.Word {
+		return false
+	}
+	n, ok := quantity.ParseAt(p.ws, i)
+	return ok && n.Ordinal
 }
 
 // yearNamed reports a head word of namedByYear before the year at token
