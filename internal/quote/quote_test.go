@@ -587,3 +587,40 @@ func TestClauseEdges(t *testing.T) {
 		})
 	}
 }
+
+// TestCoordinatedTitles checks that the noun after a title joined by و
+// (عادل جبير ووزير خارجية روسيا لافروف) completes the title as after a
+// bare one: خارجية روسيا is no person, whose "surname" (روسيا, الروسي)
+// would name the speaker of a later quote.
+func TestCoordinatedTitles(t *testing.T) {
+	type mention struct{ text, typ, id string }
+	cases := []struct {
+		desc     string
+		text     string
+		mentions []mention
+		cue      string // the cue of the quote checked
+		wantName string
+	}{
+		{"the coordinated title's words are no person",
+			`والاجتماع القادم في موسكو بين وزير خارجية المملكة الأستاذ عادل جبير ووزير خارجية روسيا لافروف، جعل المراقبين في روسيا يتساءلون. وينقل الدكتور سعيد طانيوس من داخل المسرح الروسي السياسي قوله: بأنه لاشك في أن صيف العام الجاري شهد جدلا واسعا.`,
+			[]mention{{"عادل جبير", "PERS", "pers-jubeir"}, {"لافروف", "PERS", "pers-lavrov"}, {"سعيد طانيوس", "PERS", "pers-tanios"}},
+			"قوله", "سعيد طانيوس"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.desc, func(t *testing.T) {
+			var ms []Mention
+			for _, m := range tc.mentions {
+				ms = append(ms, mentionIn(t, tc.text, m.text, m.typ, m.id, m.text))
+			}
+			var got []string
+			for _, q := range Extract(tc.text, ms) {
+				if q.Cue == tc.cue {
+					got = append(got, q.Speaker.Name)
+				}
+			}
+			if len(got) != 1 || got[0] != tc.wantName {
+				t.Errorf("speakers of %s: %q, want %q", tc.cue, got, tc.wantName)
+			}
+		})
+	}
+}

@@ -469,9 +469,12 @@ func (x *extractor) nameRun(f, l int) (int, int) {
 		if !x.nameLike(k) && !(has(nameLinks, x.norm[k]) && k < l && x.nameLikeOrAl(k+1)) {
 			continue
 		}
-		if p := x.norm[max(k-1, 0)]; k > f && (constructHead(p) || constructHead(strings.TrimPrefix(p, "ل"))) && !strings.HasPrefix(p, "ال") {
+		if p := x.norm[max(k-1, 0)]; k > f && (constructHead(p) || constructHead(strings.TrimPrefix(p, "ل")) || constructHead(strings.TrimPrefix(p, "و"))) &&
+			!strings.HasPrefix(strings.TrimPrefix(p, "و"), "ال") {
 			// حزب ميرتس، وزير حقوق الإنسان: the noun after a head in
-			// the construct state completes the head, it is no name.
+			// the construct state completes the head, it is no name;
+			// so after a coordinated one (ووزير خارجية روسيا), but not
+			// after a definite one (والجندي أول محمد بن علي).
 			continue
 		}
 		if strings.HasPrefix(x.norm[k], "و") && k > f && !has(titles, x.norm[k-1]) {
