@@ -77,10 +77,7 @@ func runSearch(ctx context.Context, env Env, args []string) error {
 		fmt.Fprintf(w, "%s, %d–%d:\n", count(res.Total, "match", "matches"), first, first+len(res.Hits)-1)
 	}
 	for i, h := range res.Hits {
-		date := "undated"
-		if !h.Article.Published.IsZero() {
-			date = h.Article.Published.Format("2006-01-02")
-		}
+		date := listDay(h.Article.Published)
 		source := h.Article.Source
 		if source == "" {
 			source = "(unknown)"

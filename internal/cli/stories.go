@@ -238,14 +238,9 @@ func runStories(ctx context.Context, env Env, args []string) error {
 }
 
 // spanOf writes a story's time span by day; a missing date is
-// "undated", as rasid search and the story card say it.
+// "undated" (listDay), as rasid search and the story card say it.
 func spanOf(first, last time.Time) string {
-	d := func(t time.Time) string {
-		if t.IsZero() {
-			return "undated"
-		}
-		return t.Format(time.DateOnly)
-	}
+	d := listDay
 	if d(first) == d(last) {
 		return d(first)
 	}
