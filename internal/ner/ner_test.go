@@ -583,3 +583,34 @@ func TestMentionNames(t *testing.T) {
 		}
 	}
 }
+
+// TestMentionWrittenNoFormatMarks: a bidi or zero-width mark the outlet
+// left on a word (عبدالعزيز + U+200F) is no letter of the name as
+// written, which entity pages list among a name's spellings (rasid
+// entity showed عبدالعزيز twice, once with the invisible mark).
+func TestMentionWrittenNoFormatMarks(t *testing.T) {
+	m, err := ner.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, written string }{
+		{"وقال وزير الخارجية الأمريكي جون كيري\u200f إن الاتفاق جيد.", "جون كيري"},
+		{"وقال وزير الخارجية الأمريكي جون\u200e كيري إن الاتفاق جيد.", "جون كيري"},
+		{"وقال وزير الخارجية الأمريكي جون كيري\u061c إن الاتفاق جيد.", "جون كيري"},
+	}
+	for _, tc := range tests {
+		var written []string
+		for _, mn := range m.Recognize(tc.text) {
+			written = append(written, mn.Written)
+			if strings.ContainsAny(mn.Name, "\u200e\u200f\u061c\u200b") || strings.HasSuffix(mn.Text, "\u200f") || strings.HasSuffix(mn.Text, "\u061c") {
+				t.Errorf("%q: name %q, text %q hold a format mark", tc.text, mn.Name, mn.Text)
+			}
+			if got := string([]rune(tc.text)[mn.Start:mn.End]); got != mn.Text {
+				t.Errorf("span %d..%d is %q, not %q", mn.Start, mn.End, got, mn.Text)
+			}
+		}
+		if !slices.Contains(written, tc.written) {
+			t.Errorf("%q\nwritten %q, want %q", tc.text, written, tc.written)
+		}
+	}
+}

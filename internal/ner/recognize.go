@@ -2,6 +2,7 @@ package ner
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rasid-news/rasid/internal/arabic"
@@ -258,6 +259,16 @@ func (m *Model) mention(text string, byteAt []int, st []arabic.Token, norms []st
 	}
 	mn.Written = strings.Join(ws, " ")
 	mn.Start, mn.End = st[first].Start, st[end-1].End
+	// A bidi or zero-width mark written onto the name's last word
+	// (عبدالعزيز + U+200F) is no part of the name as written: entity
+	// pages list the mentions' texts as its spellings.
+	for mn.End > mn.Start && mn.End < len(byteAt) {
+		r, _ := utf8.DecodeLastRuneInString(text[:byteAt[mn.End]])
+		if !unicode.Is(unicode.Cf, r) {
+			break
+		}
+		mn.End--
+	}
 	if mn.End < len(byteAt) {
 		mn.Text = text[byteAt[mn.Start]:byteAt[mn.End]]
 	}
