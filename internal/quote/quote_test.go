@@ -591,7 +591,10 @@ func TestClauseEdges(t *testing.T) {
 // TestCoordinatedTitles checks that the noun after a title joined by و
 // (عادل جبير ووزير خارجية روسيا لافروف) completes the title as after a
 // bare one: خارجية روسيا is no person, whose "surname" (روسيا, الروسي)
-// would name the speaker of a later quote.
+// would name the speaker of a later quote; and that such a title is not
+// the name's before it, whose title would then fit the other person's
+// (الوزير الأمريكي was الجبير). Kerry's own title keeps its و (ونظيره,
+// ووزير), so the later title is left unresolved rather than wrong.
 func TestCoordinatedTitles(t *testing.T) {
 	type mention struct{ text, typ, id string }
 	cases := []struct {
@@ -605,6 +608,14 @@ func TestCoordinatedTitles(t *testing.T) {
 			`والاجتماع القادم في موسكو بين وزير خارجية المملكة الأستاذ عادل جبير ووزير خارجية روسيا لافروف، جعل المراقبين في روسيا يتساءلون. وينقل الدكتور سعيد طانيوس من داخل المسرح الروسي السياسي قوله: بأنه لاشك في أن صيف العام الجاري شهد جدلا واسعا.`,
 			[]mention{{"عادل جبير", "PERS", "pers-jubeir"}, {"لافروف", "PERS", "pers-lavrov"}, {"سعيد طانيوس", "PERS", "pers-tanios"}},
 			"قوله", "سعيد طانيوس"},
+		{"a coordinated title is not the name's before it",
+			`التقى وزير الخارجية السعودي عادل الجبير ونظيره الأمريكي جون كيري في الدوحة. وقال الوزير الأمريكي إن المحادثات كانت مثمرة.`,
+			[]mention{{"عادل الجبير", "PERS", "pers-jubeir"}, {"جون كيري", "PERS", "pers-kerry"}},
+			"قال", "الوزير الأمريكي"},
+		{"a coordinated title is not the name's before it (ووزير)",
+			`التقى وزير الخارجية السعودي عادل الجبير ووزير الخارجية الأمريكي جون كيري في الدوحة. وقال وزير الخارجية الأمريكي إن المحادثات كانت مثمرة.`,
+			[]mention{{"عادل الجبير", "PERS", "pers-jubeir"}, {"جون كيري", "PERS", "pers-kerry"}},
+			"قال", "وزير الخارجية الأمريكي"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.desc, func(t *testing.T) {

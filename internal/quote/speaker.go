@@ -61,9 +61,11 @@ func (x *extractor) findPeople() {
 		}
 		if b := i - 1; !has(adjectiveTitles, n) && b >= 1 && x.toks[b].Kind == arabic.Word && x.nameLike(b-1) && (x.nameLike(b) || strings.HasPrefix(x.norm[b], "ال") && !has(titles, x.norm[b]) && !has(orgHeads, x.norm[b])) {
 			title := contentTokens(x.slice(x.toks[i].Start, x.toks[min(i+2, x.sentEnd[i])].End))
-			if p := x.personEndingAt(b); p >= 0 {
+			if p := x.personEndingAt(b); p >= 0 && has(titles, x.norm[i]) {
 				// سامح شكري وزير الخارجية المصري: the title after a
-				// name the recognizer found is that person's too.
+				// name the recognizer found is that person's too; one
+				// joined by و is the next person's (عادل الجبير ونظيره
+				// الأمريكي جون كيري).
 				x.people[p].title = append(x.people[p].title, title...)
 			} else {
 				x.addTitled(b-1, b, b-1, title)
