@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -127,6 +128,11 @@ func ParseHTML(data []byte, contentType, pageURL string) (news.Article, string) 
 	if err := art.RenderText(&body); err != nil {
 		return a, "no article found in page"
 	}
+	if all, linked := linkText(art.Node); all > 0 && linked == all {
+		// readability's best attempt on a page with no article is its
+		// menu (الرئيسية أخبار), which is no article either
+		return a, "no article found in page: its main text is links only"
+	}
 	a.Title = art.Title()
 	a.Author = art.Byline()
 	a.Source = art.SiteName()
@@ -143,6 +149,36 @@ func ParseHTML(data []byte, contentType, pageURL string) (news.Article, string) 
 	}
 	a.Body, _, a.Place = StripDateline(text)
 	return a, ""
+}
+
+// linkText counts the letters of the text under n, all of them and those
+// inside links.
+func linkText(n *html.Node) (all, linked int) {
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
+		switch {
+		case n.Type == html.TextNode:
+			k := 0
+			for _, r := range n.Data {
+				if unicode.IsLetter(r) {
+					k++
+				}
+			}
+			all += k
+			if inLink {
+				linked += k
+			}
+		case n.Type == html.ElementNode && n.Data == "a":
+			inLink = true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink)
+		}
+	}
+	if n != nil {
+		walk(n, false)
+	}
+	return all, linked
 }
 
 // canonicalURL returns a page's <link rel="canonical"> or og:url.

@@ -560,6 +560,8 @@ func TestRefusalReasons(t *testing.T) {
 		{"windows-1256 text", "p.txt", plain1256, Options{}, "invalid UTF-8 at line 1", "Arabic"},
 		{"empty page", "p.html", "", Options{}, "empty file", "no article"},
 		{"blank page", "p.html", " \n\t\n", Options{}, "empty file", "no article"},
+		{"page of links only", "p.html", `<html><head><title>الصفحة الرئيسية</title></head><body><nav><a href="/">الرئيسية</a> <a href="/a">أخبار</a> <a href="/b">رياضة</a></nav></body></html>`, Options{}, "no article found in page: its main text is links only", ""},
+		{"article with links", "p.html", "<html><body><article><p>" + body + ` <a href="/x">بغداد</a></p><p>` + body + "</p></article></body></html>", Options{}, "", ""},
 		{"binary named .html", "p.html", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", Options{}, "binary file, not text", "charset"},
 		{"binary named .json", "p.json", "\x00\x01\x02\x03{", Options{}, "binary file, not text", "JSON"},
 		{"windows-1256 page named .txt", "p.txt", cp1256, Options{}, "not valid UTF-8 and no charset declared", "not Arabic ("},
