@@ -82,9 +82,12 @@ func (p *parser) title(i, j int) bool {
 //     «السعودية 2050», إكسبو 2020, موديل 2011. The year belongs to the
 //     name: تأهل إلى كأس العالم 2018 tells no event of 2018. A year with
 //     its word (عام 2018) or after في, منذ is a date even there (فاز
-//     بكأس العالم في 2014). ExtractWith keeps such a year, marked Name:
-//     its value is right, and it keeps the digits of the name from being
-//     read as a quantity (كأس العالم 1986 وقال is no count of وقال).
+//     بكأس العالم في 2014), and so is a year that opens a span of years
+//     (خطة 2016 إلى 2020, خطة التنمية 2015-2020: with Options.Ranges the
+//     span is one reading, which no name takes). ExtractWith keeps a
+//     year in a name, marked Name: its value is right, and it keeps the
+//     digits of the name from being read as a quantity (كأس العالم 1986
+//     وقال is no count of وقال).
 func (p *parser) inName(i int, m match) bool {
 	if m.t.Hijri != "" {
 		return false
@@ -94,6 +97,9 @@ func (p *parser) inName(i int, m match) bool {
 	}
 	if !p.isNum(i) {
 		return false
+	}
+	if c, ok := p.connector(m.j, false); ok && p.isNum(c) {
+		return false // خطة 2016 إلى 2020: a span of years, not a name's year
 	}
 	return m.t.Type == TypeDate && m.t.Granularity == "year" && m.j <= i+2 && len([]rune(p.ws[i].Key)) == 4 && p.yearNamed(i)
 }
