@@ -91,12 +91,13 @@ func (s ClusterSet) Score(assign []int) BCubed {
 	return ScoreBCubed(gold, pred)
 }
 
-// Items returns the articles as clusterer items; entities, when not nil,
-// gives the canonical entities of an article (title and body).
+// Items returns the articles as clusterer items, with their outlet as
+// story.ItemOf gives it (Options.House counts per outlet); entities, when
+// not nil, gives the canonical entities of an article (title and body).
 func (s ClusterSet) Items(entities func(NewsArticle) []string) []story.Item {
 	items := make([]story.Item, len(s.Articles))
 	for i, a := range s.Articles {
-		items[i] = story.Item{ID: a.URL, Published: a.Published, Title: a.Title, Body: a.Content}
+		items[i] = story.Item{ID: a.URL, Published: a.Published, Title: a.Title, Body: a.Content, Source: a.Source}
 		if entities != nil {
 			items[i].Entities = entities(a)
 		}

@@ -3,8 +3,10 @@ package eval
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rasid-news/rasid/internal/analysis"
 	"github.com/rasid-news/rasid/internal/dedup"
@@ -231,4 +233,26 @@ func FuzzReadDedupGold(f *testing.F) {
 		}
 		ScoreDedup(gold, func(a, b string) bool { return a < b }, true)
 	})
+}
+
+// TestClusterSetItems holds that the clusterer's items carry what the
+// pipeline's (story.ItemOf) do, the outlet included: without it an
+// evaluation leaves Options.House out, which rasid cluster applies.
+func TestClusterSetItems(t *testing.T) {
+	day := time.Date(2015, 8, 9, 10, 0, 0, 0, time.UTC)
+	set := ClusterSet{Articles: []NewsArticle{
+		{Source: "okaz", URL: "u1", Title: "t1", Content: "c1", Published: day},
+		{URL: "u2", Title: "t2", Content: "c2", Published: day},
+	}}
+	ents := func(a NewsArticle) []string { return []string{"e:" + a.URL} }
+	for i, it := range set.Items(ents) {
+		a := set.Articles[i]
+		want := story.Item{ID: a.URL, Published: a.Published, Title: a.Title, Body: a.Content, Entities: []string{"e:" + a.URL}, Source: a.Source}
+		if !reflect.DeepEqual(it, want) {
+			t.Errorf("item %d: %+v, want %+v", i, it, want)
+		}
+	}
+	if fs := set.Features(nil); fs[0].Source != "okaz" || fs[1].Source != "" {
+		t.Errorf("features' outlets %q, %q, want okaz and none", fs[0].Source, fs[1].Source)
+	}
 }
