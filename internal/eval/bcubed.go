@@ -1,5 +1,10 @@
 package eval
 
+import (
+	"maps"
+	"slices"
+)
+
 // BCubed holds BCubed precision, recall and F1 of a clustering against
 // gold labels (Bagga and Baldwin 1998; Amigó et al. 2009): per item, the
 // share of its predicted cluster that shares its gold label (precision)
@@ -32,8 +37,11 @@ func ScoreBCubed(gold, pred map[string]string) BCubed {
 		predSize[p]++
 		both[pair{g, p}]++
 	}
+	// Summed in item order: a map's order would change the last bits
+	// from run to run.
 	var sp, sr float64
-	for item, g := range gold {
+	for _, item := range slices.Sorted(maps.Keys(gold)) {
+		g := gold[item]
 		p := predOf(item)
 		n := float64(both[pair{g, p}])
 		sp += n / float64(predSize[p])
