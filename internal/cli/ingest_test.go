@@ -545,3 +545,26 @@ func TestRefusalMessages(t *testing.T) {
 		})
 	}
 }
+
+// TestStatsEmpty checks that rasid stats gives an empty archive no first
+// or last day (it has none, dated or not) and still its counts.
+func TestStatsEmpty(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "empty.db")
+	st, err := openStore(context.Background(), Env{}, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out, stderr, code := run(t, "", "stats", "--db", db)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if !strings.Contains(out, "articles") {
+		t.Errorf("stats of an empty archive:\n%s\nwant its counts", out)
+	}
+	for _, not := range []string{"first", "last"} {
+		if strings.Contains(out, not) {
+			t.Errorf("stats of an empty archive:\n%s\nholds %q", out, not)
+		}
+	}
+}
