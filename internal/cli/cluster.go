@@ -84,8 +84,8 @@ func runEvalCluster(ctx context.Context, env Env, args []string) error {
 	start := time.Now()
 	rep := set.Report(eval.Cluster(feats, opt))
 	rep.Seconds = time.Since(start).Seconds()
-	rep.Options = fmt.Sprintf("body %g, title %g, entities %g, time %g, threshold %g, time scale %v, dormant after %v, revive %g (+%g a month, against the latest %d) within %v, %d body terms",
-		opt.Body, opt.Title, opt.Entities, opt.Time, opt.Threshold, opt.TimeScale, opt.Dormant, opt.Revive, opt.ReviveRise, opt.Recent, opt.Archive, opt.Terms)
+	rep.Options = fmt.Sprintf("body %g, title %g, entities %g, time %g, threshold %g, time scale %v, dormant after %v, revive %g (+%g a month, against the latest %d, %d shared entities for the full entity share, outlet's own entities from %g of its articles) within %v, %d body terms",
+		opt.Body, opt.Title, opt.Entities, opt.Time, opt.Threshold, opt.TimeScale, opt.Dormant, opt.Revive, opt.ReviveRise, opt.Recent, opt.ReviveShared, opt.House, opt.Archive, opt.Terms)
 	if *asJSON {
 		return writeJSON(env.Stdout, rep)
 	}
