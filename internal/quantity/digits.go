@@ -87,14 +87,17 @@ func narrowSpace(r rune) bool { return r == '\u202f' || r == '\u2009' || r == '\
 
 // gluedToWord reports digits written against an Arabic word (١٨٠ميلي,
 // ٤من), which Recognizers-Text and careful writers do not take for a
-// number.
+// number, unless the word is a scale.
 func gluedToWord(ws []Word, i int) bool {
 	w := ws[i]
 	if w.Kind != arabic.Number {
 		return false
 	}
 	if i+1 < len(ws) && ws[i+1].Start == w.End && ws[i+1].Kind == arabic.Word {
-		return true
+		// A scale word is read with them (2مليار دولار, 5ملايين: a
+		// missing space, which left مليار alone, a billion).
+		c, ok := cardinals[ws[i+1].Key]
+		return !ok || c.kind != scaleWord
 	}
 	return false
 }

@@ -19,6 +19,8 @@ func TestExtract(t *testing.T) {
 		{"dual million", "مليونان", []string{"مليونان|number|2e+06|"}},
 		{"compound", "خمسة وعشرون", []string{"خمسة وعشرون|number|25|"}},
 		{"digits and scale", "5 آلاف", []string{"5 آلاف|number|5000|"}},
+		{"digits glued to a scale", "استثمرت 2مليار دولار و5ملايين ريال و3آلاف جندي", []string{"2مليار دولار|money|2e+09|USD", "5ملايين ريال|money|5e+06|SAR", "3آلاف جندي|count|3000|جندي"}},
+		{"digits glued to another word stay out", "قتل 7أشخاص", nil},
 		{"decimal scale money", "1.5 مليار دولار", []string{"1.5 مليار دولار|money|1.5e+09|USD"}},
 		{"arabic indic", "١٬٢٣٤٫٥", []string{"١٬٢٣٤٫٥|number|1234.5|"}},
 		{"percent sign", "بنسبة ٣٠٪", []string{"٣٠٪|percent|30|"}},
