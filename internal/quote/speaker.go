@@ -166,10 +166,14 @@ func (x *extractor) titleBefore(f int) []string {
 			// before it are Shoukry's.
 			break
 		}
-		out = append(out, contentToken(x.norm[k])...)
 		if n := x.norm[k]; n != strings.TrimPrefix(n, "و") && has(titles, strings.TrimPrefix(n, "و")) {
+			if !has(titles, n) {
+				n = strings.TrimPrefix(n, "و") // ووزير الخارجية الأمريكي جون كيري: his title is وزير
+			}
+			out = append(out, contentToken(n)...)
 			break
 		}
+		out = append(out, contentToken(x.norm[k])...)
 	}
 	return out
 }
