@@ -636,3 +636,25 @@ func TestCoordinatedTitles(t *testing.T) {
 		})
 	}
 }
+
+// TestPartitiveSources checks that a number of people (عدد من السكان,
+// مجموعة من الخبراء) is an unnamed source, even where its head also heads
+// an organization's name (مجموعة العشرين).
+func TestPartitiveSources(t *testing.T) {
+	tests := []struct{ text, speaker, typ string }{
+		{`وقال عدد من سكان المديرية إن المستشفى لم يقدم خدمات.`, "عدد من سكان المديرية", "anonymous"},
+		{`وقالت مجموعة من الخبراء إن الخطة ناجحة.`, "مجموعة من الخبراء", "anonymous"},
+		{`وقال العديد من الخبراء إن الخطة ناجحة.`, "العديد من الخبراء", "anonymous"},
+		{`وقالت مجموعة العشرين إن الخطة ناجحة.`, "مجموعة العشرين", "organization"},
+	}
+	for _, tc := range tests {
+		qs := Extract(tc.text, nil)
+		if len(qs) != 1 {
+			t.Errorf("%s: %d quotes, want 1", tc.text, len(qs))
+			continue
+		}
+		if sp := qs[0].Speaker; sp.Name != tc.speaker || sp.Type != tc.typ {
+			t.Errorf("%s: speaker %q (%s), want %q (%s)", tc.text, sp.Name, sp.Type, tc.speaker, tc.typ)
+		}
+	}
+}

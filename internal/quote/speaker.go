@@ -657,6 +657,8 @@ func (x *extractor) resolve(cue, f, l int) Speaker {
 	}
 	head := x.norm[f]
 	switch {
+	case has(partitives, head) && f < l && x.norm[f+1] == "من":
+		sp.Type = "anonymous" // مجموعة من الخبراء: people, no organization
 	case has(orgHeads, head) || strings.HasPrefix(head, "ال") && has(orgHeads, strings.TrimPrefix(head, "ال")):
 		sp.Type = "organization"
 	case has(anonymousHeads, head) || has(partitives, head):
