@@ -449,7 +449,7 @@ func (x *extractor) nameLike(k int) bool {
 	n := x.norm[k]
 	if strings.HasPrefix(n, "ال") || has(titles, n) || has(titles, strings.TrimPrefix(n, "و")) || has(orgHeads, n) || has(anonymousHeads, n) ||
 		has(prepositions, n) || has(timeWords, n) || has(eventNouns, n) || has(relatives, n) ||
-		has(complementizers, n) || has(pronounSubjects, n) || strings.HasPrefix(n, "باسم") || n == "قد" || len([]rune(n)) < 2 ||
+		has(complementizers, n) || has(pronounSubjects, n) || strings.HasPrefix(n, "باسم") || n == "قد" || n == "صادر" || n == "صادرة" || len([]rune(n)) < 2 ||
 		hasAnyPrefix(n, "لل", "بال", "وال") || strings.HasPrefix(n, "ل") && !hasAnyPrefix(n, "لا", "لي") ||
 		functionWord(n) && !x.mashaAllah(k) || has(divineWords, n) && n != "عز" {
 		return false
