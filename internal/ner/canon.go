@@ -411,8 +411,10 @@ func (n *names) reordered(a, b []string) bool {
 	return sortedKey(a) == sortedKey(b) && n.personKey(a) == n.personKey(b)
 }
 
-// kunya are the forms of أبو (father of) that begin a name of two words.
-var kunya = map[string]bool{"ابو": true, "ابي": true, "ابا": true}
+// kunya are the forms of أبو (father of) that begin a name of two words
+// after بن (علي بن أبي طالب). أبو itself is not among them: wordKeys has
+// joined it to the word after it already (joinsNext).
+var kunya = map[string]bool{"ابي": true, "ابا": true}
 
 // dynastyNames are the ruling families whose name (after آل) news adds
 // to a ruler's or a prince's name or leaves out.
