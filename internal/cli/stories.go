@@ -240,14 +240,14 @@ func runStories(ctx context.Context, env Env, args []string) error {
 // spanOf writes a story's time span by day; a missing date is
 // "undated" (listDay), as rasid search and the story card say it.
 func spanOf(first, last time.Time) string {
-	d := listDay
-	if d(first) == d(last) {
-		return d(first)
+	a, b := listDay(first), listDay(last)
+	switch {
+	case a == b:
+		return a
+	case first.Year() == last.Year():
+		return a + "…" + b[5:] // one year: 2015-08-01…08-03
 	}
-	if first.Year() == last.Year() {
-		return d(first) + "…" + d(last)[5:]
-	}
-	return d(first) + "…" + d(last)
+	return a + "…" + b
 }
 
 // parseDay reads YYYY-MM-DD ("" is the zero time).
