@@ -1,6 +1,8 @@
 package arabic
 
 import (
+	"flag"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -113,4 +115,34 @@ func TestWordTableStemFalseMatch(t *testing.T) {
 	if st, ok := tab.stem(w); ok {
 		t.Errorf("stem(%q) = %q, want none", w, st)
 	}
+}
+
+var falseMatches = flag.Int("false-matches", 0, "look up this many random 12-letter words in the corpus lexicon's tables and count those found (TestWordTableFalseMatches)")
+
+// TestWordTableFalseMatches counts the random words outside the corpus
+// lexicon's tables that the tables take for words inside, with
+// -false-matches N (30,000,000 takes about 15 s); without it, it skips.
+// The tables' seed is random, so counts vary from run to run.
+func TestWordTableFalseMatches(t *testing.T) {
+	if *falseMatches == 0 {
+		t.Skip("run with -false-matches N")
+	}
+	lx := loadLexicon()
+	letters := []rune("ابتثجحخدذرزسشصضطظعغفقكلمنهوي")
+	r := rand.New(rand.NewPCG(1, 2))
+	buf := make([]rune, 12)
+	freq, stems := 0, 0
+	for range *falseMatches {
+		for j := range buf {
+			buf[j] = letters[r.IntN(len(letters))]
+		}
+		w := string(buf)
+		if _, ok := lx.freq.get(w); ok {
+			freq++
+		}
+		if _, ok := lx.stems.get(w); ok {
+			stems++
+		}
+	}
+	t.Logf("%d random words: %d false matches in the frequency table, %d in the stems table", *falseMatches, freq, stems)
 }
