@@ -25,11 +25,7 @@ func TestMentionParticles(t *testing.T) {
 		{"وقالت شبكة سي إن إن الأمريكية", 2, 5, "سي ان ان"},
 	}
 	for _, tc := range tests {
-		toks := arabic.Tokenize(tc.text)
-		norms := make([]string, len(toks))
-		for i, t := range toks {
-			norms[i] = t.Norm
-		}
+		toks, norms := tokens(tc.text)
 		var byteAt []int
 		for i := range tc.text {
 			byteAt = append(byteAt, i)
@@ -84,14 +80,21 @@ func TestNamedAfter(t *testing.T) {
 		{"وقال مدير جامعة الملك عبدالعزيز", []Chunk{{ORG, 2, 4}, {PERS, 4, 5}}, []Chunk{{ORG, 2, 5}}},
 	}
 	for _, tc := range tests {
-		toks := arabic.Tokenize(tc.text)
-		norms := make([]string, len(toks))
-		for i, t := range toks {
-			norms[i] = t.Norm
-		}
+		toks, norms := tokens(tc.text)
 		got := m.namedAfter(append([]Chunk(nil), tc.chunks...), toks, norms)
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %v, want %v", tc.text, got, tc.want)
 		}
 	}
+}
+
+// tokens returns the tokens of a sentence and their normalized forms, as
+// Recognize hands them to the chunk passes.
+func tokens(text string) ([]arabic.Token, []string) {
+	toks := arabic.Tokenize(text)
+	norms := make([]string, len(toks))
+	for i, t := range toks {
+		norms[i] = t.Norm
+	}
+	return toks, norms
 }
