@@ -60,10 +60,24 @@ func (m *Model) Recognize(text string) []Mention {
 	var out []Mention
 	for i, tags := range m.tagText(s, words) {
 		st := toks[sents[i].First : sents[i].Last+1]
-		for _, ch := range m.namedAfter(aliHeads(lineageEnds(Chunks(tags), st), st), st, norms[i]) {
-			if ch, ok := trimMarks(ch, st); ok {
-				out = append(out, m.mention(text, byteAt, st, norms[i], ch))
-			}
+		for _, ch := range m.nameChunks(tags, st, norms[i]) {
+			out = append(out, m.mention(text, byteAt, st, norms[i], ch))
+		}
+	}
+	return out
+}
+
+// nameChunks returns the names of a sentence of tokens st (normalized
+// norms) that the tagger tagged tags, mended in turn where the tagger
+// errs in ways of its own: lineage ends (lineageEnds), علي before a
+// person (aliHeads), institutions named after a ruler (namedAfter), and
+// marks at a name's edges (trimMarks).
+func (m *Model) nameChunks(tags []Tag, st []arabic.Token, norms []string) []Chunk {
+	chunks := m.namedAfter(aliHeads(lineageEnds(Chunks(tags), st), st), st, norms)
+	out := chunks[:0]
+	for _, ch := range chunks {
+		if ch, ok := trimMarks(ch, st); ok {
+			out = append(out, ch)
 		}
 	}
 	return out
